@@ -1,0 +1,180 @@
+// Shared data shapes of the knowledge base, the page readers and the findings.
+// Pure types: no browser APIs, used by the extension, the CLI and the build step alike.
+
+/** ISO 3166-1 alpha-2 country code, upper case ("CN"). */
+export type CountryCode = string;
+
+export type IdentifierScheme =
+  | 'lei' // ISO 17442 Legal Entity Identifier
+  | 'vat' // EU VAT number, with its country prefix
+  | 'gb-coh' // UK Companies House number
+  | 'uei' // US SAM Unique Entity ID
+  | 'cage' // US CAGE code
+  | 'duns' // Dun & Bradstreet number
+  | 'os-id' // Open Supply Hub facility ID
+  | 'registration'; // any other national registration number
+
+export interface EntityIdentifier {
+  scheme: IdentifierScheme;
+  value: string;
+}
+
+/** A company or organisation the knowledge base knows about. */
+export interface Entity {
+  /** Stable id, prefixed by its source: "us-dhs-uflpa:camel-group-co-ltd". */
+  id: string;
+  sourceId: string;
+  schema: 'Company' | 'Organization' | 'LegalEntity';
+  name: string;
+  aliases: string[];
+  /** Short or ambiguous aliases that need corroborating evidence (FollowTheMoney `weakAlias`). */
+  weakAliases: string[];
+  previousNames: string[];
+  identifiers: EntityIdentifier[];
+  countries: CountryCode[];
+}
+
+export type FlagType =
+  | 'forced_labour'
+  | 'child_labour'
+  | 'forced_child_labour'
+  | 'derived_labour_exploitation'
+  | 'import_ban'
+  | 'high_risk_product';
+
+/** One statement of a list about an entity or a good: who said what, when, and where to read it. */
+export interface Flag {
+  id: string;
+  sourceId: string;
+  listVersion: string;
+  type: FlagType;
+  /** Set for entity flags (UFLPA, WRO). */
+  entityId?: string;
+  /** Set for product flags (ILAB good, DFØ product). */
+  product?: string;
+  country?: CountryCode;
+  /** ISO date (YYYY-MM-DD) the listing took effect, when the list gives one. */
+  date?: string;
+  evidenceUrl: string;
+  note?: string;
+}
+
+/** A product risk category with the CPV codes that trigger it and the list statements behind it. */
+export interface RiskCategory {
+  id: string;
+  label: string;
+  /** CPV codes (8 digits); a notice code matches when it falls under one of them or is their parent. */
+  cpvCodes: string[];
+  /** Flag ids (ILAB goods, DFØ products) that make this category high-risk. */
+  flagIds: string[];
+}
+
+export interface CpvEntry {
+  code8: string;
+  label: string;
+}
+
+export type SourceKind = 'product-list' | 'entity-list' | 'feed' | 'reference';
+
+/** A list or feed the knowledge base draws from, with its provenance and fetch state. */
+export interface Source {
+  id: string;
+  kind: SourceKind;
+  title: string;
+  publisher: string;
+  url: string;
+  licence: string;
+  /** Version or edition of the list as its publisher names it. */
+  version: string;
+  /** True when only part of the list is loaded (for example a sample until the scanner refreshes it). */
+  partial: boolean;
+  note?: string;
+  /** ISO timestamp of the last successful load. */
+  loadedAt?: string;
+  fetch?: SourceFetchState;
+}
+
+export interface SourceFetchState {
+  etag?: string;
+  lastModified?: string;
+  lastAttemptAt?: string;
+  lastSuccessAt?: string;
+  lastError?: string;
+  nextAttemptAt?: string;
+}
+
+/** Facility disclosed by a supplier or listed by Open Supply Hub. */
+export interface Facility {
+  id: string;
+  sourceId: string;
+  osId?: string;
+  entityId?: string;
+  name: string;
+  address: string;
+  country: CountryCode;
+  sector: string[];
+  products: string[];
+}
+
+/** A news or NGO item linked to entities. */
+export interface Alert {
+  id: string;
+  sourceId: string;
+  title: string;
+  url: string;
+  published?: string;
+  summary: string;
+  entityIds: string[];
+}
+
+export type DecisionScope = 'page' | 'site' | 'everywhere';
+
+/** A user's verdict on a match: dismissed as a false match, or confirmed. */
+export interface Decision {
+  id: string;
+  entityId: string;
+  verdict: 'dismissed' | 'confirmed';
+  scope: DecisionScope;
+  /** The page URL (scope page) or host (scope site); empty for everywhere. */
+  scopeKey: string;
+  matchedText: string;
+  decidedAt: string;
+}
+
+/** Everything the build step ships as the first-run knowledge base. */
+export interface DefaultData {
+  formatVersion: 1;
+  builtFrom: string;
+  sources: Source[];
+  entities: Entity[];
+  flags: Flag[];
+  riskCategories: RiskCategory[];
+  cpv: CpvEntry[];
+}
+
+// ---- What a page reader extracts -------------------------------------------------------------
+
+export interface NoticeParty {
+  name: string;
+  identifiers: EntityIdentifier[];
+  country?: CountryCode;
+  address?: string;
+}
+
+export interface NoticeCpv {
+  code8: string;
+  /** Label as printed on the page, if any. */
+  label?: string;
+  main: boolean;
+}
+
+/** What a portal adapter reads from a notice page. */
+export interface NoticeReading {
+  portal: string; // adapter id, e.g. "find-a-tender"
+  title?: string;
+  noticeType?: string;
+  buyer?: NoticeParty;
+  cpv: NoticeCpv[];
+  suppliers: NoticeParty[];
+  countries: CountryCode[];
+}

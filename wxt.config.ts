@@ -1,0 +1,30 @@
+// Build configuration: Manifest V3 for Chromium browsers, MV2/MV3 for Firefox, Preact for the extension pages.
+// TENDERLENS_LOCAL_HOSTS=1 adds 127.0.0.1 and localhost to the portals, for the demo and the browser tests only;
+// the store builds (`npm run build`, `npm run zip`) never request them.
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { PORTAL_MATCHES, LOCAL_TEST_MATCHES } from './src/extension/portal-hosts';
+
+const localHosts = process.env.TENDERLENS_LOCAL_HOSTS === '1';
+
+export default defineConfig({
+  srcDir: '.',
+  entrypointsDir: 'entrypoints',
+  outDir: localHosts ? '.output/local' : '.output',
+  vite: () => ({ plugins: [preact()] }),
+  manifest: {
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'sidePanel', 'activeTab'],
+    host_permissions: localHosts ? [...PORTAL_MATCHES, ...LOCAL_TEST_MATCHES] : PORTAL_MATCHES,
+    action: { default_title: '__MSG_actionTitle__' },
+    browser_specific_settings: { gecko: { id: 'tenderlens@tenderlens.org' } },
+  },
+  hooks: {
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (!localHosts) return;
+      for (const script of manifest.content_scripts ?? []) script.matches = [...(script.matches ?? []), ...LOCAL_TEST_MATCHES];
+    },
+  },
+});
