@@ -1,3 +1,58 @@
+// Background: owns the knowledge base and the matcher, answers the content script and the extension pages.
+// Listeners are registered synchronously at start-up, as a Manifest V3 worker requires.
+import type { DefaultData } from '@/src/core/types';
+import { browser } from '@/src/extension/browser';
+import type { Envelope, Reply, Request } from '@/src/extension/messages';
+import { KnowledgeService } from '@/src/extension/background/knowledge-service';
+import { forgetTab, readTabAnalysis, saveTabAnalysis } from '@/src/extension/background/tab-state';
+import { knowledgeStatus } from '@/src/extension/background/status';
+
 export default defineBackground(() => {
-  console.log('TenderLens background');
+  const knowledge = new KnowledgeService(async () => {
+    const response = await fetch(browser.runtime.getURL('/data/defaults.json'));
+    if (!response.ok) throw new Error(`The shipped default data could not be read (HTTP ${response.status}).`);
+    return (await response.json()) as DefaultData;
+  });
+
+  async function handle(request: Request, sender: { tab?: { id?: number } }): Promise<Reply<Request>> {
+    switch (request.type) {
+      case 'analyse-page': {
+        const analysis = await knowledge.analysePage(request);
+        if (sender.tab?.id !== undefined) await saveTabAnalysis(sender.tab.id, analysis);
+        return analysis;
+      }
+      case 'get-tab-analysis':
+        return readTabAnalysis(request.tabId);
+      case 'record-decision': {
+        const decision = await knowledge.recordDecision(request.decision);
+        if (request.tabId !== undefined) await browser.tabs.sendMessage(request.tabId, { type: 'tenderlens-reannotate' }).catch(() => undefined);
+        return decision;
+      }
+      case 'remove-decision':
+        await knowledge.db.decisions.delete(request.id);
+        return true;
+      case 'list-decisions':
+        return knowledge.db.decisions.orderBy('id').toArray();
+      case 'knowledge-status':
+        await knowledge.whenReady();
+        return knowledgeStatus(knowledge.db);
+    }
+  }
+
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    const request = message as Request;
+    if (!request || typeof request !== 'object' || typeof request.type !== 'string') return undefined;
+    // A native Promise, not Dexie's: Chromium closes the port on anything else.
+    return (async (): Promise<Envelope<unknown>> => {
+      try {
+        return { ok: true, value: await handle(request, sender) };
+      } catch (error) {
+        console.error('TenderLens:', error);
+        return { ok: false, error: error instanceof Error ? error.message : String(error) };
+      }
+    })();
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  browser.runtime.onInstalled.addListener(() => void knowledge.whenReady().catch((e: unknown) => console.error('TenderLens:', e)));
 });

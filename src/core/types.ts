@@ -178,3 +178,58 @@ export interface NoticeReading {
   suppliers: NoticeParty[];
   countries: CountryCode[];
 }
+
+// ---- What the analysis of a page returns --------------------------------------------------------
+
+export interface FindingSource {
+  sourceId: string;
+  title: string;
+  publisher: string;
+  url: string;
+  version: string;
+  partial: boolean;
+  date?: string;
+}
+
+/** A range of the page text (UTF-16 offsets into the extracted page text) that a finding refers to. */
+export interface TextAnchor {
+  start: number;
+  end: number;
+}
+
+export type FindingKind = 'flagged-entity' | 'possible-entity' | 'high-risk-category';
+
+/** One thing TenderLens tells the user about a page, with its evidence and where it appears. */
+export interface Finding {
+  id: string;
+  kind: FindingKind;
+  /** `flag`: shown as a red flag; `review`: shown as possible, needs a human look. */
+  severity: 'flag' | 'review';
+  title: string;
+  detail: string;
+  /** Why it matched (matcher reason or CPV rule). */
+  reason: string;
+  entityId?: string;
+  cpvCode?: string;
+  sources: FindingSource[];
+  /** Individual list statements behind the finding (flag ids) for the evidence view. */
+  flags: Flag[];
+  anchors: TextAnchor[];
+}
+
+/** A CPV code or supplier read from the page and checked against the knowledge base. */
+export interface CheckedItem {
+  kind: 'cpv' | 'supplier';
+  label: string;
+  /** Finding ids about this item; empty when nothing is known (which is not the same as no risk). */
+  findingIds: string[];
+  anchors: TextAnchor[];
+}
+
+export interface PageAnalysis {
+  url: string;
+  reading: NoticeReading;
+  findings: Finding[];
+  checked: CheckedItem[];
+  summary: { flagged: number; review: number; categories: number };
+}

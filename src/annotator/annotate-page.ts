@@ -1,0 +1,102 @@
+// The content script's job, start to finish: read the notice and the visible text, ask the background for
+// findings, mark them in place, and do it again (debounced) when a single-page portal changes its content
+// or the user decides on a match.
+import { readNotice } from '../adapters';
+import { extractPageText } from '../page-text/extract';
+import type { Finding, PageAnalysis } from '../core/types';
+import { sendToBackground } from '../extension/messages';
+import { browser } from '../extension/browser';
+import { MARK_TAG, type MarkActions, type Translate } from './mark-element';
+import { planMarks } from './plan-marks';
+import { placeMarks, removeMarks } from './place-marks';
+
+const RESCAN_DELAY_MS = 800;
+
+export interface AnnotatorHandle {
+  rescan(): Promise<PageAnalysis | undefined>;
+  stop(): void;
+}
+
+export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
+  const t: Translate = (key, subs) => browser.i18n.getMessage(key, subs) || key;
+  let running: Promise<PageAnalysis | undefined> | undefined;
+  let again = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const decide = (finding: Finding, verdict: 'dismissed' | 'confirmed', scope: 'page' | 'site' | 'everywhere') => {
+    if (!finding.entityId) return;
+    const scopeKey = scope === 'page' ? location.href : scope === 'site' ? location.host : '';
+    void sendToBackground({
+      type: 'record-decision',
+      decision: { entityId: finding.entityId, verdict, scope, scopeKey, matchedText: finding.title },
+    }).then(() => rescan());
+  };
+  const actions: MarkActions = {
+    dismiss: (finding, scope) => decide(finding, 'dismissed', scope),
+    confirm: (finding) => decide(finding, 'confirmed', 'everywhere'),
+  };
+
+  const observer = new MutationObserver((records) => {
+    if (records.every(isOwnMutation)) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => void rescan(), RESCAN_DELAY_MS);
+  });
+
+  async function annotateOnce(): Promise<PageAnalysis | undefined> {
+    const body = document.body;
+    if (!body || signal.aborted) return undefined;
+    observer.disconnect();
+    removeMarks(body);
+    const reading = readNotice(document, location.href);
+    const pageText = extractPageText(body);
+    const analysis = await sendToBackground({ type: 'analyse-page', url: location.href, text: pageText.text, reading });
+    if (signal.aborted) return analysis;
+    // The page may have changed while the background worked: only mark text that is still the same.
+    const current = extractPageText(body);
+    if (current.text === pageText.text) placeMarks(current, planMarks(analysis, t), t, actions);
+    else again = true;
+    observer.observe(body, { childList: true, subtree: true, characterData: true });
+    return analysis;
+  }
+
+  async function rescan(): Promise<PageAnalysis | undefined> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      let result: PageAnalysis | undefined;
+      do {
+        again = false;
+        result = await annotateOnce().catch((error: unknown) => {
+          console.warn('TenderLens could not annotate this page:', error);
+          return undefined;
+        });
+      } while (again && !signal.aborted);
+      return result;
+    })().finally(() => (running = undefined));
+    return running;
+  }
+
+  const onMessage = (message: unknown) => {
+    if ((message as { type?: string })?.type === 'tenderlens-reannotate') void rescan();
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  const stop = () => {
+    observer.disconnect();
+    clearTimeout(timer);
+    browser.runtime.onMessage.removeListener(onMessage);
+    removeMarks(document);
+  };
+  signal.addEventListener('abort', stop, { once: true });
+  void rescan();
+  return { rescan, stop };
+}
+
+/** Mutations made by our own marks (or inside them) do not trigger a rescan. */
+function isOwnMutation(record: MutationRecord): boolean {
+  const nodes = [...Array.from(record.addedNodes), ...Array.from(record.removedNodes)];
+  const target = record.target instanceof Element ? record.target : record.target.parentElement;
+  if (target?.closest(MARK_TAG)) return true;
+  return nodes.length > 0 && nodes.every((n) => n.nodeName.toLowerCase() === MARK_TAG);
+}

@@ -1,0 +1,125 @@
+// One in-page mark: a small pill in its own shadow root beside the text it is about, opening a card with
+// the evidence (sources, dates, why it matched) and the user's choices. Built with DOM calls and textContent
+// only: nothing from the knowledge base or the page is ever parsed as HTML.
+import type { Finding, FindingSource } from '../core/types';
+import { markStyles } from './mark-styles';
+import { safeHttpUrl } from '../core/safe-url';
+
+export type MarkTone = 'flag' | 'review' | 'category' | 'checked';
+
+export interface MarkContent {
+  tone: MarkTone;
+  pill: string;
+  ariaLabel: string;
+  title: string;
+  lines: string[];
+  sources: FindingSource[];
+  finding?: Finding;
+}
+
+export interface MarkActions {
+  dismiss?: (finding: Finding, scope: 'page' | 'site' | 'everywhere') => void;
+  confirm?: (finding: Finding) => void;
+}
+
+export type Translate = (key: string, substitutions?: string[]) => string;
+
+export const MARK_TAG = 'tenderlens-mark';
+
+let nextCardId = 0;
+
+export function createMark(content: MarkContent, t: Translate, actions: MarkActions): HTMLElement {
+  const host = document.createElement(MARK_TAG);
+  host.setAttribute('data-tenderlens', content.tone);
+  host.style.all = 'initial';
+  const root = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = markStyles;
+  root.append(style);
+
+  const cardId = `tenderlens-card-${nextCardId++}`;
+  const pill = el('button', `pill ${content.tone}`, content.pill);
+  pill.type = 'button';
+  pill.setAttribute('aria-label', content.ariaLabel);
+  pill.setAttribute('aria-expanded', 'false');
+  pill.setAttribute('aria-controls', cardId);
+
+  const card = el('div', 'card');
+  card.id = cardId;
+  card.hidden = true;
+  card.setAttribute('role', 'dialog');
+  card.setAttribute('aria-label', content.title);
+  card.append(el('p', 'card-title', content.title));
+  for (const line of content.lines) card.append(el('p', 'card-line', line));
+  if (content.sources.length) {
+    card.append(el('p', 'card-heading', t('markSources')));
+    const list = el('ul', 'sources');
+    for (const source of content.sources) list.append(sourceItem(source, t));
+    card.append(list);
+  }
+  card.append(el('p', 'card-note', t('noInformationIsNotNoRisk')));
+  const finding = content.finding;
+  if (finding?.entityId && (actions.dismiss || actions.confirm)) {
+    const row = el('div', 'actions');
+    if (actions.confirm && finding.severity === 'review') row.append(actionButton(t('actionConfirm'), () => actions.confirm?.(finding)));
+    if (actions.dismiss) {
+      row.append(actionButton(t('actionDismissPage'), () => actions.dismiss?.(finding, 'page')));
+      row.append(actionButton(t('actionDismissSite'), () => actions.dismiss?.(finding, 'site')));
+      row.append(actionButton(t('actionDismissEverywhere'), () => actions.dismiss?.(finding, 'everywhere')));
+    }
+    card.append(row);
+  }
+
+  const setOpen = (open: boolean) => {
+    card.hidden = !open;
+    pill.setAttribute('aria-expanded', String(open));
+  };
+  pill.addEventListener('click', (event) => {
+    event.preventDefault();
+    event.stopPropagation();
+    setOpen(card.hidden);
+  });
+  root.addEventListener('keydown', (event) => {
+    if ((event as KeyboardEvent).key === 'Escape' && !card.hidden) {
+      setOpen(false);
+      pill.focus();
+    }
+  });
+  root.append(pill, card);
+  return host;
+}
+
+function sourceItem(source: FindingSource, t: Translate): HTMLElement {
+  const item = el('li');
+  const label = `${source.title} (${source.publisher}), ${t('markVersion', [source.version])}${source.date ? `, ${source.date}` : ''}`;
+  const safeUrl = safeHttpUrl(source.url);
+  if (safeUrl) {
+    const link = el('a', '', label) as HTMLAnchorElement;
+    link.href = safeUrl;
+    link.target = '_blank';
+    link.rel = 'noopener noreferrer';
+    item.append(link);
+  } else {
+    item.append(label);
+  }
+  if (source.partial) item.append(el('span', 'partial', ` ${t('sourcePartial')}`));
+  return item;
+}
+
+function actionButton(label: string, onClick: () => void): HTMLButtonElement {
+  const button = el('button', 'action', label) as HTMLButtonElement;
+  button.type = 'button';
+  button.addEventListener('click', (event) => {
+    event.preventDefault();
+    event.stopPropagation();
+    onClick();
+  });
+  return button;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className = '', text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}

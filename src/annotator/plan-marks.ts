@@ -1,0 +1,89 @@
+// Decides which marks a page gets from its analysis: one per place a finding is anchored, and a quiet
+// "checked" mark on CPV codes and suppliers about which nothing is known. Pure apart from the translator.
+import type { Finding, PageAnalysis, TextAnchor } from '../core/types';
+import type { MarkContent, Translate } from './mark-element';
+
+export interface PlannedMark {
+  anchor: TextAnchor;
+  content: MarkContent;
+}
+
+export function planMarks(analysis: PageAnalysis, t: Translate): PlannedMark[] {
+  const planned: PlannedMark[] = [];
+  const taken = new Set<string>();
+  const add = (anchor: TextAnchor, content: MarkContent) => {
+    const key = `${anchor.start}:${anchor.end}`;
+    if (taken.has(key)) return;
+    taken.add(key);
+    planned.push({ anchor, content });
+  };
+  for (const finding of analysis.findings) {
+    const content = findingMark(finding, t);
+    for (const anchor of finding.anchors) add(anchor, content);
+  }
+  for (const item of analysis.checked) {
+    if (item.findingIds.length) continue;
+    const content: MarkContent = {
+      tone: 'checked',
+      pill: t('markCheckedPill'),
+      ariaLabel: t('markCheckedAria', [item.label]),
+      title: item.label,
+      lines: [t(item.kind === 'cpv' ? 'markCheckedCpv' : 'markCheckedSupplier')],
+      sources: [],
+    };
+    for (const anchor of item.anchors) add(anchor, content);
+  }
+  return planned.sort((a, b) => a.anchor.end - b.anchor.end);
+}
+
+function findingMark(finding: Finding, t: Translate): MarkContent {
+  const lines = [finding.detail, t('markWhy', [finding.reason])];
+  if (finding.kind === 'flagged-entity') {
+    const lists = finding.sources.map((s) => s.title).join(', ');
+    return {
+      tone: 'flag',
+      pill: t('markFlagPill', [shortListNames(finding)]),
+      ariaLabel: t('markFlagAria', [finding.title, lists]),
+      title: t('markFlagTitle', [finding.title]),
+      lines,
+      sources: finding.sources,
+      finding,
+    };
+  }
+  if (finding.kind === 'possible-entity') {
+    return {
+      tone: 'review',
+      pill: t('markReviewPill'),
+      ariaLabel: t('markReviewAria', [finding.title]),
+      title: t('markReviewTitle', [finding.title]),
+      lines,
+      sources: finding.sources,
+      finding,
+    };
+  }
+  return {
+    tone: 'category',
+    pill: t('markCategoryPill', [finding.title]),
+    ariaLabel: t('markCategoryAria', [finding.title]),
+    title: t('markCategoryTitle', [finding.title]),
+    lines: [finding.reason, ...categoryEvidence(finding)],
+    sources: finding.sources,
+    finding,
+  };
+}
+
+/** The list statements behind a category, grouped by product: "Gloves — forced labour: MY; child labour: …". */
+function categoryEvidence(finding: Finding): string[] {
+  const byProduct = new Map<string, Set<string>>();
+  for (const flag of finding.flags) {
+    const product = flag.product ?? '';
+    const set = byProduct.get(product) ?? new Set<string>();
+    set.add(flag.country ? `${flag.type.replace(/_/g, ' ')} (${flag.country})` : flag.note ?? flag.type.replace(/_/g, ' '));
+    byProduct.set(product, set);
+  }
+  return [...byProduct].slice(0, 8).map(([product, what]) => `${product}: ${[...what].join(', ')}`);
+}
+
+function shortListNames(finding: Finding): string {
+  return finding.sources.map((s) => s.title.replace(/\s*\(.*\)$/, '')).join(' · ');
+}

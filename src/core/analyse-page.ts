@@ -1,0 +1,226 @@
+// Turns what was read from a page (notice fields and visible text) into findings with their evidence:
+// flagged or possible suppliers from the matcher, and high-risk product categories from the page's CPV codes.
+// Pure: the caller supplies the knowledge as synchronous lookups (the background prefetches them from Dexie).
+import type {
+  CheckedItem,
+  Decision,
+  Entity,
+  Finding,
+  FindingSource,
+  Flag,
+  NoticeReading,
+  PageAnalysis,
+  RiskCategory,
+  Source,
+  TextAnchor,
+} from './types';
+import { riskCategoriesForCpv } from './cpv';
+import { findMentions, type CompiledMatcher, type Mention } from '../matcher';
+
+/** What the analysis needs to know; maps or functions over a subset of the knowledge base. */
+export interface KnowledgeLookups {
+  entity(id: string): Entity | undefined;
+  flagsForEntity(id: string): Flag[];
+  flag(id: string): Flag | undefined;
+  source(id: string): Source | undefined;
+  cpvLabel(code8: string): string | undefined;
+  riskCategories: readonly RiskCategory[];
+}
+
+export interface Knowledge extends KnowledgeLookups {
+  matcher: CompiledMatcher;
+}
+
+export interface PageInput {
+  url: string;
+  /** The page's visible text, as extracted by `extractPageText`. */
+  text: string;
+  reading: NoticeReading;
+}
+
+/** Runs the matcher over the page text, applying the user's decisions. */
+export function findPageMentions(matcher: CompiledMatcher, page: PageInput, decisions: readonly Decision[] = []): Mention[] {
+  return findMentions(matcher, page.text, { pageUrl: page.url, decisions });
+}
+
+/** The entity ids a set of mentions refers to (what the background must prefetch before `buildPageAnalysis`). */
+export function mentionedEntityIds(mentions: readonly Mention[]): string[] {
+  return [...new Set(mentions.map((m) => m.entityId))];
+}
+
+export function analysePage(knowledge: Knowledge, page: PageInput, decisions: readonly Decision[] = []): PageAnalysis {
+  return buildPageAnalysis(knowledge, page, findPageMentions(knowledge.matcher, page, decisions));
+}
+
+export function buildPageAnalysis(k: KnowledgeLookups, page: PageInput, mentions: readonly Mention[]): PageAnalysis {
+  const findings = [...entityFindings(k, mentions), ...categoryFindings(k, page)];
+  const checked = [...checkedCpvCodes(page, findings), ...checkedSuppliers(page, findings)];
+  return {
+    url: page.url,
+    reading: withCpvLabels(k, page.reading),
+    findings,
+    checked,
+    summary: {
+      flagged: findings.filter((f) => f.kind === 'flagged-entity').length,
+      review: findings.filter((f) => f.kind === 'possible-entity').length,
+      categories: findings.filter((f) => f.kind === 'high-risk-category').length,
+    },
+  };
+}
+
+/** One finding per mentioned entity, with every place it is mentioned; the strongest mention sets the tier. */
+function entityFindings(k: KnowledgeLookups, mentions: readonly Mention[]): Finding[] {
+  const byEntity = new Map<string, Mention[]>();
+  for (const m of mentions) byEntity.set(m.entityId, [...(byEntity.get(m.entityId) ?? []), m]);
+  const findings: Finding[] = [];
+  for (const [entityId, list] of byEntity) {
+    const entity = k.entity(entityId);
+    if (!entity) continue;
+    const best = list.reduce((a, b) => (rank(b) > rank(a) ? b : a));
+    const flags = k.flagsForEntity(entityId);
+    const high = best.confidence === 'high';
+    findings.push({
+      id: `entity:${entityId}`,
+      kind: high ? 'flagged-entity' : 'possible-entity',
+      severity: high ? 'flag' : 'review',
+      title: entity.name,
+      detail: flags.length ? flags.map(describeFlag).join('; ') : 'Listed in the knowledge base without a flag.',
+      reason: best.reason,
+      entityId,
+      sources: sourcesOf(k, [entity.sourceId, ...flags.map((f) => f.sourceId)], flags),
+      flags,
+      anchors: list.map(({ start, end }) => ({ start, end })),
+    });
+  }
+  return findings.sort((a, b) => Number(b.severity === 'flag') - Number(a.severity === 'flag'));
+}
+
+function rank(m: Mention): number {
+  return (m.confidence === 'high' ? 2 : 1) + m.score;
+}
+
+/** One finding per high-risk category the page's CPV codes fall into. */
+function categoryFindings(k: KnowledgeLookups, page: PageInput): Finding[] {
+  const findings = new Map<string, Finding>();
+  for (const cpv of page.reading.cpv) {
+    for (const category of riskCategoriesForCpv(cpv.code8, k.riskCategories)) {
+      const existing = findings.get(category.id);
+      const anchors = findCpvAnchors(page.text, cpv.code8);
+      if (existing) {
+        existing.anchors.push(...anchors);
+        existing.detail = `${existing.detail}, ${cpv.code8}`;
+        continue;
+      }
+      const flags = category.flagIds.map((id) => k.flag(id)).filter((f): f is Flag => f !== undefined);
+      findings.set(category.id, {
+        id: `category:${category.id}`,
+        kind: 'high-risk-category',
+        severity: 'review',
+        title: category.label,
+        detail: `CPV ${cpv.code8}`,
+        reason: `CPV ${cpv.code8} (${k.cpvLabel(cpv.code8) ?? cpv.label ?? 'unknown code'}) falls in the high-risk category “${category.label}”.`,
+        cpvCode: cpv.code8,
+        sources: sourcesOf(k, flags.map((f) => f.sourceId), flags),
+        flags,
+        anchors,
+      });
+    }
+  }
+  return [...findings.values()];
+}
+
+/** Where a CPV code is printed in the page text: the 8 digits, not inside a longer number. */
+export function findCpvAnchors(text: string, code8: string): TextAnchor[] {
+  const anchors: TextAnchor[] = [];
+  for (let at = text.indexOf(code8); at !== -1; at = text.indexOf(code8, at + code8.length)) {
+    const before = text.charCodeAt(at - 1);
+    const after = text.charCodeAt(at + code8.length);
+    if (isDigit(before) || isDigit(after)) continue;
+    // Take the check digit along ("33600000-6") so the mark sits after the whole code.
+    const end = text[at + code8.length] === '-' && isDigit(after === 45 ? text.charCodeAt(at + code8.length + 1) : NaN)
+      ? at + code8.length + 2
+      : at + code8.length;
+    anchors.push({ start: at, end });
+  }
+  return anchors;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function checkedCpvCodes(page: PageInput, findings: readonly Finding[]): CheckedItem[] {
+  return page.reading.cpv.map((cpv) => ({
+    kind: 'cpv' as const,
+    label: cpv.label ? `${cpv.code8} ${cpv.label}` : cpv.code8,
+    findingIds: findings.filter((f) => f.cpvCode !== undefined && categoryCovers(f, cpv.code8)).map((f) => f.id),
+    anchors: findCpvAnchors(page.text, cpv.code8),
+  }));
+}
+
+function categoryCovers(finding: Finding, code8: string): boolean {
+  return finding.cpvCode === code8 || finding.detail.includes(code8);
+}
+
+/** Suppliers the portal adapter read, each linked to the entity findings whose mentions fall on its name. */
+function checkedSuppliers(page: PageInput, findings: readonly Finding[]): CheckedItem[] {
+  return page.reading.suppliers.map((supplier) => {
+    const anchors = findNameAnchors(page.text, supplier.name);
+    const overlapping = findings.filter(
+      (f) => f.entityId && f.anchors.some((a) => anchors.some((s) => a.start < s.end && s.start < a.end)),
+    );
+    return { kind: 'supplier' as const, label: supplier.name, findingIds: overlapping.map((f) => f.id), anchors };
+  });
+}
+
+/** Where a supplier name read by the adapter is printed (exact, whitespace-insensitive). */
+function findNameAnchors(text: string, name: string): TextAnchor[] {
+  const trimmed = name.trim();
+  if (trimmed.length < 2) return [];
+  const pattern = new RegExp(trimmed.split(/\s+/).map(escapeRegExp).join('\\s+'), 'g');
+  const anchors: TextAnchor[] = [];
+  for (const m of text.matchAll(pattern)) anchors.push({ start: m.index, end: m.index + m[0].length });
+  return anchors;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function withCpvLabels(k: KnowledgeLookups, reading: NoticeReading): NoticeReading {
+  return { ...reading, cpv: reading.cpv.map((c) => ({ ...c, label: k.cpvLabel(c.code8) ?? c.label })) };
+}
+
+function sourcesOf(k: KnowledgeLookups, sourceIds: readonly string[], flags: readonly Flag[]): FindingSource[] {
+  const out: FindingSource[] = [];
+  for (const id of new Set(sourceIds)) {
+    const source = k.source(id);
+    if (!source) continue;
+    const dates = flags.filter((f) => f.sourceId === id && f.date).map((f) => f.date as string).sort();
+    out.push({
+      sourceId: id,
+      title: source.title,
+      publisher: source.publisher,
+      url: source.url,
+      version: source.version,
+      partial: source.partial,
+      ...(dates.length ? { date: dates[dates.length - 1] } : {}),
+    });
+  }
+  return out;
+}
+
+const FLAG_WORDS: Record<Flag['type'], string> = {
+  forced_labour: 'forced labour',
+  child_labour: 'child labour',
+  forced_child_labour: 'forced child labour',
+  derived_labour_exploitation: 'made with inputs produced by child or forced labour',
+  import_ban: 'import ban',
+  high_risk_product: 'high-risk product',
+};
+
+export function describeFlag(flag: Flag): string {
+  const what = FLAG_WORDS[flag.type];
+  const about = [flag.product, flag.country].filter(Boolean).join(', ');
+  return `${what}${about ? ` (${about})` : ''}${flag.date ? ` since ${flag.date}` : ''}`;
+}

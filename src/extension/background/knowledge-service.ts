@@ -1,0 +1,100 @@
+// The background's view of the knowledge base: opens Dexie, installs the shipped defaults on first run,
+// keeps a compiled matcher (loaded from its saved serialised form on wake, recompiled only when the
+// knowledge base changed), and answers page analyses.
+import type { DefaultData, Decision, PageAnalysis } from '../../core/types';
+import { buildPageAnalysis, findPageMentions, mentionedEntityIds, type PageInput } from '../../core/analyse-page';
+import { compileMatcher, loadMatcher, serializeMatcher, type CompiledMatcher } from '../../matcher';
+import { fromEntityRow, openKnowledgeDb, type KnowledgeDb } from '../../kb/db';
+import { installDefaultData, knowledgeRevision } from '../../kb/lists';
+
+const MATCHER_KEY = 'matcherSelfie';
+
+interface MatcherSelfie {
+  revision: number;
+  bytes: Uint8Array;
+}
+
+export class KnowledgeService {
+  readonly db: KnowledgeDb;
+  private ready: Promise<void> | undefined;
+  private matcher: { revision: number; compiled: CompiledMatcher } | undefined;
+
+  constructor(
+    private readonly fetchDefaults: () => Promise<DefaultData>,
+    db: KnowledgeDb = openKnowledgeDb(),
+  ) {
+    this.db = db;
+  }
+
+  /** Installs the defaults once per build; later calls reuse the same promise. */
+  whenReady(): Promise<void> {
+    this.ready ??= this.fetchDefaults()
+      .then((data) => installDefaultData(this.db, data))
+      .then(() => undefined)
+      .catch((error: unknown) => {
+        this.ready = undefined;
+        throw error;
+      });
+    return this.ready;
+  }
+
+  async currentMatcher(): Promise<CompiledMatcher> {
+    await this.whenReady();
+    const revision = await knowledgeRevision(this.db);
+    if (this.matcher?.revision === revision) return this.matcher.compiled;
+    const selfie = (await this.db.meta.get(MATCHER_KEY))?.value as MatcherSelfie | undefined;
+    let compiled: CompiledMatcher;
+    if (selfie?.revision === revision) {
+      compiled = loadMatcher(selfie.bytes);
+    } else {
+      const entities = (await this.db.entities.toArray()).map(fromEntityRow);
+      compiled = compileMatcher(entities);
+      await this.db.meta.put({ key: MATCHER_KEY, value: { revision, bytes: serializeMatcher(compiled) } satisfies MatcherSelfie });
+    }
+    this.matcher = { revision, compiled };
+    return compiled;
+  }
+
+  async analysePage(page: PageInput): Promise<PageAnalysis> {
+    const matcher = await this.currentMatcher();
+    const decisions = await this.db.decisions.toArray();
+    const mentions = findPageMentions(matcher, page, decisions);
+    const ids = mentionedEntityIds(mentions);
+    const codes = [...new Set(page.reading.cpv.map((c) => c.code8))];
+    const [entities, flags, sources, categories, cpvRows] = await Promise.all([
+      this.db.entities.bulkGet(ids),
+      ids.length ? this.db.flags.where('entityId').anyOf(ids).toArray() : Promise.resolve([]),
+      this.db.sources.toArray(),
+      this.db.riskCategories.toArray(),
+      this.db.cpv.bulkGet(codes),
+    ]);
+    const categoryFlagIds = [...new Set(categories.flatMap((c) => c.flagIds))];
+    const categoryFlags = await this.db.flags.bulkGet(categoryFlagIds);
+    const entityMap = new Map(entities.filter((e) => e !== undefined).map((e) => [e.id, fromEntityRow(e)]));
+    const flagMap = new Map([...flags, ...categoryFlags.filter((f) => f !== undefined)].map((f) => [f.id, f]));
+    const sourceMap = new Map(sources.map((s) => [s.id, s]));
+    const cpvMap = new Map(cpvRows.filter((c) => c !== undefined).map((c) => [c.code8, c.label]));
+    return buildPageAnalysis(
+      {
+        entity: (id) => entityMap.get(id),
+        flagsForEntity: (id) => flags.filter((f) => f.entityId === id),
+        flag: (id) => flagMap.get(id),
+        source: (id) => sourceMap.get(id),
+        cpvLabel: (code8) => cpvMap.get(code8),
+        riskCategories: categories,
+      },
+      page,
+      mentions,
+    );
+  }
+
+  async recordDecision(input: Omit<Decision, 'id' | 'decidedAt'>, now = new Date()): Promise<Decision> {
+    const decision: Decision = {
+      ...input,
+      id: `${input.verdict}:${input.scope}:${input.scopeKey}:${input.entityId}`,
+      decidedAt: now.toISOString(),
+    };
+    await this.db.decisions.put(decision);
+    return decision;
+  }
+}

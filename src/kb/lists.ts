@@ -1,0 +1,90 @@
+// Loading lists into the knowledge base: the first-run defaults in one transaction, and the atomic
+// replacement of one list's rows when that list is updated (all of its old rows go, all new rows come, or nothing).
+import type { CpvEntry, DefaultData, Entity, Facility, Flag, RiskCategory, Source } from '../core/types';
+import { toEntityRow, type KnowledgeDb } from './db';
+
+export interface ListRows {
+  entities?: readonly Entity[];
+  flags?: readonly Flag[];
+  riskCategories?: readonly RiskCategory[];
+  cpv?: readonly CpvEntry[];
+  facilities?: readonly Facility[];
+}
+
+const REVISION_KEY = 'revision';
+const DEFAULTS_KEY = 'defaultsBuiltFrom';
+
+/** Replaces every row of `source` in the tables named in `rows`, and bumps the knowledge-base revision. */
+export async function replaceListRows(db: KnowledgeDb, source: Source, rows: ListRows, now = new Date()): Promise<void> {
+  await db.transaction('rw', [db.sources, db.entities, db.flags, db.riskCategories, db.cpv, db.facilities, db.meta], () =>
+    writeListRows(db, source, rows, now),
+  );
+}
+
+async function writeListRows(db: KnowledgeDb, source: Source, rows: ListRows, now: Date): Promise<void> {
+  const sourceId = source.id;
+  const own = <T extends { sourceId: string }>(items: readonly T[], table: string): T[] => {
+    const stray = items.find((i) => i.sourceId !== sourceId);
+    if (stray) throw new Error(`List ${sourceId}: a ${table} row belongs to source ${stray.sourceId}.`);
+    return [...items];
+  };
+  if (rows.entities) {
+    await db.entities.where('sourceId').equals(sourceId).delete();
+    await db.entities.bulkPut(own(rows.entities, 'entities').map(toEntityRow));
+  }
+  if (rows.flags) {
+    await db.flags.where('sourceId').equals(sourceId).delete();
+    await db.flags.bulkPut(own(rows.flags, 'flags'));
+  }
+  if (rows.riskCategories) {
+    await db.riskCategories.where('sourceId').equals(sourceId).delete();
+    await db.riskCategories.bulkPut(rows.riskCategories.map((c) => ({ ...c, sourceId })));
+  }
+  if (rows.cpv) {
+    await db.cpv.where('sourceId').equals(sourceId).delete();
+    await db.cpv.bulkPut(rows.cpv.map((c) => ({ ...c, sourceId })));
+  }
+  if (rows.facilities) {
+    await db.facilities.where('sourceId').equals(sourceId).delete();
+    await db.facilities.bulkPut(own(rows.facilities, 'facilities'));
+  }
+  await db.sources.put({ ...source, loadedAt: now.toISOString() });
+  const revision = ((await db.meta.get(REVISION_KEY))?.value as number | undefined) ?? 0;
+  await db.meta.put({ key: REVISION_KEY, value: revision + 1 });
+}
+
+/** Which source each table's rows of the default data belong to. */
+function splitBySource(data: DefaultData): Map<string, ListRows> {
+  const bySource = new Map<string, ListRows>(data.sources.map((s) => [s.id, {}]));
+  const add = <K extends keyof ListRows>(sourceId: string, key: K, row: NonNullable<ListRows[K]>[number]) => {
+    const rows = bySource.get(sourceId);
+    if (!rows) throw new Error(`Default data: a ${key} row names unknown source "${sourceId}".`);
+    ((rows[key] ??= []) as unknown[]).push(row);
+  };
+  for (const e of data.entities) add(e.sourceId, 'entities', e);
+  for (const f of data.flags) add(f.sourceId, 'flags', f);
+  const cpvSource = data.sources.find((s) => s.kind === 'reference' && s.id.includes('cpv'));
+  const mapSource = data.sources.find((s) => s.kind === 'reference' && s.id.includes('risk-map'));
+  if (!cpvSource || !mapSource) throw new Error('Default data: the CPV and risk-map reference sources are missing.');
+  for (const c of data.cpv) add(cpvSource.id, 'cpv', c);
+  for (const c of data.riskCategories) add(mapSource.id, 'riskCategories', c);
+  return bySource;
+}
+
+/**
+ * Loads the shipped default data on first run (and again when a new build ships different defaults),
+ * all lists in one transaction. User decisions, alerts and lists the user added are left untouched.
+ */
+export async function installDefaultData(db: KnowledgeDb, data: DefaultData, now = new Date()): Promise<boolean> {
+  const bySource = splitBySource(data);
+  return db.transaction('rw', [db.sources, db.entities, db.flags, db.riskCategories, db.cpv, db.facilities, db.meta], async () => {
+    if ((await db.meta.get(DEFAULTS_KEY))?.value === data.builtFrom) return false;
+    for (const source of data.sources) await writeListRows(db, source, bySource.get(source.id) ?? {}, now);
+    await db.meta.put({ key: DEFAULTS_KEY, value: data.builtFrom });
+    return true;
+  });
+}
+
+export async function knowledgeRevision(db: KnowledgeDb): Promise<number> {
+  return ((await db.meta.get(REVISION_KEY))?.value as number | undefined) ?? 0;
+}

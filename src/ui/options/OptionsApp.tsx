@@ -1,0 +1,86 @@
+// Options: what the knowledge base holds (each list with its version, size and completeness) and the
+// user's match decisions, which can be undone.
+import { useEffect, useState } from 'preact/hooks';
+import type { Decision } from '../../core/types';
+import { sendToBackground, type Replies } from '../../extension/messages';
+import { safeHttpUrl } from '../../core/safe-url';
+import { t } from '../i18n';
+
+type Status = Replies['knowledge-status'];
+
+export function OptionsApp() {
+  const [status, setStatus] = useState<Status | undefined>();
+  const [decisions, setDecisions] = useState<Decision[]>([]);
+  const [error, setError] = useState<string | undefined>();
+  const refresh = () =>
+    Promise.all([sendToBackground({ type: 'knowledge-status' }), sendToBackground({ type: 'list-decisions' })])
+      .then(([s, d]) => {
+        setStatus(s);
+        setDecisions(d);
+      })
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  useEffect(() => void refresh(), []);
+
+  return (
+    <main class="options">
+      <h1>{t('optionsTitle')}</h1>
+      {error && <p role="alert" class="error">{t('popupError', [error])}</p>}
+      <section aria-labelledby="lists-heading">
+        <h2 id="lists-heading">{t('optionsLists')}</h2>
+        {!status ? (
+          <p role="status">{t('popupLoading')}</p>
+        ) : (
+          <table class="lists">
+            <thead>
+              <tr>
+                <th scope="col">{t('optionsListName')}</th>
+                <th scope="col">{t('optionsListVersion')}</th>
+                <th scope="col">{t('optionsListRows')}</th>
+                <th scope="col">{t('optionsListLoaded')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {status.sources.map((s) => (
+                <tr key={s.id}>
+                  <td>
+                    {safeHttpUrl(s.url) ? (
+                      <a href={safeHttpUrl(s.url)} target="_blank" rel="noopener noreferrer">
+                        {s.title}
+                      </a>
+                    ) : (
+                      s.title
+                    )}
+                    <div class="muted">{s.publisher} · {s.licence}</div>
+                    {s.partial && <div class="partial">{t('sourcePartial')}{s.note ? ` ${s.note}` : ''}</div>}
+                  </td>
+                  <td>{s.version}</td>
+                  <td>{s.rows.toLocaleString()}</td>
+                  <td>{s.loadedAt ? new Date(s.loadedAt).toLocaleString() : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section aria-labelledby="decisions-heading">
+        <h2 id="decisions-heading">{t('optionsDecisions')}</h2>
+        {decisions.length === 0 ? (
+          <p class="muted">{t('optionsNoDecisions')}</p>
+        ) : (
+          <ul class="decisions">
+            {decisions.map((d) => (
+              <li key={d.id}>
+                <strong>{d.matchedText}</strong> — {t(d.verdict === 'dismissed' ? 'optionsDismissed' : 'optionsConfirmed')} (
+                {t(`scope_${d.scope}`)}
+                {d.scopeKey ? `: ${d.scopeKey}` : ''}) · {new Date(d.decidedAt).toLocaleString()}{' '}
+                <button type="button" onClick={() => void sendToBackground({ type: 'remove-decision', id: d.id }).then(refresh)}>
+                  {t('optionsUndo')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </main>
+  );
+}

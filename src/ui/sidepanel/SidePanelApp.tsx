@@ -1,0 +1,37 @@
+// The side panel: the active tab's findings with full evidence, following the user from tab to tab.
+import { useEffect, useState } from 'preact/hooks';
+import { PageFindings } from '../components/PageFindings';
+import { readActiveTab, type TabState } from '../active-tab';
+import { browser } from '../../extension/browser';
+import { t } from '../i18n';
+
+export function SidePanelApp() {
+  const [tab, setTab] = useState<TabState>({ state: 'loading' });
+  useEffect(() => {
+    const refresh = () => void readActiveTab().then(setTab);
+    refresh();
+    const onChanged = () => refresh();
+    browser.tabs.onActivated.addListener(onChanged);
+    browser.storage.session.onChanged.addListener(onChanged);
+    return () => {
+      browser.tabs.onActivated.removeListener(onChanged);
+      browser.storage.session.onChanged.removeListener(onChanged);
+    };
+  }, []);
+  return (
+    <main class="panel">
+      <header class="bar">
+        <h1>{t('extName')}</h1>
+      </header>
+      {tab.state === 'loading' && <p role="status">{t('popupLoading')}</p>}
+      {tab.state === 'none' && (
+        <div class="empty" role="status">
+          <p class="empty-title">{t('popupNotRead')}</p>
+          <p>{t('popupNotReadHint')}</p>
+        </div>
+      )}
+      {tab.state === 'error' && <p role="alert" class="error">{t('popupError', [tab.message])}</p>}
+      {tab.state === 'ready' && <PageFindings analysis={tab.analysis} />}
+    </main>
+  );
+}
