@@ -1,0 +1,62 @@
+// Chooses the reader for a page — by its address, or for a saved copy opened locally by its declared address or
+// its look — and reads the notice, falling back to the generic reader's CPV codes when a portal page shows none.
+import type { NoticeReading } from '../core/types';
+import type { PortalAdapter } from './portal-adapter';
+import { contractsFinderAdapter } from './contracts-finder';
+import { findATenderAdapter } from './find-a-tender';
+import { genericAdapter, readPageCpvCodes } from './generic';
+
+export type { PortalAdapter } from './portal-adapter';
+
+/** The portal-specific readers, tried in order; anything else is read by `genericAdapter`. */
+export const PORTAL_ADAPTERS: readonly PortalAdapter[] = [findATenderAdapter, contractsFinderAdapter];
+
+function parseUrl(text: string | null | undefined): URL | undefined {
+  if (!text) return undefined;
+  try {
+    return new URL(text.trim());
+  } catch {
+    return undefined;
+  }
+}
+
+/** Addresses of copies on this machine (a file, the demo or test server), where the page's own look decides. */
+function isLocalCopy(url: URL | undefined): boolean {
+  if (!url) return true;
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return true;
+  const host = url.hostname;
+  return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/** The address a page declares for itself (canonical link or Open Graph URL), if any. */
+function declaredUrl(doc: Document): URL | undefined {
+  return (
+    parseUrl(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')) ??
+    parseUrl(doc.querySelector('meta[property="og:url"]')?.getAttribute('content'))
+  );
+}
+
+/** The reader for a page at `url`: a portal's own when the address (or a local copy's look) says so, else generic. */
+export function pickAdapter(url: string, doc: Document): PortalAdapter {
+  const parsed = parseUrl(url);
+  if (parsed) {
+    const byAddress = PORTAL_ADAPTERS.find((adapter) => adapter.matchesUrl(parsed));
+    if (byAddress) return byAddress;
+  }
+  if (isLocalCopy(parsed)) {
+    const declared = declaredUrl(doc);
+    const byDeclaredAddress = declared && PORTAL_ADAPTERS.find((adapter) => adapter.matchesUrl(declared));
+    if (byDeclaredAddress) return byDeclaredAddress;
+    const byLook = PORTAL_ADAPTERS.find((adapter) => adapter.recognisesPage(doc));
+    if (byLook) return byLook;
+  }
+  return genericAdapter;
+}
+
+/** Reads the notice on a page. A portal page whose CPV list was not found gets the codes its text shows. */
+export function readNotice(doc: Document, url: string): NoticeReading {
+  const adapter = pickAdapter(url, doc);
+  const reading = adapter.read(doc);
+  if (adapter !== genericAdapter && reading.cpv.length === 0) reading.cpv = readPageCpvCodes(doc);
+  return reading;
+}
