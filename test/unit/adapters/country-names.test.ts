@@ -6,13 +6,13 @@ describe('country names', () => {
     const cases: [string, string][] = [
       ['United Kingdom', 'GB'], ['England', 'GB'], ['  northern   ireland ', 'GB'], ['Germany', 'DE'], ['China', 'CN'],
       ['Côte d’Ivoire', 'CI'], ["Cote d'Ivoire", 'CI'], ['Türkiye', 'TR'], ['Turkey', 'TR'], ['United States of America', 'US'],
-      ['Bosnia and Herzegovina', 'BA'], ['Viet Nam', 'VN'],
+      ['Bosnia and Herzegovina', 'BA'], ['Viet Nam', 'VN'], ['UK', 'GB'], ['USA', 'US'],
     ];
     for (const [name, code] of cases) expect(countryFromName(name), name).toBe(code);
   });
 
   it('does not invent countries', () => {
-    for (const name of ['Hatfield', 'European Union', 'Unknown Region', 'Outlying Oceania', '', 'x'.repeat(500)]) {
+    for (const name of ['Hatfield', 'European Union', 'No', 'In', 'Can', '', 'x'.repeat(500)]) {
       expect(countryFromName(name), name).toBeUndefined();
     }
   });
