@@ -12,15 +12,15 @@ export default defineConfig({
   entrypointsDir: 'entrypoints',
   outDir: localHosts ? '.output/local' : '.output',
   vite: () => ({ plugins: [preact()] }),
-  manifest: {
+  manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'sidePanel', 'activeTab'],
+    permissions: browser === 'firefox' ? ['storage', 'activeTab'] : ['storage', 'sidePanel', 'activeTab'],
     host_permissions: localHosts ? [...PORTAL_MATCHES, ...LOCAL_TEST_MATCHES] : PORTAL_MATCHES,
     action: { default_title: '__MSG_actionTitle__' },
-    browser_specific_settings: { gecko: { id: 'tenderlens@tenderlens.org' } },
-  },
+    browser_specific_settings: { gecko: { id: 'tenderlens@tenderlens.org', strict_min_version: '115.0' } },
+  }),
   hooks: {
     'build:manifestGenerated': (_wxt, manifest) => {
       if (!localHosts) return;

@@ -5,11 +5,19 @@ import { sendToBackground } from '../extension/messages';
 
 export type TabState = { state: 'loading' } | { state: 'none' } | { state: 'ready'; analysis: PageAnalysis } | { state: 'error'; message: string };
 
+/** The tab to show: the active tab, or the one named by `?tab=<id>` (the popup opened as a page for a given tab). */
+async function targetTabId(): Promise<number | undefined> {
+  const named = Number(new URLSearchParams(location.search).get('tab'));
+  if (Number.isInteger(named) && named > 0) return named;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
 export async function readActiveTab(): Promise<TabState> {
   try {
-    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    if (tab?.id === undefined) return { state: 'none' };
-    const analysis = await sendToBackground({ type: 'get-tab-analysis', tabId: tab.id });
+    const tabId = await targetTabId();
+    if (tabId === undefined) return { state: 'none' };
+    const analysis = await sendToBackground({ type: 'get-tab-analysis', tabId });
     return analysis ? { state: 'ready', analysis } : { state: 'none' };
   } catch (error) {
     return { state: 'error', message: error instanceof Error ? error.message : String(error) };

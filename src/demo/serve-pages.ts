@@ -1,0 +1,35 @@
+// A tiny static server on 127.0.0.1 for saved portal pages: used by the demo (`npm start`) and the browser tests.
+// Serves only the files it is given, by exact path; anything else is a 404.
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+
+export interface PageServer {
+  origin: string;
+  close(): Promise<void>;
+}
+
+/** `routes` maps a URL path ("/Notice/008624-2023") to a file on disk. */
+export async function servePages(routes: Record<string, string>, port = 0): Promise<PageServer> {
+  const server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    const file = routes[path];
+    if (!file) {
+      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+      return;
+    }
+    readFile(file).then(
+      (body) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(body),
+      () => response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end(`Cannot read ${path}`),
+    );
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  const { port: actual } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${actual}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

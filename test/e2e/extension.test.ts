@@ -1,0 +1,151 @@
+// The built extension in a real Chromium: the saved Find a Tender and Contracts Finder award notices and the
+// demonstration notice, served from 127.0.0.1, get their marks, the toolbar badge and the popup's findings.
+// Screenshots land in test-results/screenshots/ for review.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { servePages, type PageServer } from '../../src/demo/serve-pages';
+import { launchWithExtension, type ExtensionBrowser } from '../../src/demo/launch-chromium';
+
+const here = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
+const EXTENSION_DIR = here('../../.output/local/chrome-mv3');
+const SCREENSHOTS = here('../../test-results/screenshots');
+
+const ROUTES = {
+  '/find-a-tender/Notice/008624-2023': here('../fixtures/portal_html/uk_find_a_tender_notice_008624-2023_award.html'),
+  '/contracts-finder/Notice/05c544dc-9e6f-452d-87c1-bf00f3ce73ac': here('../fixtures/portal_html/uk_contracts_finder_notice_05c544dc_award.html'),
+  '/demo/notice': here('../../src/demo/demo-notice.html'),
+};
+
+let server: PageServer;
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  server = await servePages(ROUTES);
+  browser = await launchWithExtension(EXTENSION_DIR, { headless: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openAnnotated(path: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.origin}${path}`);
+  await page.locator('tenderlens-mark').first().waitFor({ timeout: 20_000 });
+  return page;
+}
+
+/** The tab id Chromium gave the page, asked from inside the extension's worker. */
+async function tabIdOf(page: Page): Promise<number> {
+  const url = page.url();
+  return browser.worker.evaluate(async (u) => {
+    const tabs = await chrome.tabs.query({ url: u });
+    return tabs[0]?.id ?? -1;
+  }, url);
+}
+
+async function badgeOf(page: Page): Promise<{ text: string; title: string }> {
+  const tabId = await tabIdOf(page);
+  return browser.worker.evaluate(
+    async (id) => ({ text: await chrome.action.getBadgeText({ tabId: id }), title: await chrome.action.getTitle({ tabId: id }) }),
+    tabId,
+  );
+}
+
+async function openPopupFor(page: Page): Promise<Page> {
+  const tabId = await tabIdOf(page);
+  const popup = await browser.context.newPage();
+  await popup.setViewportSize({ width: 440, height: 720 });
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+  await popup.locator('main.popup section, main.popup .empty').first().waitFor();
+  return popup;
+}
+
+describe('Find a Tender award notice 008624-2023 (saved page)', () => {
+  it('marks the CPV code and every winner as checked, with no flags, and says so in the popup', async () => {
+    const page = await openAnnotated('/find-a-tender/Notice/008624-2023');
+    await page.locator('tenderlens-mark').nth(0).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENSHOTS}/find-a-tender-page.png` });
+
+    expect(await page.locator('tenderlens-mark[data-tenderlens="flag"]').count()).toBe(0);
+    const checkedMarks = await page.locator('tenderlens-mark[data-tenderlens="checked"]').count();
+    expect(checkedMarks).toBeGreaterThanOrEqual(2);
+    // The mark right after the main CPV code.
+    const cpvItem = page.locator('li', { hasText: '33600000 - Pharmaceutical products' }).first();
+    await expect.poll(() => cpvItem.locator('tenderlens-mark').count()).toBeGreaterThan(0);
+
+    const badge = await badgeOf(page);
+    expect(badge.text).toBe('');
+    expect(badge.title).toMatch(/no known risks/i);
+
+    const popup = await openPopupFor(page);
+    await expect.poll(() => popup.getByText('No known risks found on this page.').count()).toBe(1);
+    await expect.poll(() => popup.getByText(/No information is not the same as no risk/).count()).toBeGreaterThan(0);
+    await expect.poll(() => popup.getByText(/33600000 Pharmaceutical products/).count()).toBeGreaterThan(0);
+    await expect.poll(() => popup.getByText('Amgen Ltd', { exact: false }).count()).toBeGreaterThan(0);
+    await popup.screenshot({ path: `${SCREENSHOTS}/find-a-tender-popup.png`, fullPage: true });
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe('Contracts Finder award notice 05c544dc (saved page)', () => {
+  it('checks all five suppliers and the CPV code', async () => {
+    const page = await openAnnotated('/contracts-finder/Notice/05c544dc-9e6f-452d-87c1-bf00f3ce73ac');
+    await page.screenshot({ path: `${SCREENSHOTS}/contracts-finder-page.png` });
+    const popup = await openPopupFor(page);
+    for (const supplier of ['Abbvie Ltd', 'Amgen Ltd', 'Biogen Idec UK Limited', 'Mylan', 'Sandoz Ltd']) {
+      await expect.poll(() => popup.locator('.checked li', { hasText: supplier }).count()).toBeGreaterThan(0);
+    }
+    await expect.poll(() => popup.getByText('No known risks found on this page.').count()).toBe(1);
+    expect((await badgeOf(page)).text).toBe('');
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe('demonstration notice (flagged supplier, high-risk categories)', () => {
+  it('flags the UFLPA-listed contractor, marks the high-risk CPV categories, counts them on the badge and lists them in the popup', async () => {
+    const page = await openAnnotated('/demo/notice');
+    const flag = page.locator('tenderlens-mark[data-tenderlens="flag"]').first();
+    await flag.waitFor();
+    expect(await page.locator('tenderlens-mark[data-tenderlens="category"]').count()).toBeGreaterThanOrEqual(3);
+
+    // The flag's card explains itself: which list, and a link to it.
+    await flag.getByRole('button').click();
+    const card = flag.getByRole('dialog');
+    await expect.poll(() => card.isVisible()).toBe(true);
+    expect(await card.textContent()).toMatch(/UFLPA/);
+    expect(await card.getByRole('link').first().getAttribute('href')).toMatch(/^https:\/\/www\.dhs\.gov\//);
+    await page.screenshot({ path: `${SCREENSHOTS}/demo-page-flag-open.png` });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => card.isVisible()).toBe(false);
+
+    const popup = await openPopupFor(page);
+    const findings = popup.locator('.findings > li');
+    await expect.poll(() => findings.count()).toBeGreaterThanOrEqual(4);
+    const count = await findings.count();
+    expect((await badgeOf(page)).text).toBe(String(count));
+    await expect.poll(() => popup.locator('.finding.flagged-entity', { hasText: 'Hoshine Silicon Industry' }).count()).toBe(1);
+    await expect.poll(() => popup.locator('.finding.high-risk-category').count()).toBeGreaterThanOrEqual(3);
+    await popup.screenshot({ path: `${SCREENSHOTS}/demo-popup.png`, fullPage: true });
+    await popup.close();
+    await page.close();
+  });
+
+  it('lets the user dismiss a possible match on this page, and the mark and the badge follow', async () => {
+    const page = await openAnnotated('/demo/notice');
+    const review = page.locator('tenderlens-mark[data-tenderlens="review"]').first();
+    await review.waitFor();
+    const before = Number((await badgeOf(page)).text);
+    await review.getByRole('button').click();
+    await review.getByRole('button', { name: /this page/ }).click();
+    await expect.poll(() => page.locator('tenderlens-mark[data-tenderlens="review"]').count()).toBe(0);
+    await expect.poll(async () => Number((await badgeOf(page)).text)).toBe(before - 1);
+    await page.close();
+  });
+});

@@ -1,0 +1,154 @@
+// The knowledge base over IndexedDB (Dexie on fake-indexeddb): first-run install of the shipped defaults,
+// atomic list replacement, and schema upgrades that lose nothing.
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import Dexie from 'dexie';
+import type { DefaultData, Decision, Entity, Flag, Source } from '../../../src/core/types';
+import { openKnowledgeDb, type KnowledgeDb } from '../../../src/kb/db';
+import { installDefaultData, knowledgeRevision, replaceListRows } from '../../../src/kb/lists';
+import { CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS } from '../../../src/kb/schema';
+import { buildDefaultData } from '../../../src/build/build-default-data';
+
+let defaults: DefaultData;
+let counter = 0;
+const opened: KnowledgeDb[] = [];
+
+function freshDb(): KnowledgeDb {
+  const db = openKnowledgeDb(`kb-test-${counter++}`);
+  opened.push(db);
+  return db;
+}
+
+beforeAll(async () => {
+  defaults = await buildDefaultData();
+});
+
+afterEach(async () => {
+  for (const db of opened.splice(0)) await db.delete();
+});
+
+const decision: Decision = {
+  id: 'dismissed:everywhere::x',
+  entityId: 'x',
+  verdict: 'dismissed',
+  scope: 'everywhere',
+  scopeKey: '',
+  matchedText: 'Camel Group',
+  decidedAt: '2026-01-01T00:00:00.000Z',
+};
+
+describe('first run', () => {
+  it('loads every shipped list, with its rows, in one go, and only once per build', async () => {
+    const db = freshDb();
+    expect(await installDefaultData(db, defaults)).toBe(true);
+    expect(await db.entities.count()).toBe(defaults.entities.length);
+    expect(await db.flags.count()).toBe(defaults.flags.length);
+    expect(await db.cpv.count()).toBe(defaults.cpv.length);
+    expect(await db.riskCategories.count()).toBe(defaults.riskCategories.length);
+    expect((await db.sources.toArray()).map((s) => s.id).sort()).toEqual(defaults.sources.map((s) => s.id).sort());
+    const revision = await knowledgeRevision(db);
+    expect(await installDefaultData(db, defaults)).toBe(false);
+    expect(await knowledgeRevision(db)).toBe(revision);
+  });
+
+  it('finds entities by identifier and flags by entity through the indexes', async () => {
+    const db = freshDb();
+    await installDefaultData(db, defaults);
+    const flagged = defaults.flags.find((f) => f.entityId);
+    expect(flagged).toBeDefined();
+    expect(await db.flags.where('entityId').equals(flagged!.entityId!).count()).toBeGreaterThan(0);
+    expect(await db.cpv.get('33600000')).toMatchObject({ label: 'Pharmaceutical products' });
+  });
+
+  it('every row knows its source', async () => {
+    const db = freshDb();
+    await installDefaultData(db, defaults);
+    const sourceIds = new Set((await db.sources.toArray()).map((s) => s.id));
+    for (const table of [db.entities, db.flags, db.cpv, db.riskCategories] as const) {
+      const rows = (await (table as Dexie.Table<{ sourceId: string }>).toArray());
+      expect(rows.every((r) => sourceIds.has(r.sourceId))).toBe(true);
+    }
+  });
+});
+
+describe('list update', () => {
+  const uflpaSource = () => defaults.sources.find((s) => s.kind === 'entity-list')!;
+
+  it('replaces that list’s rows atomically and leaves other lists and user decisions alone', async () => {
+    const db = freshDb();
+    await installDefaultData(db, defaults);
+    await db.decisions.put(decision);
+    const source: Source = { ...uflpaSource(), version: 'refreshed', partial: false };
+    const entity: Entity = {
+      id: `${source.id}:new-entity`, sourceId: source.id, schema: 'Company', name: 'New Entity Co., Ltd.',
+      aliases: [], weakAliases: [], previousNames: [], identifiers: [], countries: ['CN'],
+    };
+    const flag: Flag = {
+      id: `${source.id}:new-entity:ban`, sourceId: source.id, listVersion: 'refreshed', type: 'import_ban',
+      entityId: entity.id, evidenceUrl: 'https://www.dhs.gov/uflpa-entity-list',
+    };
+    const before = await knowledgeRevision(db);
+    const otherFlags = await db.flags.where('sourceId').notEqual(source.id).count();
+    await replaceListRows(db, source, { entities: [entity], flags: [flag] });
+    expect(await db.entities.where('sourceId').equals(source.id).primaryKeys()).toEqual([entity.id]);
+    expect(await db.flags.where('sourceId').equals(source.id).count()).toBe(1);
+    expect(await db.flags.where('sourceId').notEqual(source.id).count()).toBe(otherFlags);
+    expect((await db.sources.get(source.id))?.version).toBe('refreshed');
+    expect(await db.decisions.get(decision.id)).toEqual(decision);
+    expect(await knowledgeRevision(db)).toBe(before + 1);
+  });
+
+  it('keeps the old rows when the new rows are invalid (all or nothing)', async () => {
+    const db = freshDb();
+    await installDefaultData(db, defaults);
+    const source = uflpaSource();
+    const oldIds = await db.entities.where('sourceId').equals(source.id).primaryKeys();
+    const stray = { ...defaults.flags.find((f) => f.sourceId !== source.id)! };
+    await expect(replaceListRows(db, source, { entities: [], flags: [stray] })).rejects.toThrow(/belongs to source/);
+    expect(await db.entities.where('sourceId').equals(source.id).primaryKeys()).toEqual(oldIds);
+  });
+});
+
+describe('schema upgrades', () => {
+  it('the schema history is ordered and ends at the current version', () => {
+    const versions = SCHEMA_VERSIONS.map((v) => v.version);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(versions.at(-1)).toBe(CURRENT_SCHEMA_VERSION);
+  });
+
+  // For every earlier version: create a database as that version left it, fill it, open it with today's code.
+  for (const earlier of [...SCHEMA_VERSIONS.slice(0, -1), SCHEMA_VERSIONS.at(-1)!]) {
+    it(`upgrades a version ${earlier.version} database without losing a row`, async () => {
+      const name = `kb-upgrade-${earlier.version}-${counter++}`;
+      const old = new Dexie(name);
+      for (const v of SCHEMA_VERSIONS.filter((s) => s.version <= earlier.version)) old.version(v.version).stores(v.stores);
+      await old.open();
+      const sample = sampleRows(defaults);
+      for (const [table, rows] of Object.entries(sample)) {
+        if (old.tables.some((t) => t.name === table)) await old.table(table).bulkPut(rows);
+      }
+      const counts = Object.fromEntries(old.tables.map((t) => [t.name, 0]));
+      for (const t of old.tables) counts[t.name] = await t.count();
+      old.close();
+
+      const db = openKnowledgeDb(name);
+      opened.push(db);
+      await db.open();
+      expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+      for (const [table, count] of Object.entries(counts)) expect(await db.table(table).count()).toBe(count);
+      expect(await db.decisions.get(decision.id)).toEqual(decision);
+    });
+  }
+});
+
+function sampleRows(data: DefaultData): Record<string, unknown[]> {
+  const entity = data.entities[0]!;
+  return {
+    sources: data.sources.slice(0, 2),
+    entities: [{ ...entity, identifierKeys: [] }],
+    flags: data.flags.slice(0, 5),
+    riskCategories: data.riskCategories.slice(0, 2).map((c) => ({ ...c, sourceId: 'tenderlens-risk-map' })),
+    cpv: data.cpv.slice(0, 3).map((c) => ({ ...c, sourceId: 'eu-cpv-2008' })),
+    decisions: [decision],
+    meta: [{ key: 'revision', value: 3 }],
+  };
+}
