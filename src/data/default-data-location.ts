@@ -1,0 +1,4 @@
+// Where the built first-run knowledge base lives inside the extension package (written under public/ by the build).
+
+/** Path of the default data inside the extension, for `browser.runtime.getURL(DEFAULT_DATA_PATH)`. */
+export const DEFAULT_DATA_PATH = '/data/defaults.json';
