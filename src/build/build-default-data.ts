@@ -23,16 +23,24 @@ export const SOURCE_FILES: Readonly<Record<keyof DefaultDataSourceTexts, string>
   riskMap: 'tenderlens-risk-map/cpv_risk_categories.csv',
 };
 
-/** Reads the sources (from `sourcesDir`, by default the committed ones) and returns the validated default data. */
+const shortSha256 = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
+
+/**
+ * Reads the sources (from `sourcesDir`, by default the committed ones) and returns the validated default data.
+ * `builtFrom` carries a digest of the source files and one of the data made from them, so that a change of either
+ * the sources or the converters gives a new value (the extension reinstalls its defaults when it changes).
+ */
 export function buildDefaultData(sourcesDir: string = SOURCES_DIR): DefaultData {
-  const hash = createHash('sha256');
   const texts = {} as DefaultDataSourceTexts;
+  let allSources = '';
   for (const [key, path] of Object.entries(SOURCE_FILES) as [keyof DefaultDataSourceTexts, string][]) {
     const text = readFileSync(join(sourcesDir, path), 'utf8');
-    hash.update(path).update('\0').update(text).update('\0');
+    allSources += `${path}\0${text}\0`;
     texts[key] = { fileName: path, text };
   }
-  return assembleDefaultData(texts, `src/data/sources sha256:${hash.digest('hex').slice(0, 16)}`);
+  const data = assembleDefaultData(texts, '');
+  data.builtFrom = `src/data/sources sha256:${shortSha256(allSources)}, data sha256:${shortSha256(JSON.stringify(data))}`;
+  return data;
 }
 
 /** Writes the data as JSON (creating the folder) and returns the path written. */

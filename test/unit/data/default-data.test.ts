@@ -1,7 +1,9 @@
 // The whole build: committed sources → validated DefaultData; and the risk map failing loudly on bad names or codes.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildDefaultData, SOURCE_FILES } from '@/src/build/build-default-data';
+import { buildDefaultData, SOURCE_FILES, writeDefaultData } from '@/src/build/build-default-data';
 import { assembleDefaultData, summariseDefaultData, type DefaultDataSourceTexts } from '@/src/data/assemble-default-data';
 import { RiskMapError } from '@/src/data/convert/risk-map';
 import { findDefaultDataProblems } from '@/src/data/validate-default-data';
@@ -44,7 +46,7 @@ describe('buildDefaultData', () => {
     expect(data.cpv).toHaveLength(9454);
     expect(data.cpv.find((c) => c.code8 === '33141420')?.label).toBe('Surgical gloves');
     expect(data.sources.map((s) => s.id).sort()).toEqual(['eu-cpv', 'no-dfo', 'tenderlens-risk-map', 'us-dhs-uflpa', 'us-dol-ilab']);
-    expect(data.builtFrom).toMatch(/^src\/data\/sources sha256:[0-9a-f]{16}$/);
+    expect(data.builtFrom).toMatch(/^src\/data\/sources sha256:[0-9a-f]{16}, data sha256:[0-9a-f]{16}$/);
   });
 
   it('summarises the counts per source in one line', () => {
@@ -57,6 +59,16 @@ describe('buildDefaultData', () => {
 
   it('is the same every time it is built from the same files', () => {
     expect(JSON.stringify(buildDefaultData())).toBe(JSON.stringify(data));
+  });
+
+  it('writes JSON that reads back as the same data, creating the folder', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tenderlens-defaults-'));
+    try {
+      const written = writeDefaultData(data, join(dir, 'data', 'defaults.json'));
+      expect(JSON.parse(readFileSync(written, 'utf8'))).toEqual(data);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   const categoriesFor = (d: DefaultData, code: string) => riskCategoriesForCpv(code, d.riskCategories).map((c) => c.id);
