@@ -1,0 +1,182 @@
+// The compiled matcher's data: every table is a typed array or one long string, so it serialises compactly and
+// loads without rebuilding. Also the lookups over those tables (token vocabulary, tries, identifier hash map).
+
+import type { IdentifierScheme } from '@/src/core/types';
+
+export const MATCHER_FORMAT_VERSION = 1;
+
+/** Many strings stored as one string and the UTF-16 offset where each starts (n + 1 offsets). */
+export interface StringTable {
+  text: string;
+  offsets: Uint32Array;
+}
+
+/**
+ * A trie over token ids. The root's children are a direct array indexed by token id (the hot "does any name
+ * start with this word" test); deeper nodes keep their children sorted by token id (binary search).
+ * Node 0 is the root; `terminals` lists, per node, the values ending there (pattern or legal form indexes).
+ */
+export interface TokenTrie {
+  rootChild: Int32Array;
+  edgeStart: Int32Array;
+  edgeToken: Int32Array;
+  edgeChild: Int32Array;
+  terminalStart: Int32Array;
+  terminals: Int32Array;
+}
+
+/** Vocabulary flags. */
+export const VOCAB_COMMON = 1; // in the built-in list of common words
+export const VOCAB_DISTINCTIVE = 2; // rare in the knowledge base and not a common word: it helps tell names apart
+
+/** Identifier schemes by index (idScheme). */
+export const IDENTIFIER_SCHEMES = ['lei', 'vat', 'gb-coh', 'uei', 'cage', 'duns', 'os-id', 'registration'] as const satisfies readonly IdentifierScheme[];
+
+/** Name kinds, in order of strength. */
+export const NAME_KINDS = ['name', 'alias', 'previousName', 'weakAlias'] as const;
+export type NameKind = (typeof NAME_KINDS)[number];
+
+/** Pattern flags. */
+export const PATTERN_ALL_UPPER = 1; // the knowledge base writes the name in capitals ("XPCC")
+export const PATTERN_HAS_LEGAL_FORM = 2; // the knowledge-base name carried a legal form (classes in patClass*)
+
+export interface CompiledMatcher {
+  readonly formatVersion: number;
+  readonly entityCount: number;
+  /** Vocabulary: folded characters of every token, start offsets (n + 1), open-addressing hash table of ids + 1. */
+  readonly vocabChars: Uint16Array;
+  readonly vocabStart: Int32Array;
+  readonly vocabTable: Int32Array;
+  /** Number of entities whose names use the token (document frequency). */
+  readonly vocabDf: Int32Array;
+  readonly vocabFlags: Uint8Array;
+  readonly names: TokenTrie;
+  /** Legal forms after a name, and before it (that trie holds their tokens reversed). */
+  readonly legalSuffixes: TokenTrie;
+  readonly legalPrefixes: TokenTrie;
+  readonly formText: StringTable;
+  readonly formClass: Uint8Array;
+  /** 1 when every word of the form is one or two Latin letters ("AS", "Co"): it counts only when capitalised. */
+  readonly formShort: Uint8Array;
+  /** One pattern per indexed spelling of a name. */
+  readonly patEntity: Int32Array;
+  readonly patName: Int32Array;
+  readonly patKind: Uint8Array;
+  readonly patTokenCount: Uint8Array;
+  /** Number of words in the name that are distinctive (rare in the knowledge base, not common words). */
+  readonly patDistinct: Uint8Array;
+  readonly patFlags: Uint8Array;
+  /** Legal form classes the knowledge-base name carried, as a 64-bit set (two halves). */
+  readonly patClassLo: Uint32Array;
+  readonly patClassHi: Uint32Array;
+  readonly nameText: StringTable;
+  readonly entityIds: StringTable;
+  /** Identifiers: canonical keys, hash table of key index + 1, values per key (CSR). */
+  readonly idKeys: StringTable;
+  readonly idTable: Int32Array;
+  readonly idValueStart: Int32Array;
+  readonly idEntity: Int32Array;
+  readonly idScheme: Uint8Array;
+  readonly idOriginal: StringTable;
+  /** idLengths[n] = 1 when some identifier key has n characters. */
+  readonly idLengths: Uint8Array;
+}
+
+export function stringAt(table: StringTable, index: number): string {
+  return table.text.slice(table.offsets[index]!, table.offsets[index + 1]!);
+}
+
+export function buildStringTable(strings: readonly string[]): StringTable {
+  const offsets = new Uint32Array(strings.length + 1);
+  let total = 0;
+  for (let i = 0; i < strings.length; i++) {
+    offsets[i] = total;
+    total += strings[i]!.length;
+  }
+  offsets[strings.length] = total;
+  return { text: strings.join(''), offsets };
+}
+
+/** FNV-1a over UTF-16 code units. */
+export function hashChars(chars: Uint16Array, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let k = start; k < end; k++) {
+    h ^= chars[k]!;
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+export function hashString(text: string): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < text.length; k++) {
+    h ^= text.charCodeAt(k);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Token id of the folded characters chars[start, end), or -1 when no name uses that word. */
+export function lookupToken(m: CompiledMatcher, chars: Uint16Array, start: number, end: number): number {
+  const table = m.vocabTable;
+  const mask = table.length - 1;
+  const length = end - start;
+  let slot = hashChars(chars, start, end) & mask;
+  for (;;) {
+    const entry = table[slot]!;
+    if (entry === 0) return -1;
+    const id = entry - 1;
+    const from = m.vocabStart[id]!;
+    if (m.vocabStart[id + 1]! - from === length) {
+      let same = true;
+      for (let k = 0; k < length; k++) {
+        if (m.vocabChars[from + k] !== chars[start + k]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return id;
+    }
+    slot = (slot + 1) & mask;
+  }
+}
+
+/** Child of `node` by token, or -1. */
+export function trieChild(trie: TokenTrie, node: number, token: number): number {
+  if (node === 0) return token < trie.rootChild.length ? trie.rootChild[token]! : -1;
+  let lo = trie.edgeStart[node]!;
+  let hi = trie.edgeStart[node + 1]! - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const t = trie.edgeToken[mid]!;
+    if (t === token) return trie.edgeChild[mid]!;
+    if (t < token) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+export function isTerminal(trie: TokenTrie, node: number): boolean {
+  return trie.terminalStart[node + 1]! > trie.terminalStart[node]!;
+}
+
+/** Index of the identifier key equal to `value`, or -1. */
+export function lookupIdentifier(m: CompiledMatcher, value: string): number {
+  const table = m.idTable;
+  if (table.length === 0) return -1;
+  const mask = table.length - 1;
+  let slot = hashString(value) & mask;
+  for (;;) {
+    const entry = table[slot]!;
+    if (entry === 0) return -1;
+    const key = entry - 1;
+    const from = m.idKeys.offsets[key]!;
+    const to = m.idKeys.offsets[key + 1]!;
+    if (to - from === value.length && m.idKeys.text.startsWith(value, from)) return key;
+    slot = (slot + 1) & mask;
+  }
+}
+
+export function classBitsIntersect(loA: number, hiA: number, loB: number, hiB: number): boolean {
+  return ((loA & loB) | (hiA & hiB)) !== 0;
+}

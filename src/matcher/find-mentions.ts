@@ -1,0 +1,357 @@
+// Finds mentions of knowledge-base entities in a text: names through the token trie (leftmost-longest, with
+// legal forms around them), identifiers through the hash map, each scored and explained, then user decisions.
+
+import type { Decision } from '@/src/core/types';
+import { MINOR_WORDS } from './common-words';
+import {
+  IDENTIFIER_SCHEMES, isTerminal, lookupIdentifier, lookupToken, NAME_KINDS, PATTERN_ALL_UPPER,
+  PATTERN_HAS_LEGAL_FORM, stringAt, trieChild, type CompiledMatcher, type NameKind, type TokenTrie,
+} from './compiled';
+import {
+  AMBIGUOUS_SCHEMES, findIdentifierCandidates, hasIdentifierLabelBefore, IDENTIFIER_VALIDATORS,
+} from './identifiers';
+import { ALL_UPPER, BREAK_BEFORE, CJK, FIRST_UPPER, HAS_CASED, normaliseName, PUNCT_BEFORE, tokenise, type TokenStream } from './normalise';
+import { scoreNameMatch, type CaseAsWritten, type LegalFormEvidence } from './scoring';
+
+export interface Mention {
+  entityId: string;
+  /** Exact slice of the input text. */
+  text: string;
+  /** UTF-16 offsets into the original input text. */
+  start: number;
+  end: number;
+  confidence: 'high' | 'review';
+  /** 0..1 */
+  score: number;
+  /** The knowledge-base name, alias or identifier that matched. */
+  matchedName: string;
+  nameKind: NameKind | 'identifier';
+  /** Machine-readable rule id, e.g. 'exact-name+legal-form', 'identifier:lei'. */
+  rule: string;
+  /** One sentence: why this matched and why this confidence. */
+  reason: string;
+}
+
+export interface MatchContext {
+  pageUrl?: string;
+  decisions?: readonly Decision[];
+}
+
+const GENERIC_CLASS = 0; // index of 'generic' in LEGAL_FORM_CLASSES
+const MAX_STACKED_FORMS = 3;
+
+interface FormRun {
+  /** Token range of the forms (inclusive first, exclusive end for suffixes; see callers). */
+  edge: number;
+  classes: number[];
+  forms: number[];
+}
+
+/** Scan state of one text. */
+interface Scan {
+  m: CompiledMatcher;
+  text: string;
+  s: TokenStream;
+  ids: Int32Array;
+}
+
+function isCapitalised(flags: number): boolean {
+  return (flags & (FIRST_UPPER | ALL_UPPER)) !== 0;
+}
+
+/** Longest legal form in `trie` starting at token `from` and walking by `step` (+1 after a name, -1 before it). */
+function longestForm(scan: Scan, trie: TokenTrie, from: number, step: 1 | -1): { last: number; node: number } | null {
+  const { s, ids } = scan;
+  let pos = from;
+  let node = 0;
+  let best: { last: number; node: number } | null = null;
+  while (pos >= 0 && pos < s.count) {
+    const id = ids[pos]!;
+    if (id < 0) break;
+    node = trieChild(trie, node, id);
+    if (node < 0) break;
+    if (isTerminal(trie, node)) best = { last: pos, node };
+    // A break between two tokens of a form ends it (for the backward walk, the break sits on the later token).
+    const breakToken = step === 1 ? pos + 1 : pos;
+    if (breakToken < s.count && s.flags[breakToken]! & BREAK_BEFORE) break;
+    pos += step;
+  }
+  return best;
+}
+
+/** Legal forms stacked after token `afterName` ("Corporation Berhad") or before token `beforeName` ("OOO"). */
+function legalFormsAround(scan: Scan, nameEdge: number, step: 1 | -1): FormRun {
+  const { m, s } = scan;
+  const trie = step === 1 ? m.legalSuffixes : m.legalPrefixes;
+  const run: FormRun = { edge: nameEdge, classes: [], forms: [] };
+  for (let stacked = 0; stacked < MAX_STACKED_FORMS; stacked++) {
+    const from = run.edge + step;
+    if (from < 0 || from >= s.count) break;
+    // No block break between the name and its form.
+    if (s.flags[step === 1 ? from : run.edge]! & BREAK_BEFORE) break;
+    const found = longestForm(scan, trie, from, step);
+    if (!found) break;
+    const first = step === 1 ? from : found.last;
+    let formIndex = -1;
+    for (let k = trie.terminalStart[found.node]!; k < trie.terminalStart[found.node + 1]!; k++) {
+      const f = trie.terminals[k]!;
+      // "AS", "Co", "SA" count only when written with a capital: "as" is a common word.
+      if (m.formShort[f] && !isCapitalised(s.flags[first]!)) continue;
+      run.classes.push(m.formClass[f]!);
+      if (formIndex < 0) formIndex = f;
+    }
+    if (formIndex < 0) break;
+    run.forms.push(formIndex);
+    run.edge = found.last;
+  }
+  return run;
+}
+
+function caseAsWritten(scan: Scan, first: number, last: number): CaseAsWritten {
+  const { s } = scan;
+  let cased = 0;
+  let allUpper = 0;
+  let capitalised = 0;
+  let lowerWords = 0;
+  for (let t = first; t <= last; t++) {
+    const f = s.flags[t]!;
+    if (f & CJK || !(f & HAS_CASED)) continue;
+    cased++;
+    if (f & ALL_UPPER) allUpper++;
+    if (f & FIRST_UPPER) capitalised++;
+    else if (!MINOR_WORDS.has(scan.text.slice(s.origStart[t]!, s.origEnd[t]!).toLowerCase())) lowerWords++;
+  }
+  if (cased === 0) return 'uncased';
+  if (allUpper === cased && cased > 0) return 'upper';
+  if (lowerWords === 0) return 'title';
+  if (capitalised === 0) return 'lower';
+  return 'mixed';
+}
+
+function legalFormEvidence(m: CompiledMatcher, pattern: number, pageClasses: readonly number[]): LegalFormEvidence {
+  if (pageClasses.length === 0) return 'none';
+  if (!(m.patFlags[pattern]! & PATTERN_HAS_LEGAL_FORM)) return 'present';
+  const lo = m.patClassLo[pattern]!;
+  const hi = m.patClassHi[pattern]!;
+  const has = (c: number): boolean => (c < 32 ? (lo >>> c) & 1 : (hi >>> (c - 32)) & 1) === 1;
+  let listedSpecific = false;
+  for (let c = 1; c < 64; c++) if (has(c)) listedSpecific = true;
+  const pageSpecific = pageClasses.filter((c) => c !== GENERIC_CLASS);
+  if (pageSpecific.some(has)) return 'same';
+  if (pageSpecific.length === 0 || !listedSpecific) return 'compatible';
+  return 'different';
+}
+
+function findNameMentions(scan: Scan, out: Mention[]): void {
+  const { m, s, ids } = scan;
+  const names = m.names;
+  const n = s.count;
+  let t = 0;
+  while (t < n) {
+    const id = ids[t]!;
+    let node = id >= 0 ? names.rootChild[id]! : -1;
+    if (node < 0) {
+      t++;
+      continue;
+    }
+    let bestNode = -1;
+    let bestLast = -1;
+    let j = t;
+    for (;;) {
+      if (isTerminal(names, node)) {
+        bestNode = node;
+        bestLast = j;
+      }
+      j++;
+      if (j >= n || s.flags[j]! & BREAK_BEFORE) break;
+      const next = ids[j]!;
+      if (next < 0) break;
+      node = trieChild(names, node, next);
+      if (node < 0) break;
+    }
+    if (bestNode < 0) {
+      t++;
+      continue;
+    }
+    const emitted = evaluateNameMatch(scan, t, bestLast, bestNode, out);
+    t = emitted ? bestLast + 1 : t + 1;
+  }
+}
+
+/** Scores every entity whose name ends at `node` for the match of tokens first..last; true if any was kept. */
+function evaluateNameMatch(scan: Scan, first: number, last: number, node: number, out: Mention[]): boolean {
+  const { m, s, text } = scan;
+  const suffix = legalFormsAround(scan, last, 1);
+  const prefix = legalFormsAround(scan, first, -1);
+  const pageClasses = [...suffix.classes, ...prefix.classes];
+  const start = s.origStart[prefix.edge]!;
+  let end = s.origEnd[suffix.edge]!;
+  // An abbreviated legal form keeps its full stop ("Co., Ltd.").
+  if (suffix.forms.length > 0 && end - s.origStart[suffix.edge]! <= 4 && text.charCodeAt(end) === 0x2e) end++;
+  const pageLegalForm =
+    suffix.forms.length > 0 ? text.slice(s.origStart[last + 1]!, end) : prefix.forms.length > 0 ? text.slice(start, s.origEnd[first - 1]!) : undefined;
+  const written = caseAsWritten(scan, first, last);
+  const nameIsCjk = (s.flags[first]! & CJK) !== 0;
+  let continuation: string | undefined;
+  const next = last + 1;
+  if (suffix.forms.length === 0 && !nameIsCjk && next < s.count && (written === 'title' || written === 'upper')) {
+    const f = s.flags[next]!;
+    if (!(f & (BREAK_BEFORE | PUNCT_BEFORE | CJK)) && f & FIRST_UPPER) continuation = text.slice(s.origStart[next]!, s.origEnd[next]!);
+  }
+  const mentionText = text.slice(start, end);
+  let kept = false;
+  for (let k = m.names.terminalStart[node]!; k < m.names.terminalStart[node + 1]!; k++) {
+    const pattern = m.names.terminals[k]!;
+    const matchedName = stringAt(m.nameText, m.patName[pattern]!);
+    const kind = NAME_KINDS[m.patKind[pattern]!]!;
+    const verdict = scoreNameMatch(
+      {
+        kind,
+        distinct: m.patDistinct[pattern]!,
+        caseAsWritten: written,
+        listedInCapitals: (m.patFlags[pattern]! & PATTERN_ALL_UPPER) !== 0,
+        legalForm: legalFormEvidence(m, pattern, pageClasses),
+        pageLegalForm,
+        continuation,
+      },
+      mentionText,
+      matchedName,
+    );
+    if (!verdict) continue;
+    kept = true;
+    out.push({
+      entityId: stringAt(m.entityIds, m.patEntity[pattern]!),
+      text: mentionText,
+      start,
+      end,
+      confidence: verdict.confidence,
+      score: verdict.score,
+      matchedName,
+      nameKind: kind,
+      rule: verdict.rule,
+      reason: verdict.reason,
+    });
+  }
+  return kept;
+}
+
+function findIdentifierMentions(m: CompiledMatcher, text: string, out: Mention[]): void {
+  const hits: Mention[] = [];
+  for (const candidate of findIdentifierCandidates(text, m.idLengths)) {
+    const tries: Array<{ value: string; padded: boolean }> = [{ value: candidate.value, padded: false }];
+    if (/^\d{7}$/.test(candidate.value)) tries.push({ value: '0' + candidate.value, padded: true });
+    for (const { value, padded } of tries) {
+      const key = lookupIdentifier(m, value);
+      if (key < 0) continue;
+      for (let v = m.idValueStart[key]!; v < m.idValueStart[key + 1]!; v++) {
+        const scheme = IDENTIFIER_SCHEMES[m.idScheme[v]!]!;
+        if (padded && scheme !== 'gb-coh') continue;
+        if (!IDENTIFIER_VALIDATORS[scheme](value)) continue;
+        const labelled = hasIdentifierLabelBefore(text, candidate.start);
+        const confident = !AMBIGUOUS_SCHEMES.has(scheme) || labelled;
+        const written = text.slice(candidate.start, candidate.end);
+        const matchedName = stringAt(m.idOriginal, v);
+        hits.push({
+          entityId: stringAt(m.entityIds, m.idEntity[v]!),
+          text: written,
+          start: candidate.start,
+          end: candidate.end,
+          confidence: confident ? 'high' : 'review',
+          score: confident ? 0.99 : 0.6,
+          matchedName,
+          nameKind: 'identifier',
+          rule: `identifier:${scheme}`,
+          reason: confident
+            ? `"${written}" is the ${scheme.toUpperCase()} identifier ${matchedName} of this company; an identifier names one company whatever name the page gives.`
+            : `"${written}" equals the ${scheme.toUpperCase()} identifier ${matchedName} of this company, but possible only, because no label on the page says it is that kind of number.`,
+        });
+      }
+    }
+  }
+  // Keep the longest reading of overlapping candidates for one entity ("DE 123456789" over "123456789").
+  hits.sort((a, b) => b.end - b.start - (a.end - a.start));
+  const kept: Mention[] = [];
+  for (const hit of hits) {
+    if (kept.some((k) => k.entityId === hit.entityId && k.start < hit.end && hit.start < k.end)) continue;
+    kept.push(hit);
+  }
+  out.push(...kept);
+}
+
+function hostOf(url: string): string | undefined {
+  try {
+    return new URL(url).host.toLowerCase();
+  } catch {
+    return undefined;
+  }
+}
+
+function withoutFragment(url: string): string {
+  const hash = url.indexOf('#');
+  return hash < 0 ? url : url.slice(0, hash);
+}
+
+function decisionApplies(decision: Decision, pageUrl: string | undefined): boolean {
+  if (decision.scope === 'everywhere') return true;
+  if (!pageUrl) return false;
+  if (decision.scope === 'page') return withoutFragment(decision.scopeKey) === withoutFragment(pageUrl);
+  const host = hostOf(pageUrl);
+  const key = decision.scopeKey.toLowerCase();
+  return host !== undefined && (key === host || hostOf(key) === host);
+}
+
+const SCOPE_WORDS: Record<Decision['scope'], string> = { page: 'on this page', site: 'on this site', everywhere: 'everywhere' };
+
+/** Removes dismissed mentions and raises confirmed ones; the latest applicable decision wins. */
+function applyDecisions(mentions: Mention[], ctx: MatchContext): Mention[] {
+  const decisions = (ctx.decisions ?? []).filter((d) => decisionApplies(d, ctx.pageUrl));
+  if (decisions.length === 0) return mentions;
+  const latest = new Map<string, Decision>();
+  for (const d of decisions) {
+    const key = `${d.entityId}\u0000${normaliseName(d.matchedText)}`;
+    const previous = latest.get(key);
+    if (!previous || previous.decidedAt <= d.decidedAt) latest.set(key, d);
+  }
+  const out: Mention[] = [];
+  for (const mention of mentions) {
+    const decision = latest.get(`${mention.entityId}\u0000${normaliseName(mention.text)}`);
+    if (!decision) out.push(mention);
+    else if (decision.verdict === 'confirmed') {
+      out.push({
+        ...mention,
+        confidence: 'high',
+        score: Math.max(mention.score, 0.95),
+        rule: `${mention.rule}+confirmed`,
+        reason: `A user confirmed that "${mention.text}" is this company ${SCOPE_WORDS[decision.scope]} (matched "${mention.matchedName}").`,
+      });
+    }
+  }
+  return out;
+}
+
+/** Umlauts spelled out, for words the list writes "Mueller" while the page writes "Müller". */
+function germanSpellingId(m: CompiledMatcher, word: string): number {
+  const spelled = word.replace(/[äÄ]/g, 'ae').replace(/[öÖ]/g, 'oe').replace(/[üÜ]/g, 'ue').normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  const chars = Uint16Array.from(spelled, (ch) => ch.charCodeAt(0));
+  return lookupToken(m, chars, 0, chars.length);
+}
+
+/** All mentions of knowledge-base entities in `text`, in text order. */
+export function findMentions(m: CompiledMatcher, text: string, ctx: MatchContext = {}): Mention[] {
+  if (typeof text !== 'string') throw new TypeError('findMentions expects the page text as a string');
+  const s = tokenise(text, 'strip');
+  const ids = new Int32Array(s.count);
+  for (let t = 0; t < s.count; t++) {
+    let id = lookupToken(m, s.folded, s.foldStart[t]!, s.foldEnd[t]!);
+    if (id < 0 && !(s.flags[t]! & CJK)) {
+      const word = text.slice(s.origStart[t]!, s.origEnd[t]!);
+      if (/[äöüÄÖÜ]/.test(word)) id = germanSpellingId(m, word);
+    }
+    ids[t] = id;
+  }
+  const mentions: Mention[] = [];
+  findNameMentions({ m, text, s, ids }, mentions);
+  findIdentifierMentions(m, text, mentions);
+  mentions.sort((a, b) => a.start - b.start || a.end - b.end || (a.entityId < b.entityId ? -1 : a.entityId > b.entityId ? 1 : 0));
+  return applyDecisions(mentions, ctx);
+}

@@ -1,0 +1,186 @@
+// Company identifiers: validators (LEI check digits, EU VAT formats, UK company numbers, UEI, CAGE, DUNS,
+// Open Supply Hub IDs), canonical spellings for lookup, and the search for identifier candidates in page text.
+
+import type { IdentifierScheme } from '@/src/core/types';
+
+/** ISO 17442 LEI: 18 alphanumerics and 2 check digits; ISO 7064 MOD 97-10 of the whole code equals 1. */
+export function isValidLei(value: string): boolean {
+  if (!/^[A-Z0-9]{18}[0-9]{2}$/.test(value)) return false;
+  let remainder = 0;
+  for (const ch of value) {
+    const code = ch.charCodeAt(0);
+    const digits = code <= 0x39 ? String(code - 0x30) : String(code - 0x41 + 10);
+    for (const d of digits) remainder = (remainder * 10 + (d.charCodeAt(0) - 0x30)) % 97;
+  }
+  return remainder === 1;
+}
+
+/** EU VAT number formats by country prefix (the VIES formats); "XI" is Northern Ireland, "GB" the UK. */
+const VAT_FORMATS: Record<string, RegExp> = {
+  AT: /^U\d{8}$/, BE: /^[01]\d{9}$/, BG: /^\d{9,10}$/, CY: /^\d{8}[A-Z]$/, CZ: /^\d{8,10}$/, DE: /^\d{9}$/,
+  DK: /^\d{8}$/, EE: /^\d{9}$/, EL: /^\d{9}$/, ES: /^[A-Z0-9]\d{7}[A-Z0-9]$/, FI: /^\d{8}$/,
+  FR: /^[A-HJ-NP-Z0-9]{2}\d{9}$/, HR: /^\d{11}$/, HU: /^\d{8}$/, IE: /^(\d{7}[A-W][A-I]?|\d[A-Z+*]\d{5}[A-W])$/,
+  IT: /^\d{11}$/, LT: /^(\d{9}|\d{12})$/, LU: /^\d{8}$/, LV: /^\d{11}$/, MT: /^\d{8}$/, NL: /^\d{9}B\d{2}$/,
+  PL: /^\d{10}$/, PT: /^\d{9}$/, RO: /^[1-9]\d{1,9}$/, SE: /^\d{10}01$/, SI: /^\d{8}$/, SK: /^\d{10}$/,
+  XI: /^(\d{9}|\d{12}|GD\d{3}|HA\d{3})$/, GB: /^(\d{9}|\d{12}|GD\d{3}|HA\d{3})$/,
+};
+
+/** An EU VAT number with its country prefix ("DE123456789", "NL123456789B01"); checks the format, not a register. */
+export function isValidEuVat(value: string): boolean {
+  const format = VAT_FORMATS[value.slice(0, 2)];
+  return format !== undefined && format.test(value.slice(2));
+}
+
+const UK_COMPANY_PREFIXES = 'SC|NI|OC|SO|NC|IP|SP|IC|SI|NP|NV|RC|SR|SL|FC|GE|LP|NL|NO|NR|NA|NZ|RS|SA|SF|SG|SZ|ZC|AC|CE|CS|PC|SE';
+const UK_COMPANY_RE = new RegExp(`^(\\d{8}|(${UK_COMPANY_PREFIXES})\\d{6}|R\\d{7})$`);
+
+/** UK Companies House number: 8 characters, digits or a 2-letter register prefix and 6 digits ("SC123456"). */
+export function isValidUkCompanyNumber(value: string): boolean {
+  return UK_COMPANY_RE.test(value);
+}
+
+/** US SAM Unique Entity ID: 12 characters, letters and digits without I or O, not starting with 0. */
+export function isValidUei(value: string): boolean {
+  return /^[A-HJ-NP-Z1-9][A-HJ-NP-Z0-9]{11}$/.test(value);
+}
+
+/** US CAGE (or NATO NCAGE) code: 5 characters, letters and digits without I or O. */
+export function isValidCage(value: string): boolean {
+  return /^[A-HJ-NP-Z0-9]{5}$/.test(value);
+}
+
+/** Dun & Bradstreet number: 9 digits (often written 12-345-6789). */
+export function isValidDuns(value: string): boolean {
+  return /^\d{9}$/.test(value);
+}
+
+/** Open Supply Hub ID: country code, year and day of the year it was created, 6 characters ("BD2021113R7R87P"). */
+export function isValidOsId(value: string): boolean {
+  const match = /^[A-Z]{2}(\d{4})(\d{3})[A-Z0-9]{6}$/.exec(value);
+  if (!match) return false;
+  const year = Number(match[1]);
+  const day = Number(match[2]);
+  return year >= 2015 && year <= 2099 && day >= 1 && day <= 366;
+}
+
+export const IDENTIFIER_VALIDATORS: Readonly<Record<IdentifierScheme, (canonical: string) => boolean>> = {
+  lei: isValidLei,
+  vat: isValidEuVat,
+  'gb-coh': isValidUkCompanyNumber,
+  uei: isValidUei,
+  cage: isValidCage,
+  duns: isValidDuns,
+  'os-id': isValidOsId,
+  registration: (value) => /^[A-Z0-9]{4,20}$/.test(value) && /\d/.test(value),
+};
+
+/**
+ * The spelling an identifier is looked up by: upper case, without spaces, dots, hyphens or slashes; Greek VAT
+ * with "EL"; UK company numbers of 7 digits padded to 8.
+ */
+export function canonicalIdentifier(scheme: IdentifierScheme, value: string): string {
+  let canonical = value.normalize('NFKC').toUpperCase().replace(/[\s.\-/]/g, '');
+  if (scheme === 'vat' && canonical.startsWith('GR')) canonical = 'EL' + canonical.slice(2);
+  if (scheme === 'gb-coh' && /^\d{1,7}$/.test(canonical)) canonical = canonical.padStart(8, '0');
+  return canonical;
+}
+
+/**
+ * Schemes whose numbers look like many other numbers on a page (plain digits, 5-character codes): a match is
+ * high confidence only when a label such as "Companies House number" or "DUNS" stands just before it.
+ */
+export const AMBIGUOUS_SCHEMES: ReadonlySet<IdentifierScheme> = new Set(['gb-coh', 'duns', 'cage', 'registration']);
+
+const LABEL_RE =
+  /(compan(y|ies)\s*(house|number|no|reg)|registration|registered|reg\.?\s*no|\bcrn\b|d-?u-?n-?s|\bcage\b|\buei\b|unique entity|\bvat\b|\blei\b|\btax\b|os\s*id|open supply|\bid\b|number|no\.)/i;
+
+/** True when a label naming an identifier stands within 60 characters before `start`. */
+export function hasIdentifierLabelBefore(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 60), start);
+  return LABEL_RE.test(before);
+}
+
+export interface IdentifierCandidate {
+  start: number;
+  end: number;
+  /** Canonical spelling (upper case, separators removed). */
+  value: string;
+}
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+const MAX_IDENTIFIER_LENGTH = 24;
+
+/**
+ * Identifier-shaped strings in `text`: runs of letters and digits, alone or joined across single spaces,
+ * hyphens, dots or slashes when the later parts are digits ("DE 123 456 789", "12-345-6789"). Only candidates
+ * containing a digit and of a length in `lengths` are reported (`lengths[n]` non-zero).
+ */
+export function findIdentifierCandidates(text: string, lengths: Uint8Array): IdentifierCandidate[] {
+  const out: IdentifierCandidate[] = [];
+  const partStart: number[] = [];
+  const partEnd: number[] = [];
+  const partDigits: boolean[] = [];
+  const n = text.length;
+  let i = 0;
+  const flushGroup = (): void => {
+    for (let a = 0; a < partStart.length; a++) {
+      let value = '';
+      let hasDigit = false;
+      for (let b = a; b < partStart.length; b++) {
+        if (b > a && !partDigits[b]) break;
+        value += text.slice(partStart[b], partEnd[b]).toUpperCase();
+        hasDigit ||= partDigits[b]!;
+        if (value.length > MAX_IDENTIFIER_LENGTH) break;
+        if (hasDigit && lengths[value.length] && isBoundary(text, partStart[a]! - 1) && isBoundary(text, partEnd[b]!)) {
+          out.push({ start: partStart[a]!, end: partEnd[b]!, value });
+        }
+      }
+    }
+    partStart.length = 0;
+    partEnd.length = 0;
+    partDigits.length = 0;
+  };
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (!isAsciiAlnum(c)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let hasDigit = false;
+    let allDigits = true;
+    while (i < n) {
+      const d = text.charCodeAt(i);
+      if (!isAsciiAlnum(d)) break;
+      if (d <= 0x39) hasDigit = true;
+      else allDigits = false;
+      i++;
+    }
+    partStart.push(start);
+    partEnd.push(i);
+    partDigits.push(allDigits && hasDigit);
+    if (!hasDigit && partStart.length === 1 && !(i - start <= 2 && /^[A-Za-z]+$/.test(text.slice(start, i)))) {
+      // A word without digits can only start a group when it is a country prefix ("DE 123…").
+      partStart.length = 0;
+      partEnd.length = 0;
+      partDigits.length = 0;
+      if (i - start > 2) continue;
+    }
+    const sep = text.charCodeAt(i);
+    const joins = (sep === 0x20 || sep === 0x2d || sep === 0x2e || sep === 0x2f) && i + 1 < n && isAsciiAlnum(text.charCodeAt(i + 1));
+    if (!joins) flushGroup();
+    else i++;
+  }
+  flushGroup();
+  return out;
+}
+
+/** Identifiers must not be glued to letters or digits, nor to other word characters (accented letters). */
+function isBoundary(text: string, index: number): boolean {
+  if (index < 0 || index >= text.length) return true;
+  const ch = text[index]!;
+  return !/[\p{L}\p{N}]/u.test(ch);
+}

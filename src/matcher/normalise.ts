@@ -1,0 +1,366 @@
+// Name normalisation and tokenisation: turns text into folded word tokens (case, NFKC, accents, punctuation),
+// each remembering its UTF-16 range in the original text, its case as written and the gap before it.
+// The same tokeniser reads knowledge-base names at compile time and page text at scan time.
+
+/** Token flags. */
+export const BREAK_BEFORE = 1; // a line or block break (or ; : ! ? |) separates this token from the previous one
+export const PUNCT_BEFORE = 2; // other punctuation (, . - ( ) quotes /) separates it from the previous one
+export const FIRST_UPPER = 4; // first cased letter written upper case
+export const ALL_UPPER = 8; // every cased letter upper case (and at least one)
+export const HAS_CASED = 16; // has letters that have case
+export const CJK = 32; // one CJK character (Han, kana, Hangul): matched as characters, without word boundaries
+export const AMPERSAND = 64; // the token is an "&", read as "and"
+
+/** 'strip': accents removed (Müller → muller). 'german': umlauts transliterated (Müller → mueller). */
+export type FoldMode = 'strip' | 'german';
+
+/** Tokens of one text, in parallel typed arrays (valid up to `count`). */
+export interface TokenStream {
+  count: number;
+  /** Folded characters of all tokens, back to back. */
+  folded: Uint16Array;
+  foldStart: Int32Array;
+  foldEnd: Int32Array;
+  /** UTF-16 range of the token in the original text. */
+  origStart: Int32Array;
+  origEnd: Int32Array;
+  flags: Uint8Array;
+}
+
+const enum CharKind {
+  Space = 0,
+  Word = 1,
+  Break = 2,
+  Punct = 3,
+  Ignore = 4, // soft hyphen, zero-width characters, combining marks after a letter
+  Cjk = 5,
+  Ampersand = 6,
+  Apostrophe = 7,
+}
+
+interface CharInfo {
+  kind: CharKind;
+  fold: string;
+  upper: boolean;
+  cased: boolean;
+}
+
+const IGNORABLE = new Set([0x00ad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x034f, 0x180e]);
+const BREAK_CHARS = new Set([0x0a, 0x0d, 0x0b, 0x0c, 0x85, 0x2028, 0x2029, 0x3b, 0x3a, 0x21, 0x3f, 0x7c, 0x2022, 0xff1b, 0xff1a, 0x3002, 0xff01, 0xff1f]);
+const APOSTROPHES = new Set([0x27, 0x2019, 0x02bc, 0x2018]);
+
+/** Letters that NFKD does not decompose, spelled in ASCII. */
+const SPECIAL_FOLDS: Record<string, string> = {
+  ß: 'ss', ẞ: 'ss', æ: 'ae', Æ: 'ae', œ: 'oe', Œ: 'oe', ø: 'o', Ø: 'o', ł: 'l', Ł: 'l', đ: 'd', Đ: 'd',
+  ð: 'd', Ð: 'd', þ: 'th', Þ: 'th', ı: 'i', ħ: 'h', Ħ: 'h', ŀ: 'l', Ŀ: 'l',
+};
+/** German (and Scandinavian) ASCII spellings, indexed as a second variant of knowledge-base names. */
+const GERMAN_FOLDS: Record<string, string> = {
+  ä: 'ae', Ä: 'ae', ö: 'oe', Ö: 'oe', ü: 'ue', Ü: 'ue', ø: 'oe', Ø: 'oe', å: 'aa', Å: 'aa',
+};
+const GERMAN_TRANSLITERABLE = /[äÄöÖüÜøØåÅ]|[aouAOU]\u0308/;
+
+const CJK_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const LETTER_OR_DIGIT_RE = /[\p{L}\p{N}]/u;
+const MARK_RE = /\p{M}/u;
+const SPACE_RE = /[\s\p{Z}]/u;
+const NOT_WORD_GLOBAL_RE = /[^\p{L}\p{N}]/gu;
+const MARKS_GLOBAL_RE = /\p{M}/gu;
+
+function describeChar(ch: string, mode: FoldMode): CharInfo {
+  const cp = ch.codePointAt(0) ?? 0;
+  const lower = ch.toLowerCase();
+  const upperCase = ch.toUpperCase();
+  const cased = lower !== upperCase;
+  const upper = cased && ch !== lower;
+  if (IGNORABLE.has(cp) || (cp >= 0xfe00 && cp <= 0xfe0f)) return { kind: CharKind.Ignore, fold: '', upper, cased };
+  if (BREAK_CHARS.has(cp)) return { kind: CharKind.Break, fold: '', upper, cased };
+  if (APOSTROPHES.has(cp)) return { kind: CharKind.Apostrophe, fold: '', upper, cased };
+  if (MARK_RE.test(ch)) return { kind: CharKind.Ignore, fold: '', upper, cased };
+  if (SPACE_RE.test(ch)) return { kind: CharKind.Space, fold: '', upper, cased };
+  const compat = ch.normalize('NFKC');
+  if (compat === '&') return { kind: CharKind.Ampersand, fold: 'and', upper, cased };
+  if (CJK_RE.test(ch)) return { kind: CharKind.Cjk, fold: compat, upper, cased };
+  if (!LETTER_OR_DIGIT_RE.test(ch) && !LETTER_OR_DIGIT_RE.test(compat)) {
+    if (compat.length === 1 && compat !== ch) return describeChar(compat, mode);
+    return { kind: CharKind.Punct, fold: '', upper, cased };
+  }
+  const special = (mode === 'german' ? GERMAN_FOLDS[ch] : undefined) ?? SPECIAL_FOLDS[ch];
+  const fold =
+    special ?? compat.normalize('NFKD').replace(MARKS_GLOBAL_RE, '').toLowerCase().replace(NOT_WORD_GLOBAL_RE, '');
+  return { kind: CharKind.Word, fold, upper, cased };
+}
+
+/** Per-mode caches of character descriptions: a flat table for the BMP, a map for the rest. */
+class CharTable {
+  private readonly bmpIndex = new Int32Array(0x10000);
+  private readonly infos: CharInfo[] = [{ kind: CharKind.Space, fold: '', upper: false, cased: false }];
+  private readonly astral = new Map<number, CharInfo>();
+  constructor(private readonly mode: FoldMode) {}
+  get(cp: number): CharInfo {
+    if (cp < 0x10000) {
+      const index = this.bmpIndex[cp]!;
+      if (index !== 0) return this.infos[index]!;
+      const info = describeChar(String.fromCharCode(cp), this.mode);
+      this.bmpIndex[cp] = this.infos.length;
+      this.infos.push(info);
+      return info;
+    }
+    let info = this.astral.get(cp);
+    if (!info) {
+      info = describeChar(String.fromCodePoint(cp), this.mode);
+      this.astral.set(cp, info);
+    }
+    return info;
+  }
+}
+
+const charTables: Record<FoldMode, CharTable> = { strip: new CharTable('strip'), german: new CharTable('german') };
+
+/** ASCII fast path: 0 space, 1 lower/digit, 2 upper, 3 punctuation, 4 break, 5 ampersand, 6 apostrophe. */
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) ASCII_CLASS[c] = 1;
+  else if (c >= 0x41 && c <= 0x5a) ASCII_CLASS[c] = 2;
+  else if (BREAK_CHARS.has(c)) ASCII_CLASS[c] = 4;
+  else if (c === 0x26) ASCII_CLASS[c] = 5;
+  else if (c === 0x27) ASCII_CLASS[c] = 6;
+  else if (ch.trim() === '' ) ASCII_CLASS[c] = 0;
+  else ASCII_CLASS[c] = 3;
+}
+
+/** A reusable token stream that grows as needed (scanning is single-threaded). */
+function createStream(capacity: number, foldedCapacity: number): TokenStream {
+  return {
+    count: 0,
+    folded: new Uint16Array(foldedCapacity + 16),
+    foldStart: new Int32Array(capacity + 4),
+    foldEnd: new Int32Array(capacity + 4),
+    origStart: new Int32Array(capacity + 4),
+    origEnd: new Int32Array(capacity + 4),
+    flags: new Uint8Array(capacity + 4),
+  };
+}
+
+let scratch: TokenStream = createStream(1024, 4096);
+
+function ensureCapacity(stream: TokenStream, tokens: number, foldedChars: number): TokenStream {
+  if (stream.foldStart.length >= tokens + 4 && stream.folded.length >= foldedChars + 16) return stream;
+  const bigger = createStream(Math.max(tokens, stream.foldStart.length), Math.ceil(Math.max(foldedChars, stream.folded.length)));
+  bigger.folded.set(stream.folded);
+  bigger.foldStart.set(stream.foldStart);
+  bigger.foldEnd.set(stream.foldEnd);
+  bigger.origStart.set(stream.origStart);
+  bigger.origEnd.set(stream.origEnd);
+  bigger.flags.set(stream.flags);
+  bigger.count = stream.count;
+  return bigger;
+}
+
+/**
+ * Tokenises `text`. The returned stream is shared scratch space, valid until the next call; copy what you keep.
+ * Words are runs of letters and digits; each CJK character is a token of its own; "&" is the token "and";
+ * apostrophes inside words, soft hyphens and zero-width characters are dropped; initialisms written with dots
+ * ("S.A.", "C. V.", "o.o.") become one token ("sa", "cv", "oo").
+ */
+export function tokenise(text: string, mode: FoldMode = 'strip'): TokenStream {
+  const table = charTables[mode];
+  let s = ensureCapacity(scratch, text.length + 1, text.length * 4 + 8);
+  scratch = s;
+  let folded = s.folded;
+  let count = 0;
+  let foldPos = 0;
+  let inToken = false;
+  let gapFlags = 0;
+  let tokenFlags = 0;
+  let sawCasedInToken = false;
+  let lastWordBase = 0; // last folded base letter, for a combining diaeresis in german mode
+  const n = text.length;
+
+  const closeToken = (end: number): void => {
+    s.foldEnd[count] = foldPos;
+    s.origEnd[count] = end;
+    s.flags[count] = tokenFlags;
+    count++;
+    inToken = false;
+  };
+  const openToken = (start: number): void => {
+    s.foldStart[count] = foldPos;
+    s.origStart[count] = start;
+    tokenFlags = gapFlags;
+    gapFlags = 0;
+    sawCasedInToken = false;
+    inToken = true;
+  };
+  const noteCase = (upper: boolean): void => {
+    if (!sawCasedInToken) {
+      sawCasedInToken = true;
+      tokenFlags |= HAS_CASED | (upper ? FIRST_UPPER | ALL_UPPER : 0);
+    } else if (!upper) tokenFlags &= ~ALL_UPPER;
+  };
+
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      const cls = ASCII_CLASS[c]!;
+      if (cls === 1 || cls === 2) {
+        if (!inToken) openToken(i);
+        if (cls === 2) {
+          folded[foldPos++] = c + 32;
+          noteCase(true);
+        } else {
+          folded[foldPos++] = c;
+          if (c >= 0x61) noteCase(false);
+        }
+        lastWordBase = folded[foldPos - 1]!;
+        i++;
+        continue;
+      }
+      if (cls === 6 && inToken && i + 1 < n && isWordCharAt(text, i + 1, table)) {
+        i++;
+        continue;
+      }
+      if (inToken) closeToken(i);
+      if (cls === 5) {
+        openToken(i);
+        folded[foldPos++] = 0x61;
+        folded[foldPos++] = 0x6e;
+        folded[foldPos++] = 0x64;
+        tokenFlags |= AMPERSAND;
+        closeToken(i + 1);
+      } else if (cls === 4) gapFlags |= BREAK_BEFORE;
+      else if (cls === 3 || cls === 6) gapFlags |= PUNCT_BEFORE;
+      i++;
+      continue;
+    }
+    const cp = text.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    const info = table.get(cp);
+    switch (info.kind) {
+      case CharKind.Word: {
+        if (!inToken) openToken(i);
+        if (foldPos + info.fold.length + 8 > folded.length) {
+          s.count = count;
+          scratch = s = ensureCapacity(s, text.length + 1, folded.length * 2);
+          folded = s.folded;
+        }
+        for (let k = 0; k < info.fold.length; k++) folded[foldPos++] = info.fold.charCodeAt(k);
+        if (info.cased) noteCase(info.upper);
+        if (foldPos > 0) lastWordBase = folded[foldPos - 1]!;
+        break;
+      }
+      case CharKind.Ignore:
+        // A combining diaeresis after a, o or u is an umlaut: German spelling adds an "e".
+        if (mode === 'german' && cp === 0x0308 && inToken && (lastWordBase === 0x61 || lastWordBase === 0x6f || lastWordBase === 0x75)) {
+          folded[foldPos++] = 0x65;
+        }
+        break;
+      case CharKind.Cjk:
+        if (inToken) closeToken(i);
+        openToken(i);
+        for (let k = 0; k < info.fold.length; k++) folded[foldPos++] = info.fold.charCodeAt(k);
+        tokenFlags |= CJK;
+        closeToken(i + width);
+        break;
+      case CharKind.Ampersand:
+        if (inToken) closeToken(i);
+        openToken(i);
+        folded[foldPos++] = 0x61;
+        folded[foldPos++] = 0x6e;
+        folded[foldPos++] = 0x64;
+        tokenFlags |= AMPERSAND;
+        closeToken(i + width);
+        break;
+      case CharKind.Apostrophe:
+        if (inToken && i + width < n && isWordCharAt(text, i + width, table)) break;
+        if (inToken) closeToken(i);
+        gapFlags |= PUNCT_BEFORE;
+        break;
+      default:
+        if (inToken) closeToken(i);
+        if (info.kind === CharKind.Break) gapFlags |= BREAK_BEFORE;
+        else if (info.kind === CharKind.Punct) gapFlags |= PUNCT_BEFORE;
+    }
+    i += width;
+  }
+  if (inToken) closeToken(n);
+  s.count = count;
+  mergeInitialisms(s, text);
+  return s;
+}
+
+function isWordCharAt(text: string, index: number, table: CharTable): boolean {
+  const c = text.charCodeAt(index);
+  if (c < 128) {
+    const cls = ASCII_CLASS[c];
+    return cls === 1 || cls === 2;
+  }
+  return table.get(text.codePointAt(index)!).kind === CharKind.Word;
+}
+
+function isSingleLetterToken(s: TokenStream, t: number): boolean {
+  if (s.foldEnd[t]! - s.foldStart[t]! !== 1 || (s.flags[t]! & (CJK | AMPERSAND)) !== 0) return false;
+  const ch = s.folded[s.foldStart[t]!]!;
+  return !(ch >= 0x30 && ch <= 0x39);
+}
+
+/** The gap between two tokens is "." or ". " (the dots of an initialism). */
+function isInitialismGap(text: string, from: number, to: number): boolean {
+  return (to - from === 1 && text.charCodeAt(from) === 0x2e) || (to - from === 2 && text.charCodeAt(from) === 0x2e && text.charCodeAt(from + 1) === 0x20);
+}
+
+/** "S.A." → one token "sa": single letters joined by dots. Folded characters are already contiguous. */
+function mergeInitialisms(s: TokenStream, text: string): void {
+  let write = 0;
+  let t = 0;
+  while (t < s.count) {
+    let last = t;
+    if (isSingleLetterToken(s, t) && text.charCodeAt(s.origEnd[t]!) === 0x2e) {
+      while (last + 1 < s.count && isSingleLetterToken(s, last + 1) && isInitialismGap(text, s.origEnd[last]!, s.origStart[last + 1]!)) last++;
+    }
+    let flags = s.flags[t]!;
+    if (last > t) {
+      let allUpper = true;
+      for (let k = t; k <= last; k++) if ((s.flags[k]! & (ALL_UPPER | HAS_CASED)) === HAS_CASED) allUpper = false;
+      flags = allUpper ? flags | ALL_UPPER : flags & ~ALL_UPPER;
+    }
+    s.foldStart[write] = s.foldStart[t]!;
+    s.foldEnd[write] = s.foldEnd[last]!;
+    s.origStart[write] = s.origStart[t]!;
+    s.origEnd[write] = s.origEnd[last]!;
+    s.flags[write] = flags;
+    write++;
+    t = last + 1;
+  }
+  s.count = write;
+}
+
+/** The folded text of token `t`. */
+export function tokenText(s: TokenStream, t: number): string {
+  let out = '';
+  for (let k = s.foldStart[t]!; k < s.foldEnd[t]!; k++) out += String.fromCharCode(s.folded[k]!);
+  return out;
+}
+
+/** A name's folded tokens as strings (strip mode unless asked). */
+export function nameTokens(name: string, mode: FoldMode = 'strip'): string[] {
+  const s = tokenise(name, mode);
+  const out: string[] = [];
+  for (let t = 0; t < s.count; t++) if (s.foldEnd[t]! > s.foldStart[t]!) out.push(tokenText(s, t));
+  return out;
+}
+
+/** True when the German spelling of `name` differs from its accent-stripped spelling. */
+export function hasGermanVariant(name: string): boolean {
+  return GERMAN_TRANSLITERABLE.test(name);
+}
+
+/**
+ * The normalised form of a name, for display, debugging and comparing user decisions: case-folded, NFKC,
+ * accents stripped, punctuation dropped, one space between tokens ("CO.,LTD" → "co ltd", "Müller" → "muller").
+ */
+export function normaliseName(name: string): string {
+  return nameTokens(name).join(' ');
+}

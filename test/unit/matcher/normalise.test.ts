@@ -1,0 +1,73 @@
+// Normalisation: case, NFKC, accents and their ASCII spellings, punctuation, legal forms, location qualifiers.
+import { describe, expect, it } from 'vitest';
+import { compileMatcher, findMentions, normaliseName } from '@/src/matcher';
+import { entity } from './entity-fixtures';
+
+const found = (names: Parameters<typeof entity>[1][], text: string): string[] =>
+  findMentions(compileMatcher(names.map((name, k) => entity(`e${k}`, name))), text).map((m) => m.text);
+
+describe('normaliseName', () => {
+  it('folds case, NFKC and accents', () => {
+    expect(normaliseName('ＡＣＭＥ  Trading')).toBe('acme trading');
+    expect(normaliseName('Ñandú Müller')).toBe('nandu muller');
+    expect(normaliseName('Straße')).toBe('strasse');
+  });
+  it('drops punctuation and joins initialisms written with dots', () => {
+    expect(normaliseName('CO.,LTD')).toBe('co ltd');
+    expect(normaliseName('Co. Ltd.')).toBe('co ltd');
+    expect(normaliseName('S.A. de C.V.')).toBe('sa de cv');
+    expect(normaliseName('SA DE CV')).toBe('sa de cv');
+    expect(normaliseName('Sp. z o.o.')).toBe('sp z oo');
+  });
+  it('reads & as "and", drops soft hyphens, zero-width characters and apostrophes inside words', () => {
+    expect(normaliseName('Xinjiang East Hope&Nonferrous')).toBe('xinjiang east hope and nonferrous');
+    expect(normaliseName('Sup\u00adermax\u200b Corp')).toBe('supermax corp');
+    expect(normaliseName("McDonald's")).toBe('mcdonalds');
+  });
+  it('keeps CJK characters as they are, one token each', () => {
+    expect(normaliseName('骆驼集团')).toBe('骆 驼 集 团');
+  });
+});
+
+describe('matching through normalisation', () => {
+  it('matches Müller as Mueller and Muller, and Mueller as Müller', () => {
+    expect(found(['Müller Textil GmbH'], 'Order from Mueller Textil GmbH today')).toEqual(['Mueller Textil GmbH']);
+    expect(found(['Müller Textil GmbH'], 'Order from MULLER TEXTIL GMBH today')).toEqual(['MULLER TEXTIL GMBH']);
+    expect(found(['Mueller Textil GmbH'], 'Order from Müller Textil GmbH today')).toEqual(['Müller Textil GmbH']);
+  });
+  it('matches Ñandú as Nandu', () => {
+    expect(found(['Ñandú Textiles S.A.'], 'awarded to Nandu Textiles SA.')).toEqual(['Nandu Textiles SA.']);
+  });
+  it('ignores spacing and punctuation of legal forms ("CO.,LTD" = "Co. Ltd.")', () => {
+    expect(found(['Baoding LYSZD Trade and Business Co., Ltd.'], 'BAODING LYSZD TRADE AND BUSINESS CO.,LTD')).toEqual([
+      'BAODING LYSZD TRADE AND BUSINESS CO.,LTD',
+    ]);
+  });
+  it('treats legal forms as optional and interchangeable within their class', () => {
+    const names = ['Hetian Haolin Hair Accessories Co. Ltd.'];
+    expect(found(names, 'Hetian Haolin Hair Accessories Company Limited')).toEqual(['Hetian Haolin Hair Accessories Company Limited']);
+    expect(found(names, 'Hetian Haolin Hair Accessories 有限公司')).toEqual(['Hetian Haolin Hair Accessories 有限公司']);
+    expect(found(names, 'Hetian Haolin Hair Accessories supplies')).toEqual(['Hetian Haolin Hair Accessories']);
+    expect(found(['Ostwind Logistik GmbH & Co. KG'], 'Ostwind Logistik GmbH und Co. KG')).toEqual(['Ostwind Logistik GmbH und Co. KG']);
+    expect(found(['Grupo Textil Sierra S.A. de C.V.'], 'GRUPO TEXTIL SIERRA SA DE CV')).toEqual(['GRUPO TEXTIL SIERRA SA DE CV']);
+    expect(found(['Supermax Corporation Berhad'], 'Supermax Corporation Bhd.')).toEqual(['Supermax Corporation Bhd.']);
+  });
+  it('reads legal forms written before the name (OOO, ООО, LLC)', () => {
+    const texts = found(['Limited Liability Company "Aeroscan"'], 'Supplier: OOO “Aeroscan”, Orenburg');
+    expect(texts).toEqual(['OOO “Aeroscan']);
+  });
+  it('makes location qualifiers such as "(Shanshan)" optional', () => {
+    const names = ['Hoshine Silicon Industry (Shanshan) Co., Ltd'];
+    expect(found(names, 'Hoshine Silicon Industry Co., Ltd shipped')).toEqual(['Hoshine Silicon Industry Co., Ltd']);
+    expect(found(names, 'Hoshine Silicon Industry (Shanshan) Co., Ltd shipped')).toEqual(['Hoshine Silicon Industry (Shanshan) Co., Ltd']);
+  });
+  it('matches names in Chinese script inside running Chinese text, without word boundaries', () => {
+    expect(found(['骆驼集团股份有限公司'], '供应商为骆驼集团股份有限公司。')).toEqual(['骆驼集团股份有限公司']);
+    expect(found(['骆驼集团股份有限公司'], '供应商为骆驼集团的子公司')).toEqual(['骆驼集团']);
+  });
+  it('matches Cyrillic names in Cyrillic', () => {
+    expect(found(['Общество с ограниченной ответственностью "Беспилотные системы"'], 'поставщик ООО «Беспилотные Системы»')).toEqual([
+      'ООО «Беспилотные Системы',
+    ]);
+  });
+});
