@@ -36,6 +36,11 @@ function declaredUrl(doc: Document): URL | undefined {
   );
 }
 
+/** The human name of a reading's portal ("find-a-tender" → "Find a Tender"); the id itself when unknown. */
+export function portalName(portalId: string): string {
+  return [...PORTAL_ADAPTERS, genericAdapter].find((adapter) => adapter.id === portalId)?.name ?? portalId;
+}
+
 /** The reader for a page at `url`: a portal's own when the address (or a local copy's look) says so, else generic. */
 export function pickAdapter(url: string, doc: Document): PortalAdapter {
   const parsed = parseUrl(url);

@@ -1,0 +1,48 @@
+// Build step: bundles the `tenderlens` CLI (src/cli/main.ts and the shared core) into one ES module for Node 20,
+// .output/cli/tenderlens.mjs, which src/cli/tenderlens.mjs launches. Run: `npx tsx src/build/build-cli.ts`.
+import { readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const CLI_ENTRY = join(REPO_ROOT, 'src/cli/main.ts');
+export const CLI_BUNDLE = join(REPO_ROOT, '.output/cli/tenderlens.mjs');
+
+/** The package's runtime dependencies stay imports (npm installs them); everything else is bundled. */
+function runtimeDependencies(): string[] {
+  const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+  return Object.keys(manifest.dependencies ?? {});
+}
+
+export interface BuiltCli {
+  outfile: string;
+  bytes: number;
+}
+
+export async function buildCli(outfile: string = CLI_BUNDLE): Promise<BuiltCli> {
+  await build({
+    entryPoints: [CLI_ENTRY],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    external: runtimeDependencies(),
+    // Bundled CommonJS code may call require() for Node built-ins; give the ES module one.
+    banner: { js: "import { createRequire as tenderlensCreateRequire } from 'node:module';\nconst require = tenderlensCreateRequire(import.meta.url);" },
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  return { outfile, bytes: statSync(outfile).size };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  try {
+    const built = await buildCli();
+    console.log(`cli → ${relative(process.cwd(), built.outfile)} (${Math.round(built.bytes / 1024)} KB)`);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,5 @@
+// The commands of `tenderlens`, in the order the help lists them. A new command is one module and one line here.
+import type { Command } from '../command';
+import { inspectCommand } from './inspect';
+
+export const COMMANDS: readonly Command[] = [inspectCommand];

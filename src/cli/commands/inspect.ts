@@ -1,0 +1,82 @@
+// `tenderlens inspect`: reads a saved page (or standard input) as the extension would — portal adapter, page
+// text, shared analysis against the default knowledge base — and prints what it found, for people or as JSON.
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { readNotice } from '../../adapters';
+import { analysePage } from '../../core/analyse-page';
+import { extractPageText } from '../../page-text/extract';
+import { InputError, UsageError, EXIT_OK, type CliIo } from '../cli-io';
+import type { Command } from '../command';
+import { formatAnalysis } from '../format-analysis';
+import { decodeHtml, parseHtmlDocument } from '../html-document';
+import { DEFAULT_KNOWLEDGE_PATH, loadKnowledgeFromFile } from '../knowledge-file';
+import { parseArgs, type OptionSpec } from '../parse-args';
+
+const NAME = 'inspect';
+
+const OPTIONS: OptionSpec[] = [
+  { name: 'url', value: 'URL', description: 'the address the page was saved from; chooses the portal reader (default: file://<path>)' },
+  { name: 'json', description: 'print the full analysis as JSON instead of a report' },
+  { name: 'data', value: 'FILE', description: 'knowledge base to check against (default: public/data/defaults.json)' },
+];
+
+function parseUrlOption(value: string): string {
+  try {
+    return new URL(value).href;
+  } catch {
+    throw new UsageError(`--url: "${value}" is not a valid URL (for example https://www.find-tender.service.gov.uk/Notice/008624-2023)`, NAME);
+  }
+}
+
+async function loadKnowledge(file: string) {
+  try {
+    return await loadKnowledgeFromFile(file);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new InputError(message.includes(file) ? message : `${file}: ${message}`);
+  }
+}
+
+async function runInspect(args: string[], io: CliIo): Promise<number> {
+  const parsed = parseArgs(args, OPTIONS, NAME);
+  if (parsed.positionals.length !== 1) {
+    throw new UsageError(parsed.positionals.length === 0 ? 'inspect needs a page: a saved .html file, or - for standard input' : `inspect takes one page, got ${parsed.positionals.length}`, NAME);
+  }
+  const input = parsed.positionals[0]!;
+  const urlOption = parsed.options.get('url');
+  const dataOption = parsed.options.get('data');
+  const url = typeof urlOption === 'string'
+    ? parseUrlOption(urlOption)
+    : input === '-' ? 'stdin:' : pathToFileURL(resolve(io.cwd(), input)).href;
+  const dataFile = typeof dataOption === 'string' ? resolve(io.cwd(), dataOption) : DEFAULT_KNOWLEDGE_PATH;
+
+  const source = input === '-' ? 'standard input' : input;
+  const html = decodeHtml(input === '-' ? await io.readStdin() : await io.readFile(input), source);
+  if (/^\s*[{[]/.test(html)) throw new InputError(`${source}: looks like JSON, not an HTML page`);
+  const doc = parseHtmlDocument(html);
+  const reading = readNotice(doc, url);
+  const { text } = extractPageText(doc.querySelector('body') ?? doc);
+
+  const knowledge = await loadKnowledge(dataFile);
+  const analysis = analysePage(knowledge, { url, text, reading });
+  io.stdout(parsed.options.has('json') ? `${JSON.stringify(analysis, null, 2)}\n` : formatAnalysis(analysis));
+  return EXIT_OK;
+}
+
+export const inspectCommand: Command = {
+  name: NAME,
+  summary: 'read a saved notice or supplier page and report the risks known about it',
+  usage: 'tenderlens inspect <file.html|-> [--url URL] [--json] [--data FILE]',
+  description: `
+Reads the page in <file.html> (or standard input when the file is "-") the way the browser extension does:
+the portal's own reader when the page comes from a known portal (Find a Tender, Contracts Finder), otherwise
+the generic reader, then matches the page text and its CPV codes against the knowledge base.
+
+Prints the portal, title, buyer, CPV codes with their risk categories, suppliers with their identifiers, and
+every finding with its sources. When nothing is found it says so: no information is not the same as no risk.
+
+The page's address defaults to file://<path>; give --url to read a saved page as the portal page it came from.
+Exit codes: 0 when the page was read (whatever it contains), 1 when a file cannot be used, 2 for usage errors.`,
+  options: OPTIONS,
+  run: runInspect,
+};
