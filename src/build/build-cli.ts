@@ -3,7 +3,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const CLI_ENTRY = join(REPO_ROOT, 'src/cli/main.ts');
@@ -15,20 +15,37 @@ function runtimeDependencies(): string[] {
   return Object.keys(manifest.dependencies ?? {});
 }
 
+/**
+ * Resolves the project's import aliases ("@/src/…", "~/src/…") to the repository root. WXT declares them in the
+ * generated .wxt/tsconfig.json, which does not exist yet when `npm ci` runs this build, so they are resolved here.
+ */
+const repoAliases: Plugin = {
+  name: 'tenderlens-repo-aliases',
+  setup(context) {
+    context.onResolve({ filter: /^(?:@@?|~~?)\// }, (args) =>
+      context.resolve(`./${args.path.replace(/^(?:@@?|~~?)\//, '')}`, { resolveDir: REPO_ROOT, kind: args.kind }),
+    );
+  },
+};
+
 export interface BuiltCli {
   outfile: string;
   bytes: number;
 }
 
-export async function buildCli(outfile: string = CLI_BUNDLE): Promise<BuiltCli> {
+/** Bundles the CLI (or another entry point, for tests) into one ES module file. */
+export async function buildCli(outfile: string = CLI_BUNDLE, entry: string = CLI_ENTRY): Promise<BuiltCli> {
   await build({
-    entryPoints: [CLI_ENTRY],
+    entryPoints: [entry],
     outfile,
     bundle: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
     external: runtimeDependencies(),
+    plugins: [repoAliases],
+    // The repository's tsconfig extends a file WXT generates later; the bundle needs none of its settings.
+    tsconfigRaw: {},
     // Bundled CommonJS code may call require() for Node built-ins; give the ES module one.
     banner: { js: "import { createRequire as tenderlensCreateRequire } from 'node:module';\nconst require = tenderlensCreateRequire(import.meta.url);" },
     legalComments: 'none',

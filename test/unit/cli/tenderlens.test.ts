@@ -1,6 +1,6 @@
 // Runs the built CLI as users do: `node src/cli/tenderlens.mjs …` after building the bundle.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,4 +60,16 @@ describe('the built tenderlens CLI', () => {
     expect(run.stderr).toContain('the CLI is not built yet');
     expect(run.stderr).toContain('npm run build:cli');
   });
+});
+
+describe('the CLI build', () => {
+  it('resolves the project import aliases without the generated WXT config', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tenderlens-alias-'));
+    const entry = join(dir, 'entry.ts');
+    writeFileSync(entry, "import { toCountryCode } from '@/src/core/countries';\nconsole.log(toCountryCode('United Kingdom'));\n");
+    const built = await buildCli(join(dir, 'out.mjs'), entry);
+    const run = spawnSync(process.execPath, [built.outfile], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe('GB\n');
+  }, 60_000);
 });
