@@ -122,7 +122,8 @@ export function findIdentifierCandidates(text: string, lengths: Uint8Array): Ide
   const out: IdentifierCandidate[] = [];
   const partStart: number[] = [];
   const partEnd: number[] = [];
-  const partDigits: boolean[] = [];
+  const partDigits: boolean[] = []; // only digits
+  const partHasDigit: boolean[] = [];
   const n = text.length;
   let i = 0;
   const flushGroup = (): void => {
@@ -132,7 +133,7 @@ export function findIdentifierCandidates(text: string, lengths: Uint8Array): Ide
       for (let b = a; b < partStart.length; b++) {
         if (b > a && !partDigits[b]) break;
         value += text.slice(partStart[b], partEnd[b]).toUpperCase();
-        hasDigit ||= partDigits[b]!;
+        hasDigit ||= partHasDigit[b]!;
         if (value.length > MAX_IDENTIFIER_LENGTH) break;
         if (hasDigit && lengths[value.length] && isBoundary(text, partStart[a]! - 1) && isBoundary(text, partEnd[b]!)) {
           out.push({ start: partStart[a]!, end: partEnd[b]!, value });
@@ -142,6 +143,7 @@ export function findIdentifierCandidates(text: string, lengths: Uint8Array): Ide
     partStart.length = 0;
     partEnd.length = 0;
     partDigits.length = 0;
+    partHasDigit.length = 0;
   };
   while (i < n) {
     const c = text.charCodeAt(i);
@@ -162,12 +164,14 @@ export function findIdentifierCandidates(text: string, lengths: Uint8Array): Ide
     partStart.push(start);
     partEnd.push(i);
     partDigits.push(allDigits && hasDigit);
+    partHasDigit.push(hasDigit);
     if (!hasDigit && partStart.length === 1 && !(i - start <= 2 && /^[A-Za-z]+$/.test(text.slice(start, i)))) {
       // A word without digits can only start a group when it is a country prefix ("DE 123…").
       partStart.length = 0;
       partEnd.length = 0;
       partDigits.length = 0;
-      if (i - start > 2) continue;
+      partHasDigit.length = 0;
+      continue;
     }
     const sep = text.charCodeAt(i);
     const joins = (sep === 0x20 || sep === 0x2d || sep === 0x2e || sep === 0x2f) && i + 1 < n && isAsciiAlnum(text.charCodeAt(i + 1));
