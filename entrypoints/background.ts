@@ -1,6 +1,7 @@
 // Background: owns the knowledge base and the matcher, answers the content script and the extension pages.
 // Listeners are registered synchronously at start-up, as a Manifest V3 worker requires.
 import type { DefaultData } from '@/src/core/types';
+import type { Runtime } from 'webextension-polyfill';
 import { browser } from '@/src/extension/browser';
 import type { Envelope, Reply, Request } from '@/src/extension/messages';
 import { KnowledgeService } from '@/src/extension/background/knowledge-service';
@@ -39,7 +40,7 @@ export default defineBackground(() => {
     }
   }
 
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     const request = message as Request;
     if (!request || typeof request !== 'object' || typeof request.type !== 'string') return undefined;
     // A native Promise, not Dexie's: Chromium closes the port on anything else.

@@ -23,17 +23,17 @@ export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
   let again = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const decide = (finding: Finding, verdict: 'dismissed' | 'confirmed', scope: 'page' | 'site' | 'everywhere') => {
+  const decide = (finding: Finding, matchedText: string, verdict: 'dismissed' | 'confirmed', scope: 'page' | 'site' | 'everywhere') => {
     if (!finding.entityId) return;
     const scopeKey = scope === 'page' ? location.href : scope === 'site' ? location.host : '';
     void sendToBackground({
       type: 'record-decision',
-      decision: { entityId: finding.entityId, verdict, scope, scopeKey, matchedText: finding.title },
+      decision: { entityId: finding.entityId, verdict, scope, scopeKey, matchedText },
     }).then(() => rescan());
   };
   const actions: MarkActions = {
-    dismiss: (finding, scope) => decide(finding, 'dismissed', scope),
-    confirm: (finding) => decide(finding, 'confirmed', 'everywhere'),
+    dismiss: (finding, text, scope) => decide(finding, text, 'dismissed', scope),
+    confirm: (finding, text) => decide(finding, text, 'confirmed', 'everywhere'),
   };
 
   const observer = new MutationObserver((records) => {

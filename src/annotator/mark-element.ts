@@ -15,11 +15,13 @@ export interface MarkContent {
   lines: string[];
   sources: FindingSource[];
   finding?: Finding;
+  /** The page text this mark is about; a decision taken from the mark applies to it. */
+  matchedText?: string;
 }
 
 export interface MarkActions {
-  dismiss?: (finding: Finding, scope: 'page' | 'site' | 'everywhere') => void;
-  confirm?: (finding: Finding) => void;
+  dismiss?: (finding: Finding, matchedText: string, scope: 'page' | 'site' | 'everywhere') => void;
+  confirm?: (finding: Finding, matchedText: string) => void;
 }
 
 export type Translate = (key: string, substitutions?: string[]) => string;
@@ -59,13 +61,14 @@ export function createMark(content: MarkContent, t: Translate, actions: MarkActi
   }
   card.append(el('p', 'card-note', t('noInformationIsNotNoRisk')));
   const finding = content.finding;
+  const matchedText = content.matchedText ?? finding?.title ?? '';
   if (finding?.entityId && (actions.dismiss || actions.confirm)) {
     const row = el('div', 'actions');
-    if (actions.confirm && finding.severity === 'review') row.append(actionButton(t('actionConfirm'), () => actions.confirm?.(finding)));
+    if (actions.confirm && finding.severity === 'review') row.append(actionButton(t('actionConfirm'), () => actions.confirm?.(finding, matchedText)));
     if (actions.dismiss) {
-      row.append(actionButton(t('actionDismissPage'), () => actions.dismiss?.(finding, 'page')));
-      row.append(actionButton(t('actionDismissSite'), () => actions.dismiss?.(finding, 'site')));
-      row.append(actionButton(t('actionDismissEverywhere'), () => actions.dismiss?.(finding, 'everywhere')));
+      row.append(actionButton(t('actionDismissPage'), () => actions.dismiss?.(finding, matchedText, 'page')));
+      row.append(actionButton(t('actionDismissSite'), () => actions.dismiss?.(finding, matchedText, 'site')));
+      row.append(actionButton(t('actionDismissEverywhere'), () => actions.dismiss?.(finding, matchedText, 'everywhere')));
     }
     card.append(row);
   }

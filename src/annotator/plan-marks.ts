@@ -19,7 +19,7 @@ export function planMarks(analysis: PageAnalysis, t: Translate): PlannedMark[] {
   };
   for (const finding of analysis.findings) {
     const content = findingMark(finding, t);
-    for (const anchor of finding.anchors) add(anchor, content);
+    for (const anchor of finding.anchors) add(anchor, anchor.text ? { ...content, matchedText: anchor.text } : content);
   }
   for (const item of analysis.checked) {
     if (item.findingIds.length) continue;

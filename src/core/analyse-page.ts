@@ -89,7 +89,7 @@ function entityFindings(k: KnowledgeLookups, mentions: readonly Mention[]): Find
       entityId,
       sources: sourcesOf(k, [entity.sourceId, ...flags.map((f) => f.sourceId)], flags),
       flags,
-      anchors: list.map(({ start, end }) => ({ start, end })),
+      anchors: list.map(({ start, end, text }) => ({ start, end, text })),
     });
   }
   return findings.sort((a, b) => Number(b.severity === 'flag') - Number(a.severity === 'flag'));
@@ -136,13 +136,19 @@ export function findCpvAnchors(text: string, code8: string): TextAnchor[] {
     const before = text.charCodeAt(at - 1);
     const after = text.charCodeAt(at + code8.length);
     if (isDigit(before) || isDigit(after)) continue;
-    // Take the check digit along ("33600000-6") so the mark sits after the whole code.
-    const end = text[at + code8.length] === '-' && isDigit(after === 45 ? text.charCodeAt(at + code8.length + 1) : NaN)
-      ? at + code8.length + 2
-      : at + code8.length;
-    anchors.push({ start: at, end });
+    anchors.push({ start: at, end: endOfCpvMention(text, at + code8.length) });
   }
   return anchors;
+}
+
+/**
+ * Where the printed code ends: after its check digit ("33600000-6") and, when a label follows on the same line
+ * ("33600000 - Pharmaceutical products"), after the label, so the mark reads after the whole entry.
+ */
+function endOfCpvMention(text: string, end: number): number {
+  const rest = text.slice(end, end + 200);
+  const labelled = /^(?:-\d)?(?:[ \t\u00a0]*[-–][ \t\u00a0]*[^\n\d][^\n]*)?/.exec(rest);
+  return end + (labelled?.[0].trimEnd().length ?? 0);
 }
 
 function isDigit(c: number): boolean {

@@ -195,6 +195,8 @@ export interface FindingSource {
 export interface TextAnchor {
   start: number;
   end: number;
+  /** The text at the anchor, for entity mentions (what a user's decision about this mark refers to). */
+  text?: string;
 }
 
 export type FindingKind = 'flagged-entity' | 'possible-entity' | 'high-risk-category';

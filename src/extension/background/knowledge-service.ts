@@ -3,7 +3,7 @@
 // knowledge base changed), and answers page analyses.
 import type { DefaultData, Decision, PageAnalysis } from '../../core/types';
 import { buildPageAnalysis, findPageMentions, mentionedEntityIds, type PageInput } from '../../core/analyse-page';
-import { compileMatcher, loadMatcher, serializeMatcher, type CompiledMatcher } from '../../matcher';
+import { compileMatcher, loadMatcher, normaliseName, serializeMatcher, type CompiledMatcher } from '../../matcher';
 import { fromEntityRow, openKnowledgeDb, type KnowledgeDb } from '../../kb/db';
 import { installDefaultData, knowledgeRevision } from '../../kb/lists';
 
@@ -91,7 +91,8 @@ export class KnowledgeService {
   async recordDecision(input: Omit<Decision, 'id' | 'decidedAt'>, now = new Date()): Promise<Decision> {
     const decision: Decision = {
       ...input,
-      id: `${input.verdict}:${input.scope}:${input.scopeKey}:${input.entityId}`,
+      // One decision per mark target: a new verdict on the same text, entity and scope replaces the old one.
+      id: `${input.scope}:${input.scopeKey}:${input.entityId}:${normaliseName(input.matchedText)}`,
       decidedAt: now.toISOString(),
     };
     await this.db.decisions.put(decision);

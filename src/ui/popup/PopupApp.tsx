@@ -5,6 +5,18 @@ import { readActiveTab, type TabState } from '../active-tab';
 import { browser } from '../../extension/browser';
 import { t } from '../i18n';
 
+// The window is looked up in advance: the side panel must open in the click's own turn, with no await before it.
+let currentWindowId: number | undefined;
+void browser.windows.getCurrent().then((w) => (currentWindowId = w.id));
+
+/** Chromium's side panel, or Firefox's sidebar. */
+async function openSidePanel(): Promise<void> {
+  const sidePanel = (globalThis as { chrome?: { sidePanel?: { open(o: { windowId: number }): Promise<void> } } }).chrome?.sidePanel;
+  if (sidePanel && currentWindowId !== undefined) await sidePanel.open({ windowId: currentWindowId });
+  else await browser.sidebarAction?.open();
+  window.close();
+}
+
 export function PopupApp() {
   const [tab, setTab] = useState<TabState>({ state: 'loading' });
   useEffect(() => {
@@ -15,6 +27,9 @@ export function PopupApp() {
       <header class="bar">
         <h1>{t('extName')}</h1>
         <nav>
+          <button type="button" class="link" onClick={() => void openSidePanel()}>
+            {t('popupOpenSidePanel')}
+          </button>{' '}
           <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
             {t('popupOpenOptions')}
           </button>

@@ -1,0 +1,6 @@
+// The few `chrome.*` calls the demo and the browser tests run inside the extension's worker (via worker.evaluate).
+declare const chrome: {
+  tabs: { query(q: { url?: string }): Promise<Array<{ id?: number }>> };
+  action: { getBadgeText(d: { tabId: number }): Promise<string>; getTitle(d: { tabId: number }): Promise<string> };
+  storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
+};

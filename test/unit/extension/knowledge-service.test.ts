@@ -1,0 +1,81 @@
+// The background's knowledge service over a real Dexie database (fake-indexeddb): first run, analysis of real
+// saved pages and of the demonstration notice, the matcher's saved form, and user decisions.
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parseHTML } from 'linkedom';
+import type { DefaultData } from '../../../src/core/types';
+import { buildDefaultData } from '../../../src/build/build-default-data';
+import { KnowledgeService } from '../../../src/extension/background/knowledge-service';
+import { openKnowledgeDb } from '../../../src/kb/db';
+import { readNotice } from '../../../src/adapters';
+import { extractPageText } from '../../../src/page-text/extract';
+import type { PageInput } from '../../../src/core/analyse-page';
+
+let defaults: DefaultData;
+let n = 0;
+const services: KnowledgeService[] = [];
+
+beforeAll(async () => {
+  defaults = await buildDefaultData();
+});
+afterEach(async () => {
+  for (const s of services.splice(0)) await s.db.delete();
+});
+
+function service(): KnowledgeService {
+  const s = new KnowledgeService(async () => defaults, openKnowledgeDb(`service-${n++}`));
+  services.push(s);
+  return s;
+}
+
+function pageFrom(relative: string, url: string): PageInput {
+  const html = readFileSync(new URL(relative, import.meta.url), 'utf8');
+  const { document } = parseHTML(html);
+  return { url, text: extractPageText(document.body).text, reading: readNotice(document as unknown as Document, url) };
+}
+
+const demo = () => pageFrom('../../../src/demo/demo-notice.html', 'http://127.0.0.1:8080/demo/notice');
+const findATender = () =>
+  pageFrom('../../fixtures/portal_html/uk_find_a_tender_notice_008624-2023_award.html', 'https://www.find-tender.service.gov.uk/Notice/008624-2023');
+
+describe('knowledge service', () => {
+  it('finds nothing listed on the real Find a Tender notice, but reports what it checked', async () => {
+    const analysis = await service().analysePage(findATender());
+    expect(analysis.findings).toEqual([]);
+    expect(analysis.checked.find((c) => c.kind === 'cpv')?.label).toContain('33600000');
+    expect(analysis.checked.filter((c) => c.kind === 'supplier').length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('flags the UFLPA-listed contractor and the high-risk categories of the demonstration notice', async () => {
+    const analysis = await service().analysePage(demo());
+    const flagged = analysis.findings.filter((f) => f.kind === 'flagged-entity');
+    expect(flagged.map((f) => f.title)).toContain('Hoshine Silicon Industry (Shanshan) Co., Ltd');
+    expect(flagged[0]!.sources[0]).toMatchObject({ url: 'https://www.dhs.gov/uflpa-entity-list', partial: true });
+    const categories = analysis.findings.filter((f) => f.kind === 'high-risk-category');
+    expect(categories.map((c) => c.cpvCode)).toEqual(expect.arrayContaining(['09331200', '31440000', '18424000']));
+    for (const c of categories) expect(c.flags.length).toBeGreaterThan(0);
+    expect(analysis.summary.flagged).toBe(flagged.length);
+  });
+
+  it('saves the compiled matcher and loads it again on wake instead of recompiling', async () => {
+    const first = service();
+    await first.currentMatcher();
+    const selfie = await first.db.meta.get('matcherSelfie');
+    expect(selfie?.value).toMatchObject({ revision: expect.any(Number) });
+    const woken = new KnowledgeService(async () => defaults, first.db);
+    const before = await woken.analysePage(demo());
+    expect(before.summary.flagged).toBeGreaterThan(0);
+  });
+
+  it('applies a dismissal to the page it was made on, and a confirmation everywhere', async () => {
+    const s = service();
+    const page = demo();
+    const before = await s.analysePage(page);
+    const target = before.findings.find((f) => f.entityId)!;
+    await s.recordDecision({ entityId: target.entityId!, verdict: 'dismissed', scope: 'page', scopeKey: page.url, matchedText: target.anchors[0]!.text! });
+    const after = await s.analysePage(page);
+    expect(after.findings.some((f) => f.entityId === target.entityId)).toBe(false);
+    const elsewhere = await s.analysePage({ ...page, url: 'http://127.0.0.1:8080/other' });
+    expect(elsewhere.findings.some((f) => f.entityId === target.entityId)).toBe(true);
+  });
+});
