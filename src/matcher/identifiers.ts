@@ -115,76 +115,83 @@ const MAX_IDENTIFIER_LENGTH = 24;
 
 /**
  * Identifier-shaped strings in `text`: runs of letters and digits, alone or joined across single spaces,
- * hyphens, dots or slashes when the later parts are digits ("DE 123 456 789", "12-345-6789"). Only candidates
- * containing a digit and of a length in `lengths` are reported (`lengths[n]` non-zero).
+ * hyphens, dots or slashes when the later parts are digits ("DE 123 456 789", "12-345-6789"). Every identifier
+ * has a digit, so the search jumps from digit to digit and text without digits costs one pass of char codes.
+ * Only candidates of a length in `lengths` are reported (`lengths[n]` non-zero).
  */
 export function findIdentifierCandidates(text: string, lengths: Uint8Array): IdentifierCandidate[] {
   const out: IdentifierCandidate[] = [];
-  const partStart: number[] = [];
-  const partEnd: number[] = [];
-  const partDigits: boolean[] = []; // only digits
-  const partHasDigit: boolean[] = [];
   const n = text.length;
+  const starts: number[] = [];
+  const ends: number[] = [];
   let i = 0;
-  const flushGroup = (): void => {
-    for (let a = 0; a < partStart.length; a++) {
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) {
+      i++;
+      continue;
+    }
+    // The alphanumeric run around this digit.
+    let runStart = i;
+    while (runStart > 0 && isAsciiAlnum(text.charCodeAt(runStart - 1))) runStart--;
+    let runEnd = i;
+    while (runEnd < n && isAsciiAlnum(text.charCodeAt(runEnd))) runEnd++;
+    starts.length = 0;
+    ends.length = 0;
+    // A country prefix of one or two letters before it ("DE 123456789").
+    if (runStart >= 2 && isJoiner(text.charCodeAt(runStart - 1))) {
+      let q = runStart - 1;
+      while (q > 0 && isAsciiLetter(text.charCodeAt(q - 1))) q--;
+      const size = runStart - 1 - q;
+      if (size >= 1 && size <= 2 && (q === 0 || !isAsciiAlnum(text.charCodeAt(q - 1)))) {
+        starts.push(q);
+        ends.push(runStart - 1);
+      }
+    }
+    starts.push(runStart);
+    ends.push(runEnd);
+    // Later groups of digits ("12-345-6789").
+    let end = runEnd;
+    while (end + 1 < n && isJoiner(text.charCodeAt(end)) && isDigit(text.charCodeAt(end + 1))) {
+      let next = end + 1;
+      while (next < n && isDigit(text.charCodeAt(next))) next++;
+      if (next < n && isAsciiLetter(text.charCodeAt(next))) break;
+      starts.push(end + 1);
+      ends.push(next);
+      end = next;
+    }
+    for (let a = 0; a < starts.length; a++) {
       let value = '';
-      let hasDigit = false;
-      for (let b = a; b < partStart.length; b++) {
-        if (b > a && !partDigits[b]) break;
-        value += text.slice(partStart[b], partEnd[b]).toUpperCase();
-        hasDigit ||= partHasDigit[b]!;
+      for (let b = a; b < starts.length; b++) {
+        value += text.slice(starts[b], ends[b]).toUpperCase();
         if (value.length > MAX_IDENTIFIER_LENGTH) break;
-        if (hasDigit && lengths[value.length] && isBoundary(text, partStart[a]! - 1) && isBoundary(text, partEnd[b]!)) {
-          out.push({ start: partStart[a]!, end: partEnd[b]!, value });
+        const hasDigit = b > a || a > 0 || /\d/.test(value);
+        if (hasDigit && lengths[value.length] && isBoundary(text, starts[a]! - 1) && isBoundary(text, ends[b]!)) {
+          out.push({ start: starts[a]!, end: ends[b]!, value });
         }
       }
     }
-    partStart.length = 0;
-    partEnd.length = 0;
-    partDigits.length = 0;
-    partHasDigit.length = 0;
-  };
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (!isAsciiAlnum(c)) {
-      i++;
-      continue;
-    }
-    const start = i;
-    let hasDigit = false;
-    let allDigits = true;
-    while (i < n) {
-      const d = text.charCodeAt(i);
-      if (!isAsciiAlnum(d)) break;
-      if (d <= 0x39) hasDigit = true;
-      else allDigits = false;
-      i++;
-    }
-    partStart.push(start);
-    partEnd.push(i);
-    partDigits.push(allDigits && hasDigit);
-    partHasDigit.push(hasDigit);
-    if (!hasDigit && partStart.length === 1 && !(i - start <= 2 && /^[A-Za-z]+$/.test(text.slice(start, i)))) {
-      // A word without digits can only start a group when it is a country prefix ("DE 123…").
-      partStart.length = 0;
-      partEnd.length = 0;
-      partDigits.length = 0;
-      partHasDigit.length = 0;
-      continue;
-    }
-    const sep = text.charCodeAt(i);
-    const joins = (sep === 0x20 || sep === 0x2d || sep === 0x2e || sep === 0x2f) && i + 1 < n && isAsciiAlnum(text.charCodeAt(i + 1));
-    if (!joins) flushGroup();
-    else i++;
+    i = end + 1;
   }
-  flushGroup();
   return out;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+function isJoiner(c: number): boolean {
+  return c === 0x20 || c === 0x2d || c === 0x2e || c === 0x2f;
 }
 
 /** Identifiers must not be glued to letters or digits, nor to other word characters (accented letters). */
 function isBoundary(text: string, index: number): boolean {
   if (index < 0 || index >= text.length) return true;
-  const ch = text[index]!;
-  return !/[\p{L}\p{N}]/u.test(ch);
+  const c = text.charCodeAt(index);
+  if (c < 128) return !isAsciiAlnum(c);
+  return !/[\p{L}\p{N}]/u.test(text[index]!);
 }

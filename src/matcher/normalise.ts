@@ -166,72 +166,36 @@ function ensureCapacity(stream: TokenStream, tokens: number, foldedChars: number
  */
 export function tokenise(text: string, mode: FoldMode = 'strip'): TokenStream {
   const table = charTables[mode];
-  let s = ensureCapacity(scratch, text.length + 1, text.length * 4 + 8);
-  scratch = s;
-  let folded = s.folded;
-  let count = 0;
-  let foldPos = 0;
-  let inToken = false;
-  let gapFlags = 0;
-  let tokenFlags = 0;
-  let sawCasedInToken = false;
-  let lastWordBase = 0; // last folded base letter, for a combining diaeresis in german mode
+  scratch = ensureCapacity(scratch, text.length + 1, text.length * 4 + 8);
+  const w = new TokenWriter(scratch);
   const n = text.length;
-
-  const closeToken = (end: number): void => {
-    s.foldEnd[count] = foldPos;
-    s.origEnd[count] = end;
-    s.flags[count] = tokenFlags;
-    count++;
-    inToken = false;
-  };
-  const openToken = (start: number): void => {
-    s.foldStart[count] = foldPos;
-    s.origStart[count] = start;
-    tokenFlags = gapFlags;
-    gapFlags = 0;
-    sawCasedInToken = false;
-    inToken = true;
-  };
-  const noteCase = (upper: boolean): void => {
-    if (!sawCasedInToken) {
-      sawCasedInToken = true;
-      tokenFlags |= HAS_CASED | (upper ? FIRST_UPPER | ALL_UPPER : 0);
-    } else if (!upper) tokenFlags &= ~ALL_UPPER;
-  };
-
+  let lastWordBase = 0; // last folded base letter, for a combining diaeresis in german mode
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c < 128) {
       const cls = ASCII_CLASS[c]!;
       if (cls === 1 || cls === 2) {
-        if (!inToken) openToken(i);
+        if (!w.inToken) w.open(i);
         if (cls === 2) {
-          folded[foldPos++] = c + 32;
-          noteCase(true);
+          w.s.folded[w.foldPos++] = c + 32;
+          w.noteCase(true);
         } else {
-          folded[foldPos++] = c;
-          if (c >= 0x61) noteCase(false);
+          w.s.folded[w.foldPos++] = c;
+          if (c >= 0x61) w.noteCase(false);
         }
-        lastWordBase = folded[foldPos - 1]!;
+        lastWordBase = c | 0x20;
         i++;
         continue;
       }
-      if (cls === 6 && inToken && i + 1 < n && isWordCharAt(text, i + 1, table)) {
+      if (cls === 6 && w.inToken && i + 1 < n && isWordCharAt(text, i + 1, table)) {
         i++;
         continue;
       }
-      if (inToken) closeToken(i);
-      if (cls === 5) {
-        openToken(i);
-        folded[foldPos++] = 0x61;
-        folded[foldPos++] = 0x6e;
-        folded[foldPos++] = 0x64;
-        tokenFlags |= AMPERSAND;
-        closeToken(i + 1);
-      } else if (cls === 4) gapFlags |= BREAK_BEFORE;
-      else if (cls === 3 || cls === 6) gapFlags |= PUNCT_BEFORE;
+      if (w.inToken) w.close(i);
+      if (cls === 5) w.ampersand(i, i + 1);
+      else if (cls === 4) w.gapFlags |= BREAK_BEFORE;
+      else if (cls === 3 || cls === 6) w.gapFlags |= PUNCT_BEFORE;
       i++;
       continue;
     }
@@ -239,56 +203,100 @@ export function tokenise(text: string, mode: FoldMode = 'strip'): TokenStream {
     const width = cp > 0xffff ? 2 : 1;
     const info = table.get(cp);
     switch (info.kind) {
-      case CharKind.Word: {
-        if (!inToken) openToken(i);
-        if (foldPos + info.fold.length + 8 > folded.length) {
-          s.count = count;
-          scratch = s = ensureCapacity(s, text.length + 1, folded.length * 2);
-          folded = s.folded;
-        }
-        for (let k = 0; k < info.fold.length; k++) folded[foldPos++] = info.fold.charCodeAt(k);
-        if (info.cased) noteCase(info.upper);
-        if (foldPos > 0) lastWordBase = folded[foldPos - 1]!;
+      case CharKind.Word:
+        if (!w.inToken) w.open(i);
+        w.append(info.fold, text.length);
+        if (info.cased) w.noteCase(info.upper);
+        if (w.foldPos > 0) lastWordBase = w.s.folded[w.foldPos - 1]!;
         break;
-      }
       case CharKind.Ignore:
         // A combining diaeresis after a, o or u is an umlaut: German spelling adds an "e".
-        if (mode === 'german' && cp === 0x0308 && inToken && (lastWordBase === 0x61 || lastWordBase === 0x6f || lastWordBase === 0x75)) {
-          folded[foldPos++] = 0x65;
+        if (mode === 'german' && cp === 0x0308 && w.inToken && (lastWordBase === 0x61 || lastWordBase === 0x6f || lastWordBase === 0x75)) {
+          w.append('e', text.length);
         }
         break;
       case CharKind.Cjk:
-        if (inToken) closeToken(i);
-        openToken(i);
-        for (let k = 0; k < info.fold.length; k++) folded[foldPos++] = info.fold.charCodeAt(k);
-        tokenFlags |= CJK;
-        closeToken(i + width);
+        if (w.inToken) w.close(i);
+        w.open(i);
+        w.append(info.fold, text.length);
+        w.tokenFlags |= CJK;
+        w.close(i + width);
         break;
       case CharKind.Ampersand:
-        if (inToken) closeToken(i);
-        openToken(i);
-        folded[foldPos++] = 0x61;
-        folded[foldPos++] = 0x6e;
-        folded[foldPos++] = 0x64;
-        tokenFlags |= AMPERSAND;
-        closeToken(i + width);
+        if (w.inToken) w.close(i);
+        w.ampersand(i, i + width);
         break;
       case CharKind.Apostrophe:
-        if (inToken && i + width < n && isWordCharAt(text, i + width, table)) break;
-        if (inToken) closeToken(i);
-        gapFlags |= PUNCT_BEFORE;
+        if (w.inToken && i + width < n && isWordCharAt(text, i + width, table)) break;
+        if (w.inToken) w.close(i);
+        w.gapFlags |= PUNCT_BEFORE;
         break;
       default:
-        if (inToken) closeToken(i);
-        if (info.kind === CharKind.Break) gapFlags |= BREAK_BEFORE;
-        else if (info.kind === CharKind.Punct) gapFlags |= PUNCT_BEFORE;
+        if (w.inToken) w.close(i);
+        if (info.kind === CharKind.Break) w.gapFlags |= BREAK_BEFORE;
+        else if (info.kind === CharKind.Punct) w.gapFlags |= PUNCT_BEFORE;
     }
     i += width;
   }
-  if (inToken) closeToken(n);
-  s.count = count;
+  if (w.inToken) w.close(n);
+  const s = w.s;
+  s.count = w.count;
+  scratch = s;
   mergeInitialisms(s, text);
   return s;
+}
+
+/** Writes tokens into a stream: opening and closing tokens, folded characters, case and gap flags. */
+class TokenWriter {
+  count = 0;
+  foldPos = 0;
+  inToken = false;
+  gapFlags = 0;
+  tokenFlags = 0;
+  private sawCased = false;
+  constructor(public s: TokenStream) {}
+
+  open(start: number): void {
+    this.s.foldStart[this.count] = this.foldPos;
+    this.s.origStart[this.count] = start;
+    this.tokenFlags = this.gapFlags;
+    this.gapFlags = 0;
+    this.sawCased = false;
+    this.inToken = true;
+  }
+
+  close(end: number): void {
+    this.s.foldEnd[this.count] = this.foldPos;
+    this.s.origEnd[this.count] = end;
+    this.s.flags[this.count] = this.tokenFlags;
+    this.count++;
+    this.inToken = false;
+  }
+
+  noteCase(upper: boolean): void {
+    if (!this.sawCased) {
+      this.sawCased = true;
+      this.tokenFlags |= HAS_CASED | (upper ? FIRST_UPPER | ALL_UPPER : 0);
+    } else if (!upper) this.tokenFlags &= ~ALL_UPPER;
+  }
+
+  append(chars: string, textLength: number): void {
+    if (this.foldPos + chars.length + 8 > this.s.folded.length) {
+      this.s.count = this.count;
+      this.s = ensureCapacity(this.s, textLength + 1, this.s.folded.length * 2);
+    }
+    for (let k = 0; k < chars.length; k++) this.s.folded[this.foldPos++] = chars.charCodeAt(k);
+  }
+
+  /** "&" is the token "and". */
+  ampersand(start: number, end: number): void {
+    this.open(start);
+    this.s.folded[this.foldPos++] = 0x61;
+    this.s.folded[this.foldPos++] = 0x6e;
+    this.s.folded[this.foldPos++] = 0x64;
+    this.tokenFlags |= AMPERSAND;
+    this.close(end);
+  }
 }
 
 function isWordCharAt(text: string, index: number, table: CharTable): boolean {
@@ -339,9 +347,7 @@ function mergeInitialisms(s: TokenStream, text: string): void {
 
 /** The folded text of token `t`. */
 export function tokenText(s: TokenStream, t: number): string {
-  let out = '';
-  for (let k = s.foldStart[t]!; k < s.foldEnd[t]!; k++) out += String.fromCharCode(s.folded[k]!);
-  return out;
+  return String.fromCharCode.apply(null, s.folded.subarray(s.foldStart[t]!, s.foldEnd[t]!) as unknown as number[]);
 }
 
 /** A name's folded tokens as strings (strip mode unless asked). */
