@@ -66,22 +66,10 @@ function findingMark(finding: Finding, t: Translate): MarkContent {
     pill: t('markCategoryPill', [finding.title]),
     ariaLabel: t('markCategoryAria', [finding.title]),
     title: t('markCategoryTitle', [finding.title]),
-    lines: [finding.reason, ...categoryEvidence(finding)],
+    lines: [finding.reason, finding.detail],
     sources: finding.sources,
     finding,
   };
-}
-
-/** The list statements behind a category, grouped by product: "Gloves — forced labour: MY; child labour: …". */
-function categoryEvidence(finding: Finding): string[] {
-  const byProduct = new Map<string, Set<string>>();
-  for (const flag of finding.flags) {
-    const product = flag.product ?? '';
-    const set = byProduct.get(product) ?? new Set<string>();
-    set.add(flag.country ? `${flag.type.replace(/_/g, ' ')} (${flag.country})` : flag.note ?? flag.type.replace(/_/g, ' '));
-    byProduct.set(product, set);
-  }
-  return [...byProduct].slice(0, 8).map(([product, what]) => `${product}: ${[...what].join(', ')}`);
 }
 
 function shortListNames(finding: Finding): string {

@@ -15,6 +15,7 @@ import type {
   TextAnchor,
 } from './types';
 import { riskCategoriesForCpv } from './cpv';
+import { countryName } from './countries';
 import { findMentions, type CompiledMatcher, type Mention } from '../matcher';
 
 /** What the analysis needs to know; maps or functions over a subset of the knowledge base. */
@@ -84,9 +85,10 @@ function entityFindings(k: KnowledgeLookups, mentions: readonly Mention[]): Find
       kind: high ? 'flagged-entity' : 'possible-entity',
       severity: high ? 'flag' : 'review',
       title: entity.name,
-      detail: flags.length ? flags.map(describeFlag).join('; ') : 'Listed in the knowledge base without a flag.',
+      detail: flags.length ? flags.map((f) => `${describeFlag(f)}.${f.note ? ` ${f.note}` : ''}`).join(' ') : 'Listed in the knowledge base without a flag.',
       reason: best.reason,
       entityId,
+      cpvCodes: [],
       sources: sourcesOf(k, [entity.sourceId, ...flags.map((f) => f.sourceId)], flags),
       flags,
       anchors: list.map(({ start, end, text }) => ({ start, end, text })),
@@ -108,7 +110,7 @@ function categoryFindings(k: KnowledgeLookups, page: PageInput): Finding[] {
       const anchors = findCpvAnchors(page.text, cpv.code8);
       if (existing) {
         existing.anchors.push(...anchors);
-        existing.detail = `${existing.detail}, ${cpv.code8}`;
+        existing.cpvCodes.push(cpv.code8);
         continue;
       }
       const flags = category.flagIds.map((id) => k.flag(id)).filter((f): f is Flag => f !== undefined);
@@ -117,9 +119,9 @@ function categoryFindings(k: KnowledgeLookups, page: PageInput): Finding[] {
         kind: 'high-risk-category',
         severity: 'review',
         title: category.label,
-        detail: `CPV ${cpv.code8}`,
+        detail: describeProductFlags(flags),
         reason: `CPV ${cpv.code8} (${k.cpvLabel(cpv.code8) ?? cpv.label ?? 'unknown code'}) falls in the high-risk category “${category.label}”.`,
-        cpvCode: cpv.code8,
+        cpvCodes: [cpv.code8],
         sources: sourcesOf(k, flags.map((f) => f.sourceId), flags),
         flags,
         anchors,
@@ -159,13 +161,13 @@ function checkedCpvCodes(page: PageInput, findings: readonly Finding[]): Checked
   return page.reading.cpv.map((cpv) => ({
     kind: 'cpv' as const,
     label: cpv.label ? `${cpv.code8} ${cpv.label}` : cpv.code8,
-    findingIds: findings.filter((f) => f.cpvCode !== undefined && categoryCovers(f, cpv.code8)).map((f) => f.id),
+    findingIds: findings.filter((f) => categoryCovers(f, cpv.code8)).map((f) => f.id),
     anchors: findCpvAnchors(page.text, cpv.code8),
   }));
 }
 
 function categoryCovers(finding: Finding, code8: string): boolean {
-  return finding.cpvCode === code8 || finding.detail.includes(code8);
+  return finding.cpvCodes.includes(code8);
 }
 
 /** Suppliers the portal adapter read, each linked to the entity findings whose mentions fall on its name. */
@@ -222,8 +224,30 @@ const FLAG_WORDS: Record<Flag['type'], string> = {
   forced_child_labour: 'forced child labour',
   derived_labour_exploitation: 'made with inputs produced by child or forced labour',
   import_ban: 'import ban',
-  high_risk_product: 'high-risk product',
+  high_risk_product: 'high-risk product on Norway’s list',
 };
+
+/**
+ * What the lists say about a category's products, product by product, with country names:
+ * "Polysilicon: forced labour in China. Gloves: forced labour in Malaysia; child labour in …".
+ */
+export function describeProductFlags(flags: readonly Flag[], maxProducts = 6): string {
+  const byProduct = new Map<string, Map<Flag['type'], string[]>>();
+  for (const flag of flags) {
+    const product = flag.product ?? 'Listed product';
+    const types = byProduct.get(product) ?? new Map<Flag['type'], string[]>();
+    const places = types.get(flag.type) ?? [];
+    if (flag.country) places.push(countryName(flag.country) ?? flag.country);
+    types.set(flag.type, places);
+    byProduct.set(product, types);
+  }
+  const sentences = [...byProduct].slice(0, maxProducts).map(([product, types]) => {
+    const parts = [...types].map(([type, places]) => (places.length ? `${FLAG_WORDS[type]} in ${places.join(', ')}` : FLAG_WORDS[type]));
+    return `${product}: ${parts.join('; ')}.`;
+  });
+  const more = byProduct.size - maxProducts;
+  return more > 0 ? `${sentences.join(' ')} And ${more} more listed product${more === 1 ? '' : 's'}.` : sentences.join(' ');
+}
 
 export function describeFlag(flag: Flag): string {
   const what = FLAG_WORDS[flag.type];

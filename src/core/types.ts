@@ -212,7 +212,8 @@ export interface Finding {
   /** Why it matched (matcher reason or CPV rule). */
   reason: string;
   entityId?: string;
-  cpvCode?: string;
+  /** For category findings: the page's CPV codes that fall in the category. */
+  cpvCodes: string[];
   sources: FindingSource[];
   /** Individual list statements behind the finding (flag ids) for the evidence view. */
   flags: Flag[];

@@ -52,7 +52,7 @@ describe('knowledge service', () => {
     expect(flagged.map((f) => f.title)).toContain('Hoshine Silicon Industry (Shanshan) Co., Ltd');
     expect(flagged[0]!.sources[0]).toMatchObject({ url: 'https://www.dhs.gov/uflpa-entity-list', partial: true });
     const categories = analysis.findings.filter((f) => f.kind === 'high-risk-category');
-    expect(categories.map((c) => c.cpvCode)).toEqual(expect.arrayContaining(['09331200', '31440000', '18424000']));
+    expect(categories.flatMap((c) => c.cpvCodes)).toEqual(expect.arrayContaining(['09331200', '31440000', '18424000']));
     for (const c of categories) expect(c.flags.length).toBeGreaterThan(0);
     expect(analysis.summary.flagged).toBe(flagged.length);
   });
