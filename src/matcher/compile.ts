@@ -5,7 +5,7 @@
 import type { Entity } from '@/src/core/types';
 import { COMMON_WORDS } from './common-words';
 import {
-  buildStringTable, hashString, IDENTIFIER_SCHEMES, MATCHER_FORMAT_VERSION, NAME_KINDS, PATTERN_ALL_UPPER,
+  buildStringTable, FORM_DOTTED, FORM_SHORT, hashString, IDENTIFIER_SCHEMES, MATCHER_FORMAT_VERSION, NAME_KINDS, PATTERN_ALL_UPPER,
   PATTERN_HAS_LEGAL_FORM, VOCAB_COMMON, VOCAB_DISTINCTIVE, type CompiledMatcher, type NameKind, type TokenTrie,
 } from './compiled';
 import { canonicalIdentifier, IDENTIFIER_VALIDATORS } from './identifiers';
@@ -45,6 +45,9 @@ class LegalFormIndex {
   readonly suffixes = new Map<string, number[]>();
   readonly prefixes = new Map<string, number[]>();
   readonly forms: PreparedForm[] = [];
+  /** Last words of suffix forms and first words of prefix forms: most names are rejected by one lookup. */
+  private readonly suffixEnds = new Set<string>();
+  private readonly prefixStarts = new Set<string>();
   maxLength = 0;
   constructor() {
     for (const form of LEGAL_FORMS) {
@@ -54,8 +57,14 @@ class LegalFormIndex {
       this.forms.push({ text: form.text, position: form.position, tokens, classIndex });
       this.maxLength = Math.max(this.maxLength, tokens.length);
       const key = tokens.join(' ');
-      if (form.position !== 'prefix') push(this.suffixes, key, classIndex);
-      if (form.position !== 'suffix') push(this.prefixes, key, classIndex);
+      if (form.position !== 'prefix') {
+        push(this.suffixes, key, classIndex);
+        this.suffixEnds.add(tokens[tokens.length - 1]!);
+      }
+      if (form.position !== 'suffix') {
+        push(this.prefixes, key, classIndex);
+        this.prefixStarts.add(tokens[0]!);
+      }
     }
   }
 
@@ -67,7 +76,8 @@ class LegalFormIndex {
     let changed = true;
     while (changed) {
       changed = false;
-      for (let length = Math.min(this.maxLength, end - start - 1); length >= 1; length--) {
+      const suffixLengths = this.suffixEnds.has(tokens[end - 1]!) ? Math.min(this.maxLength, end - start - 1) : 0;
+      for (let length = suffixLengths; length >= 1; length--) {
         const found = this.suffixes.get(tokens.slice(end - length, end).join(' '));
         if (found) {
           classes.push(...found);
@@ -76,7 +86,8 @@ class LegalFormIndex {
           break;
         }
       }
-      for (let length = Math.min(this.maxLength, end - start - 1); length >= 1; length--) {
+      const prefixLengths = this.prefixStarts.has(tokens[start]!) ? Math.min(this.maxLength, end - start - 1) : 0;
+      for (let length = prefixLengths; length >= 1; length--) {
         const found = this.prefixes.get(tokens.slice(start, start + length).join(' '));
         if (found) {
           classes.push(...found);
@@ -355,7 +366,12 @@ export function compileMatcher(entities: readonly MatcherEntity[]): CompiledMatc
     legalPrefixes,
     formText: buildStringTable(legalForms.forms.map((form) => form.text)),
     formClass: Uint8Array.from(legalForms.forms, (form) => form.classIndex),
-    formShort: Uint8Array.from(legalForms.forms, (form) => (form.tokens.every((word) => /^[a-z]{1,2}$/.test(word)) ? 1 : 0)),
+    formFlags: Uint8Array.from(legalForms.forms, (form) => {
+      const key = form.tokens.join(' ');
+      const short = form.tokens.every((word) => /^[a-z]{1,2}$/.test(word));
+      const dotted = legalForms.forms.some((other) => other.tokens.join(' ') === key && other.text.endsWith('.'));
+      return (short ? FORM_SHORT : 0) | (dotted ? FORM_DOTTED : 0);
+    }),
     patEntity: Int32Array.from(patEntity),
     patName: Int32Array.from(patName),
     patKind: Uint8Array.from(patKind),

@@ -29,6 +29,10 @@ export interface TokenTrie {
 export const VOCAB_COMMON = 1; // in the built-in list of common words
 export const VOCAB_DISTINCTIVE = 2; // rare in the knowledge base and not a common word: it helps tell names apart
 
+/** Legal form flags. */
+export const FORM_SHORT = 1; // every word is one or two Latin letters ("AS", "Co"): it counts only when capitalised
+export const FORM_DOTTED = 2; // usually abbreviated with a full stop ("Ltd.", "Bhd."), kept in the mention's text
+
 /** Identifier schemes by index (idScheme). */
 export const IDENTIFIER_SCHEMES = ['lei', 'vat', 'gb-coh', 'uei', 'cage', 'duns', 'os-id', 'registration'] as const satisfies readonly IdentifierScheme[];
 
@@ -56,8 +60,8 @@ export interface CompiledMatcher {
   readonly legalPrefixes: TokenTrie;
   readonly formText: StringTable;
   readonly formClass: Uint8Array;
-  /** 1 when every word of the form is one or two Latin letters ("AS", "Co"): it counts only when capitalised. */
-  readonly formShort: Uint8Array;
+  /** FORM_SHORT and FORM_DOTTED flags per legal form. */
+  readonly formFlags: Uint8Array;
   /** One pattern per indexed spelling of a name. */
   readonly patEntity: Int32Array;
   readonly patName: Int32Array;

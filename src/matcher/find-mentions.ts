@@ -4,13 +4,15 @@
 import type { Decision } from '@/src/core/types';
 import { MINOR_WORDS } from './common-words';
 import {
-  IDENTIFIER_SCHEMES, isTerminal, lookupIdentifier, lookupToken, NAME_KINDS, PATTERN_ALL_UPPER,
+  FORM_DOTTED, FORM_SHORT, IDENTIFIER_SCHEMES, isTerminal, lookupIdentifier, lookupToken, NAME_KINDS, PATTERN_ALL_UPPER,
   PATTERN_HAS_LEGAL_FORM, stringAt, trieChild, type CompiledMatcher, type NameKind, type TokenTrie,
 } from './compiled';
 import {
   AMBIGUOUS_SCHEMES, findIdentifierCandidates, hasIdentifierLabelBefore, IDENTIFIER_VALIDATORS,
 } from './identifiers';
-import { ALL_UPPER, BREAK_BEFORE, CJK, FIRST_UPPER, HAS_CASED, normaliseName, PUNCT_BEFORE, tokenise, type TokenStream } from './normalise';
+import {
+  ALL_UPPER, BREAK_BEFORE, CJK, FIRST_UPPER, HAS_CASED, normaliseName, PUNCT_BEFORE, tokenise, UMLAUT, type TokenStream,
+} from './normalise';
 import { scoreNameMatch, type CaseAsWritten, type LegalFormEvidence } from './scoring';
 
 export interface Mention {
@@ -96,7 +98,7 @@ function legalFormsAround(scan: Scan, nameEdge: number, step: 1 | -1): FormRun {
     for (let k = trie.terminalStart[found.node]!; k < trie.terminalStart[found.node + 1]!; k++) {
       const f = trie.terminals[k]!;
       // "AS", "Co", "SA" count only when written with a capital: "as" is a common word.
-      if (m.formShort[f] && !isCapitalised(s.flags[first]!)) continue;
+      if (m.formFlags[f]! & FORM_SHORT && !isCapitalised(s.flags[first]!)) continue;
       run.classes.push(m.formClass[f]!);
       if (formIndex < 0) formIndex = f;
     }
@@ -187,7 +189,8 @@ function evaluateNameMatch(scan: Scan, first: number, last: number, node: number
   const start = s.origStart[prefix.edge]!;
   let end = s.origEnd[suffix.edge]!;
   // An abbreviated legal form keeps its full stop ("Co., Ltd.").
-  if (suffix.forms.length > 0 && end - s.origStart[suffix.edge]! <= 4 && text.charCodeAt(end) === 0x2e) end++;
+  const lastForm = suffix.forms[suffix.forms.length - 1];
+  if (lastForm !== undefined && m.formFlags[lastForm]! & FORM_DOTTED && text.charCodeAt(end) === 0x2e) end++;
   const pageLegalForm =
     suffix.forms.length > 0 ? text.slice(s.origStart[last + 1]!, end) : prefix.forms.length > 0 ? text.slice(start, s.origEnd[first - 1]!) : undefined;
   const written = caseAsWritten(scan, first, last);
@@ -343,10 +346,7 @@ export function findMentions(m: CompiledMatcher, text: string, ctx: MatchContext
   const ids = new Int32Array(s.count);
   for (let t = 0; t < s.count; t++) {
     let id = lookupToken(m, s.folded, s.foldStart[t]!, s.foldEnd[t]!);
-    if (id < 0 && !(s.flags[t]! & CJK)) {
-      const word = text.slice(s.origStart[t]!, s.origEnd[t]!);
-      if (/[äöüÄÖÜ]/.test(word)) id = germanSpellingId(m, word);
-    }
+    if (id < 0 && s.flags[t]! & UMLAUT) id = germanSpellingId(m, text.slice(s.origStart[t]!, s.origEnd[t]!));
     ids[t] = id;
   }
   const mentions: Mention[] = [];

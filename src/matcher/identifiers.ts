@@ -161,14 +161,16 @@ export function findIdentifierCandidates(text: string, lengths: Uint8Array): Ide
       end = next;
     }
     for (let a = 0; a < starts.length; a++) {
-      let value = '';
+      let length = 0;
       for (let b = a; b < starts.length; b++) {
-        value += text.slice(starts[b], ends[b]).toUpperCase();
-        if (value.length > MAX_IDENTIFIER_LENGTH) break;
-        const hasDigit = b > a || a > 0 || /\d/.test(value);
-        if (hasDigit && lengths[value.length] && isBoundary(text, starts[a]! - 1) && isBoundary(text, ends[b]!)) {
-          out.push({ start: starts[a]!, end: ends[b]!, value });
-        }
+        length += ends[b]! - starts[b]!;
+        if (length > MAX_IDENTIFIER_LENGTH) break;
+        // Every part but the letter prefix has a digit; the prefix alone is no identifier.
+        const hasDigit = !(b === a && starts[a] !== runStart && a === 0);
+        if (!hasDigit || !lengths[length] || !isBoundary(text, starts[a]! - 1) || !isBoundary(text, ends[b]!)) continue;
+        let value = '';
+        for (let k = a; k <= b; k++) value += text.slice(starts[k], ends[k]);
+        out.push({ start: starts[a]!, end: ends[b]!, value: value.toUpperCase() });
       }
     }
     i = end + 1;

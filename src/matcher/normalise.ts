@@ -10,6 +10,7 @@ export const ALL_UPPER = 8; // every cased letter upper case (and at least one)
 export const HAS_CASED = 16; // has letters that have case
 export const CJK = 32; // one CJK character (Han, kana, Hangul): matched as characters, without word boundaries
 export const AMPERSAND = 64; // the token is an "&", read as "and"
+export const UMLAUT = 128; // has ä, ö or ü, which German also spells ae, oe, ue
 
 /** 'strip': accents removed (Müller → muller). 'german': umlauts transliterated (Müller → mueller). */
 export type FoldMode = 'strip' | 'german';
@@ -59,6 +60,7 @@ const GERMAN_FOLDS: Record<string, string> = {
   ä: 'ae', Ä: 'ae', ö: 'oe', Ö: 'oe', ü: 'ue', Ü: 'ue', ø: 'oe', Ø: 'oe', å: 'aa', Å: 'aa',
 };
 const GERMAN_TRANSLITERABLE = /[äÄöÖüÜøØåÅ]|[aouAOU]\u0308/;
+const UMLAUT_CODES = new Set([0xe4, 0xc4, 0xf6, 0xd6, 0xfc, 0xdc]);
 
 const CJK_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const LETTER_OR_DIGIT_RE = /[\p{L}\p{N}]/u;
@@ -206,6 +208,7 @@ export function tokenise(text: string, mode: FoldMode = 'strip'): TokenStream {
       case CharKind.Word:
         if (!w.inToken) w.open(i);
         w.append(info.fold, text.length);
+        if (UMLAUT_CODES.has(cp)) w.tokenFlags |= UMLAUT;
         if (info.cased) w.noteCase(info.upper);
         if (w.foldPos > 0) lastWordBase = w.s.folded[w.foldPos - 1]!;
         break;

@@ -13,7 +13,7 @@ type TrieField = { [K in keyof CompiledMatcher]: CompiledMatcher[K] extends Toke
 
 const ARRAY_FIELDS: ReadonlyArray<[ArrayField, ArrayKind]> = [
   ['vocabChars', 'u16'], ['vocabStart', 'i32'], ['vocabTable', 'i32'], ['vocabDf', 'i32'], ['vocabFlags', 'u8'],
-  ['formClass', 'u8'], ['formShort', 'u8'], ['patEntity', 'i32'], ['patName', 'i32'], ['patKind', 'u8'],
+  ['formClass', 'u8'], ['formFlags', 'u8'], ['patEntity', 'i32'], ['patName', 'i32'], ['patKind', 'u8'],
   ['patTokenCount', 'u8'], ['patDistinct', 'u8'], ['patFlags', 'u8'], ['patClassLo', 'u32'], ['patClassHi', 'u32'],
   ['idTable', 'i32'], ['idValueStart', 'i32'], ['idEntity', 'i32'], ['idScheme', 'u8'], ['idLengths', 'u8'],
 ];

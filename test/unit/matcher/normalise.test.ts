@@ -52,6 +52,10 @@ describe('matching through normalisation', () => {
     expect(found(['Grupo Textil Sierra S.A. de C.V.'], 'GRUPO TEXTIL SIERRA SA DE CV')).toEqual(['GRUPO TEXTIL SIERRA SA DE CV']);
     expect(found(['Supermax Corporation Berhad'], 'Supermax Corporation Bhd.')).toEqual(['Supermax Corporation Bhd.']);
   });
+  it('keeps the full stop of forms usually abbreviated with one, not of others', () => {
+    expect(found(['Ostwind Logistik GmbH'], 'We paid Ostwind Logistik GmbH. Then')).toEqual(['Ostwind Logistik GmbH']);
+    expect(found(['Ostwind Logistik Ltd'], 'We paid Ostwind Logistik Ltd. Then')).toEqual(['Ostwind Logistik Ltd.']);
+  });
   it('reads legal forms written before the name (OOO, ООО, LLC)', () => {
     const texts = found(['Limited Liability Company "Aeroscan"'], 'Supplier: OOO “Aeroscan”, Orenburg');
     expect(texts).toEqual(['OOO “Aeroscan']);
