@@ -224,7 +224,7 @@ const FLAG_WORDS: Record<Flag['type'], string> = {
   forced_child_labour: 'forced child labour',
   derived_labour_exploitation: 'made with inputs produced by child or forced labour',
   import_ban: 'import ban',
-  high_risk_product: 'high-risk product on Norway’s list',
+  high_risk_product: 'high-risk product',
 };
 
 /**
