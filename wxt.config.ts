@@ -19,7 +19,10 @@ export default defineConfig({
     permissions: browser === 'firefox' ? ['storage', 'activeTab'] : ['storage', 'sidePanel', 'activeTab'],
     host_permissions: localHosts ? [...PORTAL_MATCHES, ...LOCAL_TEST_MATCHES] : PORTAL_MATCHES,
     action: { default_title: '__MSG_actionTitle__' },
-    browser_specific_settings: { gecko: { id: 'tenderlens@tenderlens.org', strict_min_version: '115.0' } },
+    // TenderLens collects no data: nothing a user browses leaves the browser.
+    browser_specific_settings: {
+      gecko: { id: 'tenderlens@tenderlens.org', strict_min_version: '115.0', data_collection_permissions: { required: ['none'] } },
+    },
   }),
   hooks: {
     'build:manifestGenerated': (_wxt, manifest) => {

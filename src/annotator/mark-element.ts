@@ -33,7 +33,8 @@ let nextCardId = 0;
 export function createMark(content: MarkContent, t: Translate, actions: MarkActions): HTMLElement {
   const host = document.createElement(MARK_TAG);
   host.setAttribute('data-tenderlens', content.tone);
-  host.style.all = 'initial';
+  // Inline, so that no page rule reaches the host; everything else is styled inside the shadow root.
+  host.style.cssText = 'all: initial; display: inline-block; position: relative; vertical-align: baseline; margin-left: 0.35em;';
   const root = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
   style.textContent = markStyles;

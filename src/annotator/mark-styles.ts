@@ -1,6 +1,5 @@
 // Styles of the in-page marks, applied inside each mark's shadow root (nothing leaks into the page).
 export const markStyles = `
-:host { all: initial; display: inline-block; position: relative; vertical-align: baseline; margin-left: 0.35em; }
 .pill { font: 600 12px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; border-radius: 999px;
   padding: 1px 8px; border: 1px solid; cursor: pointer; white-space: nowrap; }
 .pill:focus-visible, .action:focus-visible, a:focus-visible { outline: 3px solid #ffbf47; outline-offset: 1px; }

@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     printSummary(`${server.origin}${route}`, path.basename(file), analysis);
     if (headless) {
       const shot = path.join(screenshotDir, `${path.basename(file, '.html')}.png`);
-      await page.screenshot({ path: shot });
+      await page.screenshot({ path: shot, fullPage: true });
       console.log(`  screenshot: ${path.relative(root, shot)}`);
     }
   }
