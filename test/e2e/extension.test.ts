@@ -151,3 +151,22 @@ describe('demonstration notice (flagged supplier, high-risk categories)', () => 
     await page.close();
   });
 });
+
+describe('options page', () => {
+  it('shows every shipped list with its version and size, partial lists marked, and the user’s decisions', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const rows = options.locator('table.lists tbody tr');
+    await expect.poll(() => rows.count()).toBe(5);
+    await expect.poll(() => options.locator('table.lists', { hasText: 'UFLPA Entity List' }).count()).toBe(1);
+    expect(await options.locator('tr', { hasText: 'UFLPA Entity List' }).textContent()).toMatch(/partial list/);
+    expect(await options.locator('tr', { hasText: 'Common Procurement Vocabulary' }).textContent()).toMatch(/9,454/);
+    // The dismissal made on the demonstration notice above is listed and can be undone.
+    const decision = options.locator('.decisions li', { hasText: 'Camel Group' });
+    await expect.poll(() => decision.count()).toBe(1);
+    await options.screenshot({ path: `${SCREENSHOTS}/options.png`, fullPage: true });
+    await decision.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => options.locator('.decisions li').count()).toBe(0);
+    await options.close();
+  });
+});
