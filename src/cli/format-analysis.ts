@@ -86,5 +86,7 @@ export function formatAnalysis(analysis: PageAnalysis): string {
   );
   if (findings.length === 0) lines.push(NO_FINDINGS_MESSAGE);
   for (const finding of findings) lines.push(...describeFinding(finding));
+  const consulted = (analysis.consulted ?? []).map((s) => `${safe(s.title)} (${safe(s.version)}${s.partial ? ', partial' : ''})`);
+  if (consulted.length) lines.push('', `Checked against: ${consulted.join('; ')}`);
   return `${lines.join('\n')}\n`;
 }

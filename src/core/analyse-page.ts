@@ -24,6 +24,8 @@ export interface KnowledgeLookups {
   flagsForEntity(id: string): Flag[];
   flag(id: string): Flag | undefined;
   source(id: string): Source | undefined;
+  /** Every list in the knowledge base. */
+  sources(): readonly Source[];
   cpvLabel(code8: string): string | undefined;
   riskCategories: readonly RiskCategory[];
 }
@@ -61,6 +63,7 @@ export function buildPageAnalysis(k: KnowledgeLookups, page: PageInput, mentions
     reading: withCpvLabels(k, page.reading),
     findings,
     checked,
+    consulted: sourcesOf(k, k.sources().filter((s) => s.kind === 'product-list' || s.kind === 'entity-list').map((s) => s.id), []),
     summary: {
       flagged: findings.filter((f) => f.kind === 'flagged-entity').length,
       review: findings.filter((f) => f.kind === 'possible-entity').length,

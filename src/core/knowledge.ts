@@ -21,6 +21,7 @@ export function knowledgeFromSnapshot(data: KnowledgeSnapshot, matcher?: Compile
     flagsForEntity: (id) => flagsByEntity.get(id) ?? [],
     flag: (id) => flags.get(id),
     source: (id) => sources.get(id),
+    sources: () => data.sources,
     cpvLabel: (code8) => cpv.get(code8),
     riskCategories: data.riskCategories,
   };

@@ -234,5 +234,7 @@ export interface PageAnalysis {
   reading: NoticeReading;
   findings: Finding[];
   checked: CheckedItem[];
+  /** The lists the page was checked against, with their versions: what "nothing found" is relative to. */
+  consulted: FindingSource[];
   summary: { flagged: number; review: number; categories: number };
 }

@@ -80,6 +80,7 @@ export class KnowledgeService {
         flagsForEntity: (id) => flags.filter((f) => f.entityId === id),
         flag: (id) => flagMap.get(id),
         source: (id) => sourceMap.get(id),
+        sources: () => sources,
         cpvLabel: (code8) => cpvMap.get(code8),
         riskCategories: categories,
       },

@@ -2,6 +2,7 @@
 import type { Finding, FindingSource, PageAnalysis } from '../../core/types';
 import { t } from '../i18n';
 import { safeHttpUrl } from '../../core/safe-url';
+import { portalName } from '../../adapters';
 
 export function PageFindings({ analysis }: { analysis: PageAnalysis }) {
   const { reading, findings, checked } = analysis;
@@ -9,13 +10,18 @@ export function PageFindings({ analysis }: { analysis: PageAnalysis }) {
     <section aria-labelledby="page-heading">
       <h2 id="page-heading" class="page-title">{reading.title ?? analysis.url}</h2>
       <p class="muted">
-        {t('popupPortal', [reading.portal])}
+        {t('popupPortal', [portalName(reading.portal)])}
         {reading.buyer ? ` · ${t('popupBuyer', [reading.buyer.name])}` : ''}
       </p>
       {findings.length === 0 ? (
         <div class="empty" role="status">
           <p class="empty-title">{t('popupNoFindings')}</p>
           <p>{t('noInformationIsNotNoRisk')}</p>
+          {analysis.consulted.length > 0 && (
+            <p class="muted">
+              {t('popupConsulted', [analysis.consulted.map((s) => `${s.title} (${s.version}${s.partial ? `, ${t('sourcePartialShort')}` : ''})`).join('; ')])}
+            </p>
+          )}
         </div>
       ) : (
         <ol class="findings" aria-label={t('popupFindingsLabel', [String(findings.length)])}>
