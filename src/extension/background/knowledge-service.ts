@@ -6,6 +6,7 @@ import { buildPageAnalysis, findPageMentions, mentionedEntityIds, type PageInput
 import { compileMatcher, loadMatcher, normaliseName, serializeMatcher, type CompiledMatcher } from '../../matcher';
 import { fromEntityRow, openKnowledgeDb, type KnowledgeDb } from '../../kb/db';
 import { installDefaultData, knowledgeRevision } from '../../kb/lists';
+import { riskCategoriesForCpv } from '../../core/cpv';
 
 const MATCHER_KEY = 'matcherSelfie';
 
@@ -68,7 +69,9 @@ export class KnowledgeService {
       this.db.riskCategories.toArray(),
       this.db.cpv.bulkGet(codes),
     ]);
-    const categoryFlagIds = [...new Set(categories.flatMap((c) => c.flagIds))];
+    // Only the statements behind the categories this page's codes fall in.
+    const pageCategories = new Set(codes.flatMap((code) => riskCategoriesForCpv(code, categories)));
+    const categoryFlagIds = [...new Set([...pageCategories].flatMap((c) => c.flagIds))];
     const categoryFlags = await this.db.flags.bulkGet(categoryFlagIds);
     const entityMap = new Map(entities.filter((e) => e !== undefined).map((e) => [e.id, fromEntityRow(e)]));
     const flagMap = new Map([...flags, ...categoryFlags.filter((f) => f !== undefined)].map((f) => [f.id, f]));
