@@ -91,6 +91,12 @@ describe('Find a Tender award notice 008624-2023 (saved page)', () => {
     await expect.poll(() => popup.getByText('Amgen Ltd', { exact: false }).count()).toBeGreaterThan(0);
     await popup.screenshot({ path: `${SCREENSHOTS}/find-a-tender-popup.png`, fullPage: true });
     await popup.close();
+
+    const panel = await browser.context.newPage();
+    await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tab=${await tabIdOf(page)}`);
+    await expect.poll(() => panel.getByText('No known risks found on this page.').count()).toBe(1);
+    await expect.poll(() => panel.getByText(/Checked against: .*UFLPA Entity List \(sample, partial\)/).count()).toBe(1);
+    await panel.close();
     await page.close();
   });
 });
