@@ -1,5 +1,6 @@
 // The commands of `tenderlens`, in the order the help lists them. A new command is one module and one line here.
 import type { Command } from '../command';
 import { inspectCommand } from './inspect';
+import { scanCommand } from './scan';
 
-export const COMMANDS: readonly Command[] = [inspectCommand];
+export const COMMANDS: readonly Command[] = [inspectCommand, scanCommand];

@@ -1,0 +1,258 @@
+// Parses the text of an RSS 0.9x/1.0 (RDF)/2.0 or Atom feed into plain-text items: a stable id, title, http(s)
+// link, ISO date and summary per item. Everything the feed says is untrusted: HTML is reduced to text, sizes bounded.
+import Parser from 'rss-parser';
+import { safeHttpUrl } from '../core/safe-url';
+import { capLength, htmlToPlainText } from './html-to-text';
+import { wrapEmbeddedMarkup } from './embedded-markup';
+import { hashText } from './hash-text';
+
+export type FeedFormat = 'rss' | 'rdf' | 'atom';
+
+export interface FeedItem {
+  /** The item's guid (RSS) or id (Atom), else its link, else a hash of its title and summary. */
+  id: string;
+  title: string;
+  /** The item's http(s) link; undefined when it has none or only another kind (javascript:, data:, mailto:). */
+  url?: string;
+  /** ISO 8601 timestamp of publication (or last update), when the feed gives a readable date. */
+  published?: string;
+  /** Plain text of the item's fullest content (content:encoded, content, description, summary). */
+  summary: string;
+}
+
+export interface ParsedFeed {
+  format: FeedFormat;
+  title: string;
+  /** The feed's own web page, when it names an http(s) one. */
+  link?: string;
+  items: FeedItem[];
+  /** Items beyond MAX_FEED_ITEMS, left out. */
+  omittedItems: number;
+}
+
+export interface ParseFeedOptions {
+  /** Names the feed in error messages (a file name or URL). */
+  source?: string;
+  /** The address the feed was fetched from: relative links are resolved against it. */
+  baseUrl?: string;
+}
+
+/** A feed longer than this is refused: no real feed comes near it, and the parser holds it all in memory. */
+export const MAX_FEED_CHARS = 16 * 1024 * 1024;
+export const MAX_FEED_ITEMS = 2000;
+export const MAX_TITLE_CHARS = 500;
+export const MAX_SUMMARY_CHARS = 20_000;
+export const MAX_ITEM_ID_CHARS = 1000;
+
+/** The feed could not be used; the message names the feed and says what was wrong. */
+export class FeedParseError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FeedParseError';
+  }
+}
+
+/** A parsed XML value as xml2js gives it: text, or an element with attributes in `$` and text in `_`. */
+type XmlValue = string | { _?: unknown; $?: Record<string, unknown>; [child: string]: unknown } | undefined;
+
+interface XmlLink {
+  $?: { href?: unknown; rel?: unknown; type?: unknown };
+  _?: unknown;
+}
+
+interface RawItem {
+  title?: XmlValue;
+  link?: XmlValue;
+  links?: (XmlLink | string)[];
+  guid?: XmlValue;
+  id?: XmlValue;
+  'rdf:about'?: unknown;
+  'content:encoded'?: XmlValue;
+  content?: XmlValue;
+  summary?: XmlValue;
+  isoDate?: unknown;
+  publishedRaw?: XmlValue;
+  updatedRaw?: XmlValue;
+}
+
+interface RawFeed {
+  title?: XmlValue;
+  link?: XmlValue;
+  links?: (XmlLink | string)[];
+  items?: RawItem[];
+}
+
+/** The text of a parsed XML value; nested elements (an XHTML title) contribute their text in document order. */
+function xmlText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.map(xmlText).join(' ');
+  if (value && typeof value === 'object') {
+    return Object.entries(value)
+      .filter(([key]) => key !== '$')
+      .map(([, child]) => xmlText(child))
+      .join(' ');
+  }
+  return '';
+}
+
+/**
+ * rss-parser turns an Atom date with `new Date(...).toISOString()`, which throws on an unreadable date and would
+ * lose the whole feed. Such an entry is read again without its dates (they are read here from the raw fields).
+ */
+class TolerantParser extends Parser<RawFeed, RawItem> {
+  constructor() {
+    super({
+      defaultRSS: 2, // <rss> without a version attribute (older feeds) is read as RSS 2.0
+      customFields: {
+        feed: [['link', 'links', { keepArray: true }]] as unknown as (keyof RawFeed)[],
+        item: [
+          ['link', 'links', { keepArray: true }],
+          ['published', 'publishedRaw'],
+          ['updated', 'updatedRaw'],
+          'id',
+        ],
+      },
+    });
+    const parser = this as unknown as { parseItemAtom(entry: Record<string, unknown>): unknown };
+    const parseItemAtom = parser.parseItemAtom.bind(this);
+    parser.parseItemAtom = (entry) => {
+      try {
+        return parseItemAtom(entry);
+      } catch {
+        const withoutDates = { ...entry };
+        delete withoutDates.published;
+        delete withoutDates.updated;
+        return parseItemAtom(withoutDates);
+      }
+    };
+  }
+}
+
+/** The name of the document's first element, after the XML declaration, comments, processing instructions and doctype. */
+function rootElementName(text: string): string | undefined {
+  const withoutProlog = text.replace(/^(?:\s+|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(?:\[[\s\S]*?\])?\s*>)*/i, '');
+  return /^<([A-Za-z_][\w.:-]*)/.exec(withoutProlog)?.[1];
+}
+
+function formatOf(root: string | undefined): FeedFormat | undefined {
+  if (root === 'rss') return 'rss';
+  if (root === 'rdf:RDF') return 'rdf';
+  if (root === 'feed') return 'atom';
+  return undefined;
+}
+
+/** A link resolved against the base address, kept only when it is http(s). */
+function httpLink(href: string, baseUrl: string | undefined): string | undefined {
+  const trimmed = href.trim();
+  if (!trimmed) return undefined;
+  try {
+    return safeHttpUrl(new URL(trimmed, baseUrl).href);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The page an Atom element or RSS item links to. Atom: a link without rel or with rel="alternate" (HTML preferred),
+ * never self, enclosure or next; RSS: the text of <link>. Falls back to the RDF about address.
+ */
+function pickLink(links: (XmlLink | string)[] | undefined, baseUrl: string | undefined): string | undefined {
+  const candidates: { href: string; rank: number }[] = [];
+  for (const link of links ?? []) {
+    if (typeof link === 'string') {
+      candidates.push({ href: link, rank: 0 });
+      continue;
+    }
+    const href = typeof link.$?.href === 'string' ? link.$.href : typeof link._ === 'string' ? link._ : undefined;
+    if (href === undefined) continue;
+    const rel = typeof link.$?.rel === 'string' ? link.$.rel.trim().toLowerCase() : 'alternate';
+    if (rel !== 'alternate') continue;
+    const type = typeof link.$?.type === 'string' ? link.$.type.toLowerCase() : '';
+    candidates.push({ href, rank: type === '' || type.includes('html') ? 0 : 1 });
+  }
+  candidates.sort((a, b) => a.rank - b.rank);
+  for (const candidate of candidates) {
+    const url = httpLink(candidate.href, baseUrl);
+    if (url) return url;
+  }
+  return undefined;
+}
+
+function isoDate(...values: unknown[]): string | undefined {
+  for (const value of values) {
+    const text = xmlText(value).trim();
+    if (!text) continue;
+    const time = Date.parse(text);
+    if (!Number.isNaN(time)) return new Date(time).toISOString();
+  }
+  return undefined;
+}
+
+function plainTitle(value: unknown): string {
+  return htmlToPlainText(xmlText(value), { maxLength: MAX_TITLE_CHARS, keepLineBreaks: false });
+}
+
+function plainSummary(item: RawItem): string {
+  for (const field of [item['content:encoded'], item.content, item.summary]) {
+    const html = xmlText(field);
+    if (html.trim()) {
+      const text = htmlToPlainText(html, { maxLength: MAX_SUMMARY_CHARS, keepLineBreaks: true });
+      if (text) return text;
+    }
+  }
+  return '';
+}
+
+function stableItemId(item: RawItem, url: string | undefined, title: string, summary: string): string {
+  for (const value of [item.guid, item.id, item['rdf:about']]) {
+    const id = xmlText(value).trim();
+    if (id) return capLength(id, MAX_ITEM_ID_CHARS);
+  }
+  if (url) return url;
+  return `sha:${hashText(`${title}\n${summary}`)}`;
+}
+
+function readItem(item: RawItem, baseUrl: string | undefined): FeedItem {
+  const title = plainTitle(item.title);
+  const summary = plainSummary(item);
+  const url = pickLink(item.links, baseUrl) ?? httpLink(xmlText(item['rdf:about']), baseUrl);
+  const published = isoDate(item.publishedRaw, item.updatedRaw, item.isoDate);
+  const feedItem: FeedItem = { id: stableItemId(item, url, title, summary), title, summary };
+  if (url) feedItem.url = url;
+  if (published) feedItem.published = published;
+  return feedItem;
+}
+
+/** Parses a feed's text. Rejects with a FeedParseError naming the feed when it is not an RSS or Atom feed. */
+export async function parseFeed(text: string, options: ParseFeedOptions = {}): Promise<ParsedFeed> {
+  const source = options.source ?? 'feed';
+  if (text.length > MAX_FEED_CHARS) {
+    throw new FeedParseError(`${source}: too large to be a feed (${Math.ceil(text.length / 1024 / 1024)} M characters; at most ${MAX_FEED_CHARS / 1024 / 1024} M)`);
+  }
+  if (!text.trim()) throw new FeedParseError(`${source}: is empty, not a feed`);
+  const root = rootElementName(text);
+  const format = formatOf(root);
+  if (!format) {
+    const found = root ? `its first element is <${root}>` : /^\s*[{[]/.test(text) ? 'it looks like JSON' : 'it does not start with an XML element';
+    throw new FeedParseError(`${source}: not an RSS or Atom feed (${found}; expected <rss>, <rdf:RDF> or <feed>)`);
+  }
+
+  let raw: RawFeed;
+  try {
+    raw = (await new TolerantParser().parseString(wrapEmbeddedMarkup(text))) as RawFeed;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.replace(/\s+/g, ' ').trim() : String(error);
+    throw new FeedParseError(`${source}: the ${format === 'atom' ? 'Atom' : 'RSS'} feed is not well-formed XML (${reason})`);
+  }
+
+  const link = pickLink(raw.links, options.baseUrl);
+  const baseUrl = options.baseUrl ?? link;
+  const rawItems = raw.items ?? [];
+  return {
+    format,
+    title: plainTitle(raw.title),
+    ...(link ? { link } : {}),
+    items: rawItems.slice(0, MAX_FEED_ITEMS).map((item) => readItem(item, baseUrl)),
+    omittedItems: Math.max(0, rawItems.length - MAX_FEED_ITEMS),
+  };
+}
