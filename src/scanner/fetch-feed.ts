@@ -41,11 +41,16 @@ function describeNetworkError(error: unknown, timeoutMs: number): string {
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'host not found';
   if (code === 'ECONNRESET') return 'connection reset';
   const message = cause?.message ?? (error instanceof Error ? error.message : String(error));
+  if (message === 'bad port') return 'fetch refuses this port (it belongs to another protocol)';
   return message || 'network error';
 }
 
+function describeSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
+}
+
 async function readCapped(response: Response, maxBytes: number, url: string): Promise<Uint8Array> {
-  const tooLarge = () => new FeedFetchError(`${url}: the feed is larger than ${Math.round(maxBytes / 1024 / 1024)} MB; refused`);
+  const tooLarge = () => new FeedFetchError(`${url}: the feed is larger than ${describeSize(maxBytes)}; refused`);
   const declared = Number(response.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) {
     await response.body?.cancel();
