@@ -2,5 +2,6 @@
 import type { Command } from '../command';
 import { inspectCommand } from './inspect';
 import { scanCommand } from './scan';
+import { matchCommand } from './match';
 
-export const COMMANDS: readonly Command[] = [inspectCommand, scanCommand];
+export const COMMANDS: readonly Command[] = [inspectCommand, matchCommand, scanCommand];
