@@ -1,9 +1,11 @@
 // `tenderlens scan`: reads RSS and Atom feeds from files or http(s) addresses, links every item to the entities
 // of the knowledge base it names, and prints the linked items with why each was linked, for people or as JSON.
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import packageJson from '../../../package.json';
 import type { Entity } from '../../core/types';
+import { formatFtmProblem } from '../../import/ftm';
+import { importFtmFile } from '../../import/ftm-file';
 import { compileMatcher, type CompiledMatcher } from '../../matcher';
 import { fetchFeed } from '../../scanner/fetch-feed';
 import type { LinkedAlert } from '../../scanner/link-items';
@@ -15,10 +17,19 @@ import { parseArgs, type OptionSpec } from '../parse-args';
 
 const NAME = 'scan';
 
+const ENTITIES_OPTION: OptionSpec = {
+  name: 'entities', value: 'FILE', description: 'also link against the companies and organisations of a FollowTheMoney JSON-lines file (repeatable)',
+};
+
 const OPTIONS: OptionSpec[] = [
+  ENTITIES_OPTION,
+  { name: 'no-defaults', description: 'leave out the default knowledge base: link only against --entities files' },
   { name: 'json', description: 'print { feeds: [{ source, title, items, alerts }] } as JSON instead of a report' },
-  { name: 'data', value: 'FILE', description: 'knowledge base to link against (default: public/data/defaults.json)' },
+  { name: 'data', value: 'FILE', description: 'knowledge base to link against instead of the default (public/data/defaults.json)' },
 ];
+
+/** Problems of an entity file quoted on standard error; the count of the rest is given. */
+const PROBLEMS_SHOWN = 5;
 
 const NO_LINKS_MESSAGE = 'No item names a known entity. No information is not the same as no risk.';
 
@@ -53,19 +64,73 @@ async function readFeedBytes(input: FeedInput, io: CliIo): Promise<FeedBytes> {
   return { bytes: fetched.bytes, url: fetched.url, ...(fetched.contentType ? { contentType: fetched.contentType } : {}) };
 }
 
+/** Takes every `--entities FILE` (or `--entities=FILE`) out of the arguments: the option may be repeated. */
+function takeEntityFiles(args: readonly string[]): { files: string[]; rest: string[] } {
+  const files: string[] = [];
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') {
+      rest.push(...args.slice(i));
+      break;
+    }
+    if (arg.startsWith('--entities=')) {
+      files.push(arg.slice('--entities='.length));
+    } else if (arg === '--entities') {
+      const file = args[++i];
+      if (file === undefined || file.startsWith('--')) throw new UsageError('--entities needs a value (--entities FILE)', NAME);
+      files.push(file);
+    } else rest.push(arg);
+  }
+  if (files.some((f) => f === '')) throw new UsageError('--entities needs a file name', NAME);
+  return { files, rest };
+}
+
 interface Knowledge {
   matcher: CompiledMatcher;
   entities: Map<string, Entity>;
 }
 
-async function loadKnowledge(file: string): Promise<Knowledge> {
+async function readKnowledgeEntities(file: string): Promise<Entity[]> {
   try {
-    const data = await readDefaultData(file);
-    return { matcher: compileMatcher(data.entities), entities: new Map(data.entities.map((e) => [e.id, e])) };
+    return (await readDefaultData(file)).entities;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new InputError(message.includes(file) ? message : `${file}: ${message}`);
   }
+}
+
+/** The source id of an entity file: its name without the extensions ("uflpa" for uflpa.ftm.jsonl). */
+function entityFileSourceId(file: string): string {
+  return basename(file).replace(/(\.ftm)?\.jsonl?$/i, '').replace(/\.json$/i, '') || 'entities';
+}
+
+async function readEntityFile(file: string, io: CliIo): Promise<Entity[]> {
+  let result;
+  try {
+    result = await importFtmFile(resolve(io.cwd(), file), { sourceId: entityFileSourceId(file), fileName: file });
+  } catch (error) {
+    throw new InputError(error instanceof Error ? error.message : String(error));
+  }
+  const { entities, report } = result;
+  if (report.problems.length > 0) {
+    const shown = report.problems.slice(0, PROBLEMS_SHOWN).map((p) => `  ${formatFtmProblem(file, p)}\n`).join('');
+    const more = report.problems.length > PROBLEMS_SHOWN ? `  … and ${report.problems.length - PROBLEMS_SHOWN} more\n` : '';
+    const count = report.problems.length;
+    io.stderr(`tenderlens: ${file}: ${count} ${count === 1 ? 'problem' : 'problems'}; what could be read was imported:\n${shown}${more}`);
+  }
+  if (entities.length === 0) throw new InputError(`${file}: no company or organisation records to link against`);
+  return entities;
+}
+
+async function loadKnowledge(options: { dataFile: string; useDefaults: boolean; entityFiles: string[] }, io: CliIo): Promise<Knowledge> {
+  const entities = new Map<string, Entity>();
+  const add = (list: readonly Entity[]) => {
+    for (const entity of list) if (!entities.has(entity.id)) entities.set(entity.id, entity);
+  };
+  if (options.useDefaults) add(await readKnowledgeEntities(options.dataFile));
+  for (const file of options.entityFiles) add(await readEntityFile(file, io));
+  return { matcher: compileMatcher([...entities.values()]), entities };
 }
 
 type FeedOutcome = { input: FeedInput; scan: FeedScan } | { input: FeedInput; error: string };
@@ -117,11 +182,16 @@ function outcomeJson(outcome: FeedOutcome): unknown {
 }
 
 async function runScan(args: string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(args, OPTIONS, NAME);
+  const { files: entityFiles, rest } = takeEntityFiles(args);
+  const parsed = parseArgs(rest, OPTIONS.filter((o) => o !== ENTITIES_OPTION), NAME);
   if (parsed.positionals.length === 0) throw new UsageError('scan needs at least one feed: a file or an http(s) address', NAME);
-  const inputs = parsed.positionals.map((given) => feedInput(given, io));
+  const useDefaults = !parsed.options.has('no-defaults');
   const dataOption = parsed.options.get('data');
-  const knowledge = await loadKnowledge(typeof dataOption === 'string' ? resolve(io.cwd(), dataOption) : DEFAULT_KNOWLEDGE_PATH);
+  if (!useDefaults && dataOption !== undefined) throw new UsageError('--data and --no-defaults exclude each other', NAME);
+  if (!useDefaults && entityFiles.length === 0) throw new UsageError('--no-defaults leaves nothing to link against: add --entities FILE', NAME);
+  const inputs = parsed.positionals.map((given) => feedInput(given, io));
+  const dataFile = typeof dataOption === 'string' ? resolve(io.cwd(), dataOption) : DEFAULT_KNOWLEDGE_PATH;
+  const knowledge = await loadKnowledge({ dataFile, useDefaults, entityFiles }, io);
   const json = parsed.options.has('json');
 
   const outcomes: FeedOutcome[] = [];
@@ -147,11 +217,13 @@ async function runScan(args: string[], io: CliIo): Promise<number> {
 export const scanCommand: Command = {
   name: NAME,
   summary: 'read RSS and Atom feeds and list the items that name known entities',
-  usage: 'tenderlens scan <feed-file|URL ...> [--json] [--data FILE]',
+  usage: 'tenderlens scan <feed-file|URL ...> [--entities FILE.ftm.jsonl ...] [--no-defaults] [--json] [--data FILE]',
   description: `
 Reads each feed (a local file, or an http or https address, fetched with a 30 s time limit and a 10 MB cap),
 in RSS 0.9x, 1.0 (RDF), 2.0 or Atom, decoded by its HTTP charset, XML declaration or content. Every item's
-title and text (HTML reduced to plain text) are matched against the entities of the knowledge base, and each
+title and text (HTML reduced to plain text) are matched against the entities of the knowledge base (the
+default one, or --data FILE) and of every --entities file (FollowTheMoney JSON lines, such as OpenSanctions
+exports; their companies and organisations are used, problems are reported on standard error), and each
 item that names one is listed with the entity, the confidence (high, or possible and needing review) and why
 it matched. Repeated items (same id or same link) are counted once.
 

@@ -131,10 +131,37 @@ describe('tenderlens scan', () => {
     expect(ftp.err).toContain('only http(s) addresses and local files can be scanned');
   });
 
+  it('links against FollowTheMoney entity files, with or without the default knowledge base', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tenderlens-scan-ftm-'));
+    const record = (id: string, schema: string, name: string) => JSON.stringify({ id, schema, properties: { name: [name] } });
+    const first = join(dir, 'software.ftm.jsonl');
+    writeFileSync(first, `${record('ms', 'Company', 'Microsoft Corporation')}\n${record('person', 'Person', 'Daniel Schlichtholz')}\n{not json\n`);
+    const second = join(dir, 'social.ftm.jsonl');
+    writeFileSync(second, `${record('fb', 'Company', 'Facebook, Inc.')}\n`);
+
+    const io = recordingIo();
+    expect(await runCli(['scan', heiseFile, '--no-defaults', '--entities', first, `--entities=${second}`, '--json'], io)).toBe(0);
+    const alerts = (JSON.parse(io.out) as { feeds: { alerts: { id: string; entityIds: string[] }[] }[] }).feeds[0]!.alerts;
+    expect(alerts.map((a) => a.entityIds)).toEqual([['software:ms'], ['software:ms'], ['social:fb']]);
+    expect(io.err).toContain(`tenderlens: ${first}: 1 problem; what could be read was imported:\n  ${first}:3: `);
+
+    const withDefaults = recordingIo();
+    expect(await runCli(['scan', heiseFile, '--data', knowledge, '--entities', second], withDefaults)).toBe(0);
+    expect(withDefaults.out).toContain('Items: 15; linked to known entities: 3');
+    expect(withDefaults.out).toContain('Facebook, Inc. — possible match, needs review (in the title)');
+
+    const nothing = recordingIo();
+    expect(await runCli(['scan', heiseFile, '--no-defaults'], nothing)).toBe(2);
+    expect(nothing.err).toContain('--no-defaults leaves nothing to link against');
+    const missing = recordingIo();
+    expect(await runCli(['scan', heiseFile, '--entities', join(dir, 'missing.ftm.jsonl')], missing)).toBe(1);
+    expect(missing.err).toContain('missing.ftm.jsonl: no such file');
+  });
+
   it('documents itself', async () => {
     const io = recordingIo();
     expect(await runCli(['scan', '--help'], io)).toBe(0);
     expect(io.out).toContain('Usage: tenderlens scan <feed-file|URL ...>');
-    expect(io.out).toContain('--json');
+    for (const option of ['--entities FILE', '--no-defaults', '--json', '--data FILE']) expect(io.out).toContain(option);
   });
 });
