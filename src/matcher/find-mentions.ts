@@ -13,7 +13,8 @@ import {
 import {
   ALL_UPPER, BREAK_BEFORE, CJK, FIRST_UPPER, HAS_CASED, normaliseName, PUNCT_BEFORE, tokenise, UMLAUT, type TokenStream,
 } from './normalise';
-import { scoreNameMatch, type CaseAsWritten, type LegalFormEvidence } from './scoring';
+import { LEGAL_FORMS } from './legal-forms';
+import { omittedQualifier, scoreNameMatch, type CaseAsWritten, type LegalFormEvidence } from './scoring';
 
 export interface Mention {
   entityId: string;
@@ -40,6 +41,34 @@ export interface MatchContext {
 }
 
 const GENERIC_CLASS = 0; // index of 'generic' in LEGAL_FORM_CLASSES
+/** How far after a mention a qualifier of the listed name may stand ("Co., Ltd. (Shanshan)"). */
+const QUALIFIER_WINDOW = 40;
+
+const CJK_CHAR_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+
+/** Folded words of a short text, CJK characters one by one (a light fold that leaves the token scratch alone). */
+function foldWords(text: string): string[] {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(CJK_CHAR_RE, ' $& ')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 0);
+}
+
+let legalFormWordSet: ReadonlySet<string> | undefined;
+function legalFormWords(): ReadonlySet<string> {
+  legalFormWordSet ??= new Set(LEGAL_FORMS.flatMap((form) => foldWords(form.text)));
+  return legalFormWordSet;
+}
+
+/** Identifier labels count on the identifier's own line, or on the line before when the identifier opens its line. */
+function identifierLabelled(text: string, start: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const from = text.slice(lineStart, start).trim() === '' && lineStart > 0 ? text.lastIndexOf('\n', lineStart - 2) + 1 : lineStart;
+  return hasIdentifierLabelBefore(text.slice(from, start), start - from);
+}
 const MAX_STACKED_FORMS = 3;
 
 interface FormRun {
@@ -196,26 +225,50 @@ function evaluateNameMatch(scan: Scan, first: number, last: number, node: number
   const written = caseAsWritten(scan, first, last);
   const nameIsCjk = (s.flags[first]! & CJK) !== 0;
   let continuation: string | undefined;
+  let continuationHasLegalForm = false;
+  let precededBy: string | undefined;
   const next = last + 1;
-  if (suffix.forms.length === 0 && !nameIsCjk && next < s.count && (written === 'title' || written === 'upper')) {
+  const properCase = written === 'title' || written === 'upper';
+  if (suffix.forms.length === 0 && !nameIsCjk && next < s.count && properCase) {
     const f = s.flags[next]!;
-    if (!(f & (BREAK_BEFORE | PUNCT_BEFORE | CJK)) && f & FIRST_UPPER) continuation = text.slice(s.origStart[next]!, s.origEnd[next]!);
+    if (!(f & (BREAK_BEFORE | PUNCT_BEFORE | CJK)) && f & FIRST_UPPER) {
+      continuation = text.slice(s.origStart[next]!, s.origEnd[next]!);
+      continuationHasLegalForm = legalFormsAround(scan, next, 1).forms.length > 0;
+    }
+  }
+  if (prefix.forms.length === 0 && !nameIsCjk && first > 0 && properCase && !(s.flags[first]! & (BREAK_BEFORE | PUNCT_BEFORE))) {
+    const before = text.slice(s.origStart[first - 1]!, s.origEnd[first - 1]!);
+    if (s.flags[first - 1]! & FIRST_UPPER && !(s.flags[first - 1]! & CJK) && !MINOR_WORDS.has(before.toLowerCase())) precededBy = before;
   }
   const mentionText = text.slice(start, end);
+  const pageAround = text.slice(start, Math.min(text.length, end + QUALIFIER_WINDOW));
+  // Entities whose listed legal form is the page's: another entity's bare name must not borrow that form.
+  const formOwners = new Set<number>();
+  for (let k = m.names.terminalStart[node]!; k < m.names.terminalStart[node + 1]!; k++) {
+    const pattern = m.names.terminals[k]!;
+    if (legalFormEvidence(m, pattern, pageClasses) === 'same') formOwners.add(m.patEntity[pattern]!);
+  }
   let kept = false;
   for (let k = m.names.terminalStart[node]!; k < m.names.terminalStart[node + 1]!; k++) {
     const pattern = m.names.terminals[k]!;
     const matchedName = stringAt(m.nameText, m.patName[pattern]!);
     const kind = NAME_KINDS[m.patKind[pattern]!]!;
+    const legalForm = legalFormEvidence(m, pattern, pageClasses);
     const verdict = scoreNameMatch(
       {
         kind,
         distinct: m.patDistinct[pattern]!,
         caseAsWritten: written,
         listedInCapitals: (m.patFlags[pattern]! & PATTERN_ALL_UPPER) !== 0,
-        legalForm: legalFormEvidence(m, pattern, pageClasses),
+        legalForm,
+        formOfAnotherEntity: legalForm === 'present' && formOwners.size > 0 && !formOwners.has(m.patEntity[pattern]!),
         pageLegalForm,
         continuation,
+        continuationHasLegalForm,
+        precededBy,
+        tokens: m.patTokenCount[pattern]!,
+        cjk: nameIsCjk,
+        omittedQualifier: omittedQualifier(matchedName, pageAround, foldWords, legalFormWords()),
       },
       mentionText,
       matchedName,
@@ -250,7 +303,7 @@ function findIdentifierMentions(m: CompiledMatcher, text: string, out: Mention[]
         const scheme = IDENTIFIER_SCHEMES[m.idScheme[v]!]!;
         if (padded && scheme !== 'gb-coh') continue;
         if (!IDENTIFIER_VALIDATORS[scheme](value)) continue;
-        const labelled = hasIdentifierLabelBefore(text, candidate.start);
+        const labelled = identifierLabelled(text, candidate.start);
         const confident = !AMBIGUOUS_SCHEMES.has(scheme) || labelled;
         const written = text.slice(candidate.start, candidate.end);
         const matchedName = stringAt(m.idOriginal, v);

@@ -63,7 +63,7 @@ export const LEGAL_FORMS: readonly LegalForm[] = [
   ...suffix('aps', 'ApS', 'Anpartsselskab'),
   ...suffix('oy', 'Oy', 'Osakeyhtiö'),
   ...suffix('oyj', 'Oyj', 'Julkinen osakeyhtiö'),
-  ...suffix('sp-zoo', 'Sp. z o.o.', 'Sp. z o. o.', 'Spółka z ograniczoną odpowiedzialnością', 'Sp.k.', 'Sp. j.'),
+  ...suffix('sp-zoo', 'Sp. z o.o.', 'Sp. z o. o.', 'Sp. z.o.o.', 'Spółka z ograniczoną odpowiedzialnością', 'Sp.k.', 'Sp. j.'),
   ...suffix('sro', 's.r.o.', 'spol. s r.o.', 'a.s.', 'Kft', 'Kft.', 'Zrt.', 'Nyrt.'),
   ...suffix('doo', 'd.o.o.', 'd.d.'),
   ...suffix('bhd', 'Bhd', 'Bhd.', 'Berhad'),

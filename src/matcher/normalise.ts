@@ -9,7 +9,7 @@ export const FIRST_UPPER = 4; // first cased letter written upper case
 export const ALL_UPPER = 8; // every cased letter upper case (and at least one)
 export const HAS_CASED = 16; // has letters that have case
 export const CJK = 32; // one CJK character (Han, kana, Hangul): matched as characters, without word boundaries
-export const AMPERSAND = 64; // the token is an "&", read as "and"
+export const AMPERSAND = 64; // the token is an "&" (read as "and", then dropped like it)
 export const UMLAUT = 128; // has ä, ö or ü, which German also spells ae, oe, ue
 
 /** 'strip': accents removed (Müller → muller). 'german': umlauts transliterated (Müller → mueller). */
@@ -162,7 +162,7 @@ function ensureCapacity(stream: TokenStream, tokens: number, foldedChars: number
 
 /**
  * Tokenises `text`. The returned stream is shared scratch space, valid until the next call; copy what you keep.
- * Words are runs of letters and digits; each CJK character is a token of its own; "&" is the token "and";
+ * Words are runs of letters and digits; each CJK character is a token of its own; "&" and "and" are dropped;
  * apostrophes inside words, soft hyphens and zero-width characters are dropped; initialisms written with dots
  * ("S.A.", "C. V.", "o.o.") become one token ("sa", "cv", "oo").
  */
@@ -269,11 +269,20 @@ class TokenWriter {
   }
 
   close(end: number): void {
+    this.inToken = false;
+    // "and" is no name word: "East Hope&Nonferrous", "East Hope and Nonferrous" and "East Hope Nonferrous" are one
+    // name. It is dropped and leaves a punctuation gap, so a name never seems to continue across it.
+    const start = this.s.foldStart[this.count]!;
+    const f = this.s.folded;
+    if (this.foldPos - start === 3 && f[start] === 0x61 && f[start + 1] === 0x6e && f[start + 2] === 0x64 && !(this.tokenFlags & CJK)) {
+      this.foldPos = start;
+      this.gapFlags |= (this.tokenFlags & (BREAK_BEFORE | PUNCT_BEFORE)) | PUNCT_BEFORE;
+      return;
+    }
     this.s.foldEnd[this.count] = this.foldPos;
     this.s.origEnd[this.count] = end;
     this.s.flags[this.count] = this.tokenFlags;
     this.count++;
-    this.inToken = false;
   }
 
   noteCase(upper: boolean): void {
@@ -291,7 +300,7 @@ class TokenWriter {
     for (let k = 0; k < chars.length; k++) this.s.folded[this.foldPos++] = chars.charCodeAt(k);
   }
 
-  /** "&" is the token "and". */
+  /** "&" reads as "and", which is dropped (see `close`). */
   ampersand(start: number, end: number): void {
     this.open(start);
     this.s.folded[this.foldPos++] = 0x61;
@@ -317,9 +326,13 @@ function isSingleLetterToken(s: TokenStream, t: number): boolean {
   return !(ch >= 0x30 && ch <= 0x39);
 }
 
-/** The gap between two tokens is "." or ". " (the dots of an initialism). */
-function isInitialismGap(text: string, from: number, to: number): boolean {
-  return (to - from === 1 && text.charCodeAt(from) === 0x2e) || (to - from === 2 && text.charCodeAt(from) === 0x2e && text.charCodeAt(from + 1) === 0x20);
+/**
+ * The gap between two tokens is "." or ". " (the dots of an initialism). After ". " the next letter must carry its
+ * own dot ("S. A."), so a word that follows an initialism is not swallowed ("S.A. y Compañía").
+ */
+function isInitialismGap(text: string, from: number, to: number, nextEnd: number): boolean {
+  if (to - from === 1) return text.charCodeAt(from) === 0x2e;
+  return to - from === 2 && text.charCodeAt(from) === 0x2e && text.charCodeAt(from + 1) === 0x20 && text.charCodeAt(nextEnd) === 0x2e;
 }
 
 /** "S.A." → one token "sa": single letters joined by dots. Folded characters are already contiguous. */
@@ -329,7 +342,7 @@ function mergeInitialisms(s: TokenStream, text: string): void {
   while (t < s.count) {
     let last = t;
     if (isSingleLetterToken(s, t) && text.charCodeAt(s.origEnd[t]!) === 0x2e) {
-      while (last + 1 < s.count && isSingleLetterToken(s, last + 1) && isInitialismGap(text, s.origEnd[last]!, s.origStart[last + 1]!)) last++;
+      while (last + 1 < s.count && isSingleLetterToken(s, last + 1) && isInitialismGap(text, s.origEnd[last]!, s.origStart[last + 1]!, s.origEnd[last + 1]!)) last++;
     }
     let flags = s.flags[t]!;
     if (last > t) {
@@ -368,7 +381,8 @@ export function hasGermanVariant(name: string): boolean {
 
 /**
  * The normalised form of a name, for display, debugging and comparing user decisions: case-folded, NFKC,
- * accents stripped, punctuation dropped, one space between tokens ("CO.,LTD" → "co ltd", "Müller" → "muller").
+ * accents stripped, punctuation and "and"/"&" dropped, one space between tokens ("CO.,LTD" → "co ltd",
+ * "Müller" → "muller").
  */
 export function normaliseName(name: string): string {
   return nameTokens(name).join(' ');

@@ -1,5 +1,5 @@
-// Scores one name match from the evidence around it (how distinctive the name is, how the page writes it,
-// legal forms, a different continuation) into a tier, a 0..1 score, a rule id and a one-sentence reason.
+// Scores one name match from the evidence around it (how distinctive and long the name is, how the page writes it,
+// legal forms, a different continuation, an omitted qualifier) into a tier, a 0..1 score, a rule id and a reason.
 
 import type { NameKind } from './compiled';
 
@@ -21,10 +21,22 @@ export interface NameEvidence {
   /** The knowledge base writes this name in capitals (an acronym such as "XPCC"). */
   listedInCapitals: boolean;
   legalForm: LegalFormEvidence;
+  /** The page's legal form is the listed form of another entity with this name, and this entity lists none. */
+  formOfAnotherEntity?: boolean;
   /** The legal form as written on the page, if any. */
   pageLegalForm?: string;
   /** The next word when the page continues the name with another capitalised word ("Healthcare"). */
   continuation?: string;
+  /** True when a legal form follows that continuation ("Supermax Healthcare Limited"): another company's name. */
+  continuationHasLegalForm?: boolean;
+  /** The capitalised word just before the name, when it stands in the same proper name ("Mikhail Kalashnikov"). */
+  precededBy?: string;
+  /** Number of words of the indexed name (characters for CJK names). */
+  tokens: number;
+  /** The name is written in CJK characters. */
+  cjk: boolean;
+  /** A qualifier inside the listed name ("Shanshan" of "Hoshine Silicon Industry (Shanshan) Co., Ltd") that the page leaves out. */
+  omittedQualifier?: string;
 }
 
 export interface Verdict {
@@ -47,6 +59,9 @@ const KIND_LABEL: Record<NameKind, string> = {
   previousName: 'previous name',
   weakAlias: 'short alias',
 };
+
+/** CJK names without a legal form need more characters than this to be a red flag on their own. */
+const CJK_TRADE_NAME_MAX = 4;
 
 function clampToTier(value: number, confidence: 'high' | 'review'): number {
   const [low, high] = confidence === 'high' ? [0.7, 1] : [0.3, 0.69];
@@ -74,6 +89,9 @@ export function scoreNameMatch(e: NameEvidence, text: string, matchedName: strin
     };
   }
   if (lowerish && e.distinct < 2 && !formSupports) return null;
+  // A one-word name inside a longer proper name ("Gloria Ferrante", "Mikhail Kalashnikov") names something else.
+  if (e.tokens === 1 && !formSupports && ((e.continuation && !e.continuationHasLegalForm) || e.precededBy)) return null;
+  const properCase = e.caseAsWritten === 'title' || e.caseAsWritten === 'upper';
 
   let score = KIND_BASE[e.kind] + 0.05 * Math.min(e.distinct, 3);
   if (e.legalForm === 'same') score += 0.1;
@@ -87,6 +105,16 @@ export function scoreNameMatch(e: NameEvidence, text: string, matchedName: strin
     score -= 0.15;
     confidence = 'review';
     why = `possible only, because the page has the legal form "${e.pageLegalForm}", which differs from the listed one, so it may be a related company`;
+  } else if (e.formOfAnotherEntity) {
+    rule.push('legal-form-of-another-entity');
+    score -= 0.15;
+    confidence = 'review';
+    why = `possible only, because another listed company bears this name with the legal form "${e.pageLegalForm}", and this one is listed without it`;
+  } else if (e.omittedQualifier) {
+    rule.push('qualifier-omitted');
+    score -= 0.15;
+    confidence = 'review';
+    why = `possible only, because the listed company is the one qualified "${e.omittedQualifier}" and the page leaves that out, so it may be its parent or a sister company`;
   } else if (e.continuation) {
     rule.push('different-continuation');
     score -= 0.2;
@@ -97,6 +125,10 @@ export function scoreNameMatch(e: NameEvidence, text: string, matchedName: strin
     score -= 0.2;
     confidence = 'review';
     why = 'possible only, because the page does not write it as a proper name';
+  } else if (e.cjk && !formSupports && e.tokens < CJK_TRADE_NAME_MAX + 1) {
+    rule.push('short-cjk-name');
+    confidence = 'review';
+    why = `possible only, because a Chinese, Japanese or Korean name of ${CJK_TRADE_NAME_MAX} characters or fewer without its legal form is usually a trade name that many companies share`;
   } else if (e.distinct >= 2) {
     if (formSupports) rule.push('legal-form');
     confidence = 'high';
@@ -109,6 +141,14 @@ export function scoreNameMatch(e: NameEvidence, text: string, matchedName: strin
     rule.push('legal-form');
     confidence = 'high';
     why = 'flagged because a legal form confirms that the page names this company';
+  } else if (e.distinct === 1 && properCase && !e.cjk && e.tokens >= 3) {
+    rule.push('long-name');
+    confidence = 'high';
+    why = 'flagged because the page writes this name of three or more words, one of them distinctive, in full as a proper name';
+  } else if (e.distinct === 0 && e.legalForm === 'same' && properCase && e.tokens >= 2) {
+    rule.push('common-words', 'legal-form');
+    confidence = 'high';
+    why = 'flagged because, although the name is made of common words, the page writes it in full with the same legal form as the list';
   } else {
     rule.push(e.distinct === 0 ? 'common-words' : 'short-name');
     if (formSupports) rule.push('legal-form');
@@ -119,4 +159,33 @@ export function scoreNameMatch(e: NameEvidence, text: string, matchedName: strin
         : 'possible only, because a short name needs a legal form or identifier to confirm it';
   }
   return { confidence, score: clampToTier(score, confidence), rule: rule.join('+'), reason: `${intro}${formNote}; ${why}.` };
+}
+
+/** Words that may stand in parentheses inside a name without being a location ("(Pvt) Ltd", "(M) Sdn Bhd"). */
+function isFormLikeQualifier(words: readonly string[], legalFormWords: ReadonlySet<string>): boolean {
+  return words.every((word) => word.length <= 2 || legalFormWords.has(word));
+}
+
+/**
+ * The qualifier inside a listed name that a page leaves out: a parenthetical that is followed by more of the name
+ * ("Hoshine Silicon Industry (Shanshan) Co., Ltd", "Young Sporting Goods (Suzhou) Co., Ltd.") whose words are not
+ * in `pageText` (the mention and the text just after it). A parenthetical at the end of a name is a note (an
+ * acronym, a plant) and may be left out; so may legal-form words and one- or two-letter codes ("(Pvt)", "(M)").
+ */
+export function omittedQualifier(
+  listedName: string,
+  pageText: string,
+  fold: (text: string) => string[],
+  legalFormWords: ReadonlySet<string>,
+): string | undefined {
+  if (!/[(（]/.test(listedName)) return undefined;
+  const pageWords = new Set(fold(pageText));
+  for (const match of listedName.matchAll(/[(（]([^()（）]*)[)）]/g)) {
+    const after = listedName.slice((match.index ?? 0) + match[0].length);
+    if (fold(after).length === 0) continue;
+    const words = fold(match[1] ?? '');
+    if (words.length === 0 || isFormLikeQualifier(words, legalFormWords)) continue;
+    if (!words.every((word) => pageWords.has(word))) return match[1]!.trim();
+  }
+  return undefined;
 }

@@ -19,8 +19,9 @@ describe('normaliseName', () => {
     expect(normaliseName('SA DE CV')).toBe('sa de cv');
     expect(normaliseName('Sp. z o.o.')).toBe('sp z oo');
   });
-  it('reads & as "and", drops soft hyphens, zero-width characters and apostrophes inside words', () => {
-    expect(normaliseName('Xinjiang East Hope&Nonferrous')).toBe('xinjiang east hope and nonferrous');
+  it('drops "&" and "and", soft hyphens, zero-width characters and apostrophes inside words', () => {
+    expect(normaliseName('Xinjiang East Hope&Nonferrous')).toBe('xinjiang east hope nonferrous');
+    expect(normaliseName('Xinjiang East Hope and Nonferrous')).toBe('xinjiang east hope nonferrous');
     expect(normaliseName('Sup\u00adermax\u200b Corp')).toBe('supermax corp');
     expect(normaliseName("McDonald's")).toBe('mcdonalds');
   });

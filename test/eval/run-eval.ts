@@ -1,0 +1,43 @@
+// `npm run eval`: runs the labelled page evaluation of the matcher, prints precision and recall per tier and per
+// case class, lists every false positive and false negative with its rule, and exits non-zero when a target fails.
+
+import { evaluateMatcher, missedTargets, TARGETS, type Counts, type EvaluationReport } from './evaluate';
+
+const fixed = (value: number): string => value.toFixed(3);
+const pad = (value: string | number, width: number): string => String(value).padEnd(width);
+const padLeft = (value: string | number, width: number): string => String(value).padStart(width);
+
+function tierRow(name: string, c: Counts, recallTarget: number, precisionTarget?: number): string {
+  const target = `${precisionTarget === undefined ? '' : `P >= ${precisionTarget}, `}R >= ${recallTarget}`;
+  return `${pad(name, 14)}${padLeft(fixed(c.precision), 10)}${padLeft(fixed(c.recall), 8)}${padLeft(c.tp, 6)}${padLeft(c.fp, 6)}${padLeft(c.fn, 6)}   ${target}`;
+}
+
+function printReport(report: EvaluationReport): void {
+  console.log(`Matcher evaluation: ${report.pages} pages, ${report.labels} labels, ${report.caseClasses.length} case classes\n`);
+  console.log(`${pad('tier', 14)}${padLeft('precision', 10)}${padLeft('recall', 8)}${padLeft('TP', 6)}${padLeft('FP', 6)}${padLeft('FN', 6)}   target`);
+  console.log(tierRow('high', report.high, TARGETS.highRecall, TARGETS.highPrecision));
+  console.log(tierRow('high+review', report.highAndReview, TARGETS.highAndReviewRecall));
+  console.log(`\n${pad('case class', 26)}${padLeft('labels', 7)}${padLeft('recall', 12)}${padLeft('high rec.', 12)}${padLeft('precision', 14)}`);
+  for (const c of report.perClass) {
+    const recall = c.expected === 0 ? '—' : `${fixed(c.found / c.expected)} ${c.found}/${c.expected}`;
+    const highRecall = c.expectedHigh === 0 ? '—' : `${fixed(c.foundHigh / c.expectedHigh)}`;
+    const reported = c.correct + c.wrong;
+    const precision = reported === 0 ? '—' : `${fixed(c.correct / reported)} (${c.wrong} FP)`;
+    console.log(`${pad(c.caseClass, 26)}${padLeft(c.labels, 7)}${padLeft(recall, 12)}${padLeft(highRecall, 12)}${padLeft(precision, 14)}`);
+  }
+  console.log(report.misses.length === 0 ? '\nNo false positives or false negatives.' : '\nFalse positives and false negatives:');
+  for (const miss of report.misses) {
+    console.log(`  ${miss.kind} [${miss.tier}] ${miss.page} · ${miss.caseClass} · ${miss.entityId} · "${miss.text.replace(/\s+/g, ' ')}"`);
+    console.log(`      ${miss.detail}`);
+  }
+}
+
+const report = evaluateMatcher();
+printReport(report);
+const missed = missedTargets(report);
+if (missed.length > 0) {
+  console.log(`\nTargets missed: ${missed.join('; ')}.`);
+  process.exitCode = 1;
+} else {
+  console.log('\nAll targets hold.');
+}
