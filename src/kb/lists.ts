@@ -85,6 +85,18 @@ export async function installDefaultData(db: KnowledgeDb, data: DefaultData, now
   });
 }
 
+/** Removes a list and all its rows (user decisions stay: they are the user's). */
+export async function removeList(db: KnowledgeDb, sourceId: string): Promise<void> {
+  await db.transaction('rw', [db.sources, db.entities, db.flags, db.riskCategories, db.cpv, db.facilities, db.meta], async () => {
+    for (const table of [db.entities, db.flags, db.riskCategories, db.cpv, db.facilities] as const) {
+      await (table as unknown as { where(i: string): { equals(v: string): { delete(): Promise<number> } } }).where('sourceId').equals(sourceId).delete();
+    }
+    await db.sources.delete(sourceId);
+    const revision = ((await db.meta.get(REVISION_KEY))?.value as number | undefined) ?? 0;
+    await db.meta.put({ key: REVISION_KEY, value: revision + 1 });
+  });
+}
+
 export async function knowledgeRevision(db: KnowledgeDb): Promise<number> {
   return ((await db.meta.get(REVISION_KEY))?.value as number | undefined) ?? 0;
 }

@@ -5,6 +5,18 @@ import type { Decision } from '../../core/types';
 import { sendToBackground, type Replies } from '../../extension/messages';
 import { safeHttpUrl } from '../../core/safe-url';
 import { t } from '../i18n';
+import { EntityListImport } from './EntityListImport';
+import { openKnowledgeDb } from '../../kb/db';
+import { removeList } from '../../kb/lists';
+
+async function removeImportedList(sourceId: string): Promise<void> {
+  const db = openKnowledgeDb();
+  try {
+    await removeList(db, sourceId);
+  } finally {
+    db.close();
+  }
+}
 
 type Status = Replies['knowledge-status'];
 
@@ -55,12 +67,25 @@ export function OptionsApp() {
                   </td>
                   <td>{s.version}</td>
                   <td>{s.rows.toLocaleString()}</td>
-                  <td>{s.loadedAt ? new Date(s.loadedAt).toLocaleString() : '—'}</td>
+                  <td>
+                    {s.loadedAt ? new Date(s.loadedAt).toLocaleString() : '—'}
+                    {s.id.startsWith('import-') && (
+                      <div>
+                        <button type="button" onClick={() => void removeImportedList(s.id).then(refresh)}>
+                          {t('optionsRemoveList')}
+                        </button>
+                      </div>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         )}
+      </section>
+      <section aria-labelledby="import-heading">
+        <h2 id="import-heading">{t('importHeading')}</h2>
+        <EntityListImport onImported={() => void refresh()} />
       </section>
       <section aria-labelledby="decisions-heading">
         <h2 id="decisions-heading">{t('optionsDecisions')}</h2>

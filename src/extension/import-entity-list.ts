@@ -1,0 +1,85 @@
+// Imports a FollowTheMoney entity file chosen by the user into the knowledge base: streams it through the pure
+// importer with progress, then replaces that list's rows in one transaction (all or nothing). Runs in an
+// extension page, which shares the extension origin's IndexedDB with the background.
+import type { FlagType, Source } from '../core/types';
+import { FtmImporter, type FtmImportReport } from '../import/ftm';
+import { LineSplitter } from '../import/line-splitter';
+import type { KnowledgeDb } from '../kb/db';
+import { replaceListRows } from '../kb/lists';
+
+export interface EntityListImportOptions {
+  title: string;
+  /** What being on this list means; without it entities are imported for matching only, with no flag. */
+  flagType?: FlagType;
+  evidenceUrl?: string;
+}
+
+export interface EntityListImportResult {
+  source: Source;
+  report: FtmImportReport;
+}
+
+export type ImportProgress = (bytesRead: number, totalBytes: number) => void;
+
+/** A stable list id from its title: "import:uflpa-entity-list-2025". */
+export function importedListId(title: string): string {
+  const slug = title.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+  return `import-${slug || 'list'}`;
+}
+
+export async function importEntityList(
+  db: KnowledgeDb,
+  file: Blob & { name?: string; lastModified?: number },
+  options: EntityListImportOptions,
+  onProgress: ImportProgress = () => undefined,
+  now = new Date(),
+): Promise<EntityListImportResult> {
+  const title = options.title.trim();
+  if (!title) throw new Error('Give the list a name.');
+  const evidenceUrl = options.evidenceUrl?.trim() || undefined;
+  if (evidenceUrl && !/^https?:\/\//i.test(evidenceUrl)) throw new Error(`The evidence link must start with http:// or https:// (got "${evidenceUrl}").`);
+  const sourceId = importedListId(title);
+  const version = file.lastModified ? new Date(file.lastModified).toISOString().slice(0, 10) : now.toISOString().slice(0, 10);
+  const importer = new FtmImporter({
+    sourceId,
+    fileName: file.name ?? title,
+    ...(options.flagType ? { flagTemplate: { listVersion: version, type: options.flagType, evidenceUrl: evidenceUrl ?? '' } } : {}),
+  });
+  const splitter = new LineSplitter((line, lineNumber, length) => {
+    if (line === undefined) importer.addOverlongLine(lineNumber, length);
+    else importer.addLine(line, lineNumber);
+  });
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  const reader = file.stream().getReader();
+  let bytesRead = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytesRead += value.byteLength;
+    try {
+      splitter.push(decoder.decode(value, { stream: true }));
+    } catch {
+      throw new Error(`${file.name ?? title}: not UTF-8 text near line ${splitter.lines + 1}; FollowTheMoney files are UTF-8 JSON lines.`);
+    }
+    onProgress(bytesRead, file.size);
+  }
+  splitter.push(decoder.decode());
+  splitter.end();
+  const { entities, flags, report } = importer.finish();
+  if (entities.length === 0) {
+    throw new Error(`${file.name ?? title}: no companies or organisations found (${report.lines} lines read, ${report.problems.length} problems).`);
+  }
+  const source: Source = {
+    id: sourceId,
+    kind: 'entity-list',
+    title,
+    publisher: 'Imported by you',
+    url: evidenceUrl ?? '',
+    licence: 'as provided by its publisher',
+    version,
+    partial: false,
+    note: `${entities.length} entities from ${file.name ?? 'a file'}${report.problems.length ? `; ${report.problems.length} problems reported at import` : ''}.`,
+  };
+  await replaceListRows(db, source, { entities, flags }, now);
+  return { source, report };
+}
