@@ -1,21 +1,15 @@
 // `tenderlens match`: finds the entities of the default knowledge base and of FollowTheMoney entity files in the
 // text of a saved page, with the matcher the extension uses, and prints each mention with its confidence and reason.
-import { basename, resolve } from 'node:path';
-import type { Entity } from '../../core/types';
-import { FtmImportError, formatFtmProblem, type FtmImportResult } from '../../import/ftm';
-import { FtmFileError, importFtmFile } from '../../import/ftm-file';
 import { compileMatcher, findMentions, type Mention } from '../../matcher';
 import { extractPageText } from '../../page-text/extract';
 import { InputError, UsageError, EXIT_OK, type CliIo } from '../cli-io';
 import type { Command } from '../command';
 import { decodeHtml, parseHtmlDocument } from '../html-document';
-import { DEFAULT_KNOWLEDGE_PATH, readDefaultData } from '../knowledge-file';
+import { DEFAULT_KNOWLEDGE_PATH } from '../knowledge-file';
+import { ENTITIES_OPTION, loadEntitySets, plural, takeEntityFiles, type EntitySet } from '../entity-sets';
 import { parseArgs, type OptionSpec } from '../parse-args';
 
 const NAME = 'match';
-const ENTITIES_OPTION = 'entities';
-/** Problems of one entities file printed on standard error; the rest are counted. */
-const PROBLEMS_SHOWN_PER_FILE = 20;
 /** Widest cell of the human table's entity and text columns. */
 const COLUMN_WIDTH = 40;
 
@@ -27,106 +21,12 @@ const OPTIONS: OptionSpec[] = [
   { name: 'json', description: 'print {"mentions":[{entityId, text, confidence, score, reason, …}]} instead of a table' },
 ];
 
-/** One group of entities to match and where it came from. */
-interface EntitySet {
-  label: string;
-  entities: readonly Entity[];
-  /** Present for FtM files. */
-  report?: FtmImportResult['report'];
-}
-
-/**
- * Takes every `--entities FILE` (or `--entities=FILE`) out of the arguments, since the option may be repeated,
- * and leaves the rest for the ordinary parser. Arguments after "--" are left alone.
- */
-function takeEntityFiles(args: readonly string[]): { files: string[]; rest: string[] } {
-  const files: string[] = [];
-  const rest: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--') {
-      rest.push(...args.slice(i));
-      break;
-    }
-    let value: string | undefined;
-    if (arg === `--${ENTITIES_OPTION}`) {
-      value = args[++i];
-      if (value === undefined || value.startsWith('--')) throw new UsageError(`--${ENTITIES_OPTION} needs a value (--${ENTITIES_OPTION} FILE)`, NAME);
-    } else if (arg.startsWith(`--${ENTITIES_OPTION}=`)) {
-      value = arg.slice(ENTITIES_OPTION.length + 3);
-    } else {
-      rest.push(arg);
-      continue;
-    }
-    if (value === '' || value === '-') throw new UsageError(`--${ENTITIES_OPTION} needs a file name (standard input is for the page)`, NAME);
-    files.push(value);
-  }
-  return { files, rest };
-}
-
-/** The source id of an entities file: its name without the extensions ("eu_fsf.ftm.jsonl" → "eu_fsf"). */
-function sourceIdOf(file: string): string {
-  const stem = basename(file).replace(/(\.ftm)?\.(jsonl|ndjson|json)$/i, '').replace(/\.ftm$/i, '');
-  const slug = stem.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+|-+$/g, '');
-  return slug || 'entities';
-}
-
-async function importEntityFile(file: string, io: CliIo, strict: boolean): Promise<EntitySet> {
-  try {
-    const result = await importFtmFile(resolve(io.cwd(), file), { sourceId: sourceIdOf(file), fileName: file, strict });
-    return { label: file, entities: result.entities, report: result.report };
-  } catch (error) {
-    if (error instanceof FtmImportError || error instanceof FtmFileError) throw new InputError(error.message);
-    throw error;
-  }
-}
-
-async function loadDefaultEntities(): Promise<EntitySet> {
-  try {
-    const data = await readDefaultData(DEFAULT_KNOWLEDGE_PATH);
-    if (!Array.isArray(data.entities)) throw new Error(`${DEFAULT_KNOWLEDGE_PATH}: "entities" is not a list`);
-    return { label: 'default knowledge base', entities: data.entities };
-  } catch (error) {
-    throw new InputError(error instanceof Error ? error.message : String(error));
-  }
-}
-
 async function readPageText(input: string, io: CliIo): Promise<string> {
   const source = input === '-' ? 'standard input' : input;
   const html = decodeHtml(input === '-' ? await io.readStdin() : await io.readFile(input), source);
   if (/^\s*[{[]/.test(html)) throw new InputError(`${source}: looks like JSON, not an HTML page`);
   const doc = parseHtmlDocument(html);
   return extractPageText(doc.querySelector('body') ?? doc).text;
-}
-
-function plural(count: number, word: string, words = `${word}s`): string {
-  return `${count.toLocaleString('en')} ${count === 1 ? word : words}`;
-}
-
-/** Prints an entities file's problems (the first few) on standard error, each as file:line: field: message. */
-function reportProblems(set: EntitySet, io: CliIo): void {
-  const problems = set.report?.problems ?? [];
-  if (problems.length === 0) return;
-  const shown = problems.slice(0, PROBLEMS_SHOWN_PER_FILE).map((p) => `tenderlens: ${formatFtmProblem(set.label, p)}\n`);
-  const more = problems.length - shown.length;
-  io.stderr(shown.join('') + (more > 0 ? `tenderlens: ${set.label}: … and ${plural(more, 'more problem')} (use --strict to refuse the file)\n` : ''));
-}
-
-/** Every entity once; the same id in two sets is an error naming both. */
-function mergeEntitySets(sets: readonly EntitySet[]): Entity[] {
-  const origin = new Map<string, string>();
-  const entities: Entity[] = [];
-  for (const set of sets) {
-    for (const entity of set.entities) {
-      const first = origin.get(entity.id);
-      if (first !== undefined) {
-        throw new InputError(`${set.label}: entity id "${entity.id}" is also in ${first}; ids must be unique across entity files (rename one of the files, whose name gives the id prefix)`);
-      }
-      origin.set(entity.id, set.label);
-      entities.push(entity);
-    }
-  }
-  return entities;
 }
 
 /** Untrusted text in a terminal: control characters (escapes included) and line breaks become spaces. */
@@ -187,7 +87,7 @@ function parseUrlOption(value: string): string {
 }
 
 async function runMatch(args: string[], io: CliIo): Promise<number> {
-  const { files, rest } = takeEntityFiles(args);
+  const { files, rest } = takeEntityFiles(args, NAME);
   const parsed = parseArgs(rest, OPTIONS, NAME);
   if (parsed.positionals.length !== 1) {
     throw new UsageError(parsed.positionals.length === 0 ? 'match needs a page: a saved .html file, or - for standard input' : `match takes one page, got ${parsed.positionals.length} (give --entities once per file)`, NAME);
@@ -199,13 +99,10 @@ async function runMatch(args: string[], io: CliIo): Promise<number> {
   const strict = parsed.options.has('strict');
   const input = parsed.positionals[0]!;
 
-  const [text, ...sets] = await Promise.all([
+  const [text, { sets, entities }] = await Promise.all([
     readPageText(input, io),
-    ...(useDefaults ? [loadDefaultEntities()] : []),
-    ...files.map((file) => importEntityFile(file, io, strict)),
+    loadEntitySets({ useDefaults, dataFile: DEFAULT_KNOWLEDGE_PATH, files, strict }, io),
   ]);
-  for (const set of sets) reportProblems(set, io);
-  const entities = mergeEntitySets(sets);
 
   const mentions = findMentions(compileMatcher(entities), text, pageUrl === undefined ? {} : { pageUrl });
   if (parsed.options.has('json')) {

@@ -1,18 +1,17 @@
 // `tenderlens scan`: reads RSS and Atom feeds from files or http(s) addresses, links every item to the entities
 // of the knowledge base it names, and prints the linked items with why each was linked, for people or as JSON.
-import { basename, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import packageJson from '../../../package.json';
 import type { Entity } from '../../core/types';
-import { formatFtmProblem } from '../../import/ftm';
-import { importFtmFile } from '../../import/ftm-file';
 import { compileMatcher, type CompiledMatcher } from '../../matcher';
 import { fetchFeed } from '../../scanner/fetch-feed';
 import type { LinkedAlert } from '../../scanner/link-items';
 import { scanFeed, type FeedBytes, type FeedScan } from '../../scanner/scan-feed';
 import { EXIT_FAILURE, EXIT_OK, InputError, UsageError, type CliIo } from '../cli-io';
 import type { Command } from '../command';
-import { DEFAULT_KNOWLEDGE_PATH, readDefaultData } from '../knowledge-file';
+import { DEFAULT_KNOWLEDGE_PATH } from '../knowledge-file';
+import { loadEntitySets, takeEntityFiles } from '../entity-sets';
 import { parseArgs, type OptionSpec } from '../parse-args';
 
 const NAME = 'scan';
@@ -28,8 +27,6 @@ const OPTIONS: OptionSpec[] = [
   { name: 'data', value: 'FILE', description: 'knowledge base to link against instead of the default (public/data/defaults.json)' },
 ];
 
-/** Problems of an entity file quoted on standard error; the count of the rest is given. */
-const PROBLEMS_SHOWN = 5;
 
 const NO_LINKS_MESSAGE = 'No item names a known entity. No information is not the same as no risk.';
 
@@ -64,73 +61,14 @@ async function readFeedBytes(input: FeedInput, io: CliIo): Promise<FeedBytes> {
   return { bytes: fetched.bytes, url: fetched.url, ...(fetched.contentType ? { contentType: fetched.contentType } : {}) };
 }
 
-/** Takes every `--entities FILE` (or `--entities=FILE`) out of the arguments: the option may be repeated. */
-function takeEntityFiles(args: readonly string[]): { files: string[]; rest: string[] } {
-  const files: string[] = [];
-  const rest: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--') {
-      rest.push(...args.slice(i));
-      break;
-    }
-    if (arg.startsWith('--entities=')) {
-      files.push(arg.slice('--entities='.length));
-    } else if (arg === '--entities') {
-      const file = args[++i];
-      if (file === undefined || file.startsWith('--')) throw new UsageError('--entities needs a value (--entities FILE)', NAME);
-      files.push(file);
-    } else rest.push(arg);
-  }
-  if (files.some((f) => f === '')) throw new UsageError('--entities needs a file name', NAME);
-  return { files, rest };
-}
-
 interface Knowledge {
   matcher: CompiledMatcher;
   entities: Map<string, Entity>;
 }
 
-async function readKnowledgeEntities(file: string): Promise<Entity[]> {
-  try {
-    return (await readDefaultData(file)).entities;
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new InputError(message.includes(file) ? message : `${file}: ${message}`);
-  }
-}
-
-/** The source id of an entity file: its name without the extensions ("uflpa" for uflpa.ftm.jsonl). */
-function entityFileSourceId(file: string): string {
-  return basename(file).replace(/(\.ftm)?\.jsonl?$/i, '').replace(/\.json$/i, '') || 'entities';
-}
-
-async function readEntityFile(file: string, io: CliIo): Promise<Entity[]> {
-  let result;
-  try {
-    result = await importFtmFile(resolve(io.cwd(), file), { sourceId: entityFileSourceId(file), fileName: file });
-  } catch (error) {
-    throw new InputError(error instanceof Error ? error.message : String(error));
-  }
-  const { entities, report } = result;
-  if (report.problems.length > 0) {
-    const shown = report.problems.slice(0, PROBLEMS_SHOWN).map((p) => `  ${formatFtmProblem(file, p)}\n`).join('');
-    const more = report.problems.length > PROBLEMS_SHOWN ? `  … and ${report.problems.length - PROBLEMS_SHOWN} more\n` : '';
-    const count = report.problems.length;
-    io.stderr(`tenderlens: ${file}: ${count} ${count === 1 ? 'problem' : 'problems'}; what could be read was imported:\n${shown}${more}`);
-  }
-  if (entities.length === 0) throw new InputError(`${file}: no company or organisation records to link against`);
-  return entities;
-}
-
 async function loadKnowledge(options: { dataFile: string; useDefaults: boolean; entityFiles: string[] }, io: CliIo): Promise<Knowledge> {
-  const entities = new Map<string, Entity>();
-  const add = (list: readonly Entity[]) => {
-    for (const entity of list) if (!entities.has(entity.id)) entities.set(entity.id, entity);
-  };
-  if (options.useDefaults) add(await readKnowledgeEntities(options.dataFile));
-  for (const file of options.entityFiles) add(await readEntityFile(file, io));
-  return { matcher: compileMatcher([...entities.values()]), entities };
+  const { entities } = await loadEntitySets({ useDefaults: options.useDefaults, dataFile: options.dataFile, files: options.entityFiles }, io);
+  return { matcher: compileMatcher(entities), entities: new Map(entities.map((e) => [e.id, e])) };
 }
 
 type FeedOutcome = { input: FeedInput; scan: FeedScan } | { input: FeedInput; error: string };
@@ -182,7 +120,7 @@ function outcomeJson(outcome: FeedOutcome): unknown {
 }
 
 async function runScan(args: string[], io: CliIo): Promise<number> {
-  const { files: entityFiles, rest } = takeEntityFiles(args);
+  const { files: entityFiles, rest } = takeEntityFiles(args, NAME);
   const parsed = parseArgs(rest, OPTIONS.filter((o) => o !== ENTITIES_OPTION), NAME);
   if (parsed.positionals.length === 0) throw new UsageError('scan needs at least one feed: a file or an http(s) address', NAME);
   const useDefaults = !parsed.options.has('no-defaults');

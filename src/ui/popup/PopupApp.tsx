@@ -1,6 +1,6 @@
 // The toolbar popup: this page's findings, or why there are none.
 import { useEffect, useState } from 'preact/hooks';
-import { PageFindings } from '../components/PageFindings';
+import { TabStateView } from '../components/TabStateView';
 import { readActiveTab, type TabState } from '../active-tab';
 import { browser } from '../../extension/browser';
 import { t } from '../i18n';
@@ -35,15 +35,7 @@ export function PopupApp() {
           </button>
         </nav>
       </header>
-      {tab.state === 'loading' && <p role="status">{t('popupLoading')}</p>}
-      {tab.state === 'none' && (
-        <div class="empty" role="status">
-          <p class="empty-title">{t('popupNotRead')}</p>
-          <p>{t('popupNotReadHint')}</p>
-        </div>
-      )}
-      {tab.state === 'error' && <p role="alert" class="error">{t('popupError', [tab.message])}</p>}
-      {tab.state === 'ready' && <PageFindings analysis={tab.analysis} />}
+      <TabStateView tab={tab} />
     </main>
   );
 }

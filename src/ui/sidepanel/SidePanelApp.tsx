@@ -1,6 +1,6 @@
 // The side panel: the active tab's findings with full evidence, following the user from tab to tab.
 import { useEffect, useState } from 'preact/hooks';
-import { PageFindings } from '../components/PageFindings';
+import { TabStateView } from '../components/TabStateView';
 import { readActiveTab, type TabState } from '../active-tab';
 import { browser } from '../../extension/browser';
 import { t } from '../i18n';
@@ -23,15 +23,7 @@ export function SidePanelApp() {
       <header class="bar">
         <h1>{t('extName')}</h1>
       </header>
-      {tab.state === 'loading' && <p role="status">{t('popupLoading')}</p>}
-      {tab.state === 'none' && (
-        <div class="empty" role="status">
-          <p class="empty-title">{t('popupNotRead')}</p>
-          <p>{t('popupNotReadHint')}</p>
-        </div>
-      )}
-      {tab.state === 'error' && <p role="alert" class="error">{t('popupError', [tab.message])}</p>}
-      {tab.state === 'ready' && <PageFindings analysis={tab.analysis} />}
+      <TabStateView tab={tab} />
     </main>
   );
 }

@@ -171,7 +171,7 @@ describe('tenderlens match (in process)', () => {
       [['match'], 'match needs a page: a saved .html file, or - for standard input'],
       [['match', 'a.html', 'b.html'], 'match takes one page, got 2 (give --entities once per file)'],
       [['match', 'page.html', '--entities'], '--entities needs a value (--entities FILE)'],
-      [['match', 'page.html', '--entities', '-'], '--entities needs a file name (standard input is for the page)'],
+      [['match', 'page.html', '--entities', '-'], '--entities needs a file name (not standard input)'],
       [['match', 'page.html', '--url', 'not a url'], '--url: "not a url" is not a valid URL (for example https://www.find-tender.service.gov.uk/Notice/008624-2023)'],
     ];
     for (const [args, message] of cases) {
