@@ -1,6 +1,9 @@
 // The matcher's page-level evaluation: reads the labelled pages, extracts their visible text, finds mentions with
 // a matcher compiled from the evaluation knowledge base, and compares them with the labels by
 // (page, entity, overlapping span) into precision and recall per tier and per case class.
+//
+// Two splits: `tuning` (labels.json, the pages the scoring was tuned on) and `heldout` (heldout/labels.json, pages
+// written without looking at the scoring, never used to tune it); `combined` counts both together.
 
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
@@ -69,7 +72,10 @@ export interface Miss {
   detail: string;
 }
 
+export type EvaluationSplit = 'tuning' | 'heldout' | 'combined';
+
 export interface EvaluationReport {
+  split: EvaluationSplit;
   pages: number;
   labels: number;
   caseClasses: string[];
@@ -81,8 +87,14 @@ export interface EvaluationReport {
 
 export const TARGETS = { highPrecision: 0.98, highRecall: 0.95, highAndReviewRecall: 0.98 } as const;
 
-function evalText(relative: string): string {
-  return readFileSync(new URL(relative, import.meta.url), 'utf8');
+/** Label files of the splits, relative to this folder; their page paths are relative to the label file. */
+const SPLIT_LABEL_FILES: Record<Exclude<EvaluationSplit, 'combined'>, string> = {
+  tuning: './labels.json',
+  heldout: './heldout/labels.json',
+};
+
+function readUrl(url: URL): string {
+  return readFileSync(url, 'utf8');
 }
 
 function ratio(part: number, whole: number): number {
@@ -125,11 +137,13 @@ function distinctMentions(mentions: readonly Mention[]): Mention[] {
   return [...byKey.values()];
 }
 
-function runPages(): PageResult[] {
-  const file = JSON.parse(evalText('./labels.json')) as LabelFile;
-  const matcher = compileMatcher(evaluationEntities());
-  return Object.entries(file.pages).map(([page, pageLabels]) => {
-    const { document } = parseHTML(evalText(`./${page}`));
+function runPages(split: Exclude<EvaluationSplit, 'combined'>, matcher: ReturnType<typeof compileMatcher>): PageResult[] {
+  const labelsUrl = new URL(SPLIT_LABEL_FILES[split], import.meta.url);
+  const file = JSON.parse(readUrl(labelsUrl)) as LabelFile;
+  const folder = split === 'tuning' ? '' : `${split}/`;
+  return Object.entries(file.pages).map(([path, pageLabels]) => {
+    const page = `${folder}${path}`;
+    const { document } = parseHTML(readUrl(new URL(path, labelsUrl)));
     const { text } = extractPageText(document);
     return {
       page,
@@ -142,9 +156,10 @@ function runPages(): PageResult[] {
 
 const describeMention = (m: Mention): string => `${m.confidence} ${m.rule} (${m.score}): ${m.reason}`;
 
-/** Runs the whole evaluation and counts every result. */
-export function evaluateMatcher(): EvaluationReport {
-  const results = runPages();
+/** Runs the evaluation of one split (the tuning split unless told) and counts every result. */
+export function evaluateMatcher(split: EvaluationSplit = 'tuning'): EvaluationReport {
+  const matcher = compileMatcher(evaluationEntities());
+  const results = split === 'combined' ? [...runPages('tuning', matcher), ...runPages('heldout', matcher)] : runPages(split, matcher);
   const perClass = new Map<string, ClassCounts>();
   const classOf = (name: string): ClassCounts => {
     let counts = perClass.get(name);
@@ -231,6 +246,7 @@ export function evaluateMatcher(): EvaluationReport {
   });
   const classes = [...perClass.values()].sort((a, b) => a.caseClass.localeCompare(b.caseClass));
   return {
+    split,
     pages: results.length,
     labels: results.reduce((sum, r) => sum + r.labels.length, 0),
     caseClasses: classes.map((c) => c.caseClass),
