@@ -1,16 +1,16 @@
 // Compiles knowledge-base entities into a CompiledMatcher: indexes every spelling of every name (legal forms and
 // location qualifiers made optional, German transliterations added) in a token trie, counts how rare each word
-// is, and puts identifiers in a hash table.
+// is, and puts identifiers in a hash table. Words are interned once from the tokeniser's folded characters.
 
 import type { Entity } from '@/src/core/types';
 import { COMMON_WORDS } from './common-words';
 import {
-  buildStringTable, FORM_DOTTED, FORM_SHORT, hashString, IDENTIFIER_SCHEMES, MATCHER_FORMAT_VERSION, NAME_KINDS, PATTERN_ALL_UPPER,
-  PATTERN_HAS_LEGAL_FORM, VOCAB_COMMON, VOCAB_DISTINCTIVE, type CompiledMatcher, type NameKind, type TokenTrie,
+  FORM_DOTTED, FORM_SHORT, hashChars, hashString, IDENTIFIER_SCHEMES, MATCHER_FORMAT_VERSION, NAME_KINDS, PATTERN_ALL_UPPER,
+  PATTERN_HAS_LEGAL_FORM, VOCAB_COMMON, VOCAB_DISTINCTIVE, type CompiledMatcher, type NameKind, type StringTable, type TokenTrie,
 } from './compiled';
 import { canonicalIdentifier, IDENTIFIER_VALIDATORS } from './identifiers';
 import { LEGAL_FORM_CLASSES, LEGAL_FORMS } from './legal-forms';
-import { hasGermanVariant, nameTokens } from './normalise';
+import { hasGermanVariant, nameTokens, tokenise, type FoldMode } from './normalise';
 
 export type MatcherEntity = Pick<Entity, 'id' | 'name' | 'aliases' | 'weakAliases' | 'previousNames' | 'identifiers' | 'countries'>;
 
@@ -19,68 +19,204 @@ const MAX_NAME_TOKENS = 40;
 /** At most this many spellings are indexed per name (location qualifiers × transliterations). */
 const MAX_VARIANTS_PER_NAME = 8;
 
+/** A typed array that grows by doubling: compile-time lists without one JS number or object per item. */
+class GrowableInts {
+  data: Int32Array;
+  length = 0;
+  constructor(capacity = 1024) {
+    this.data = new Int32Array(capacity);
+  }
+  push(value: number): void {
+    if (this.length === this.data.length) this.grow(this.length + 1);
+    this.data[this.length++] = value;
+  }
+  grow(minimum: number): void {
+    let capacity = this.data.length * 2;
+    while (capacity < minimum) capacity *= 2;
+    const bigger = new Int32Array(capacity);
+    bigger.set(this.data.subarray(0, this.length));
+    this.data = bigger;
+  }
+  /** The items as an array of their own length: a view when little space is left over, else a copy. */
+  toInt32Array(): Int32Array {
+    return this.length * 5 >= this.data.length * 4 ? this.data.subarray(0, this.length) : this.data.slice(0, this.length);
+  }
+}
+
+/** Many strings appended to one UTF-8 buffer; offsets are byte offsets (n + 1). */
+class StringTableWriter {
+  private bytes: Uint8Array;
+  private used = 0;
+  private readonly offsets: Uint32Array;
+  private count = 0;
+  private readonly encoder = new TextEncoder();
+  /** `count` strings of about `chars` UTF-16 code units in all (the buffer grows if they need more bytes). */
+  constructor(count: number, chars: number) {
+    this.offsets = new Uint32Array(count + 1);
+    this.bytes = new Uint8Array(Math.max(64, Math.ceil(chars * 1.05)));
+  }
+  add(text: string): void {
+    this.offsets[this.count++] = this.used;
+    // UTF-8 needs at most 3 bytes per UTF-16 code unit.
+    if (this.used + text.length * 3 > this.bytes.length) {
+      let capacity = this.bytes.length * 2;
+      while (capacity < this.used + text.length * 3) capacity *= 2;
+      const bigger = new Uint8Array(capacity);
+      bigger.set(this.bytes.subarray(0, this.used));
+      this.bytes = bigger;
+    }
+    const bytes = this.bytes;
+    let pos = this.used;
+    for (let k = 0; k < text.length; k++) {
+      const c = text.charCodeAt(k);
+      if (c >= 0x80) {
+        pos = this.used + this.encoder.encodeInto(text, bytes.subarray(this.used)).written;
+        break;
+      }
+      bytes[pos++] = c;
+    }
+    this.used = pos;
+  }
+  finish(): StringTable {
+    this.offsets[this.count] = this.used;
+    const offsets = this.count + 1 === this.offsets.length ? this.offsets : this.offsets.slice(0, this.count + 1);
+    const bytes = this.used * 20 >= this.bytes.length * 19 ? this.bytes.subarray(0, this.used) : this.bytes.slice(0, this.used);
+    return { bytes, offsets };
+  }
+}
+
+export function buildStringTable(strings: readonly string[]): StringTable {
+  let chars = 0;
+  for (const text of strings) chars += text.length;
+  const writer = new StringTableWriter(strings.length, chars);
+  for (const text of strings) writer.add(text);
+  return writer.finish();
+}
+
+/** Words by id: folded characters back to back, interned through an open-addressing hash table (FNV-1a). */
 class Vocabulary {
-  readonly ids = new Map<string, number>();
-  readonly words: string[] = [];
-  id(word: string): number {
-    let id = this.ids.get(word);
-    if (id === undefined) {
-      id = this.words.length;
-      this.ids.set(word, id);
-      this.words.push(word);
+  chars = new Uint16Array(1 << 16);
+  charCount = 0;
+  readonly starts = new GrowableInts();
+  private table: Int32Array = new Int32Array(1 << 12);
+  get size(): number {
+    return this.starts.length;
+  }
+  /** Id of chars[start, end), added if new. */
+  intern(chars: Uint16Array, start: number, end: number): number {
+    const length = end - start;
+    let mask = this.table.length - 1;
+    let slot = hashChars(chars, start, end) & mask;
+    for (;;) {
+      const entry = this.table[slot]!;
+      if (entry === 0) break;
+      const id = entry - 1;
+      const from = this.starts.data[id]!;
+      const to = id + 1 < this.starts.length ? this.starts.data[id + 1]! : this.charCount;
+      if (to - from === length) {
+        let same = true;
+        for (let k = 0; k < length; k++) {
+          if (this.chars[from + k] !== chars[start + k]) {
+            same = false;
+            break;
+          }
+        }
+        if (same) return id;
+      }
+      slot = (slot + 1) & mask;
+    }
+    const id = this.starts.length;
+    if (this.charCount + length > this.chars.length) {
+      let capacity = this.chars.length * 2;
+      while (capacity < this.charCount + length) capacity *= 2;
+      const bigger = new Uint16Array(capacity);
+      bigger.set(this.chars.subarray(0, this.charCount));
+      this.chars = bigger;
+    }
+    this.chars.set(chars.subarray(start, end), this.charCount);
+    this.starts.push(this.charCount);
+    this.charCount += length;
+    this.table[slot] = id + 1;
+    if ((id + 1) * 2 > this.table.length) {
+      this.table = buildHashTable(id + 1, (w) => hashChars(this.chars, this.starts.data[w]!, this.endOf(w)), this.table.length * 2);
+      mask = this.table.length - 1;
     }
     return id;
   }
+  internString(word: string): number {
+    const chars = new Uint16Array(word.length);
+    for (let k = 0; k < word.length; k++) chars[k] = word.charCodeAt(k);
+    return this.intern(chars, 0, chars.length);
+  }
+  private endOf(id: number): number {
+    return id + 1 < this.starts.length ? this.starts.data[id + 1]! : this.charCount;
+  }
+  word(id: number): string {
+    return String.fromCharCode.apply(null, this.chars.subarray(this.starts.data[id]!, this.endOf(id)) as unknown as number[]);
+  }
+}
+
+/** Nested maps over token ids: a tiny trie for the legal forms, used while stripping them from names. */
+interface FormNode {
+  next: Map<number, FormNode>;
+  classes: number[];
 }
 
 interface PreparedForm {
   text: string;
   position: 'suffix' | 'prefix' | 'either';
   tokens: string[];
+  ids: Int32Array;
   classIndex: number;
 }
 
-/** Legal forms keyed by their token sequence, for stripping them from knowledge-base names. */
+/** Legal forms as token-id sequences, for stripping them from knowledge-base names. */
 class LegalFormIndex {
-  readonly suffixes = new Map<string, number[]>();
-  readonly prefixes = new Map<string, number[]>();
   readonly forms: PreparedForm[] = [];
+  private readonly suffixes: FormNode = { next: new Map(), classes: [] };
+  /** Prefix forms, their tokens in reading order. */
+  private readonly prefixes: FormNode = { next: new Map(), classes: [] };
   /** Last words of suffix forms and first words of prefix forms: most names are rejected by one lookup. */
-  private readonly suffixEnds = new Set<string>();
-  private readonly prefixStarts = new Set<string>();
+  private readonly suffixEnds = new Set<number>();
+  private readonly prefixStarts = new Set<number>();
   maxLength = 0;
-  constructor() {
+  readonly classes: number[] = [];
+
+  constructor(vocabulary: Vocabulary) {
     for (const form of LEGAL_FORMS) {
       const tokens = nameTokens(form.text);
       if (tokens.length === 0) continue;
       const classIndex = LEGAL_FORM_CLASSES.indexOf(form.cls);
-      this.forms.push({ text: form.text, position: form.position, tokens, classIndex });
+      const ids = Int32Array.from(tokens.map((word) => vocabulary.internString(word)));
+      this.forms.push({ text: form.text, position: form.position, tokens, ids, classIndex });
       this.maxLength = Math.max(this.maxLength, tokens.length);
-      const key = tokens.join(' ');
       if (form.position !== 'prefix') {
-        push(this.suffixes, key, classIndex);
-        this.suffixEnds.add(tokens[tokens.length - 1]!);
+        addForm(this.suffixes, ids, classIndex);
+        this.suffixEnds.add(ids[ids.length - 1]!);
       }
       if (form.position !== 'suffix') {
-        push(this.prefixes, key, classIndex);
-        this.prefixStarts.add(tokens[0]!);
+        addForm(this.prefixes, ids, classIndex);
+        this.prefixStarts.add(ids[0]!);
       }
     }
   }
 
-  /** Removes legal forms at both ends (repeatedly: "Corporation Berhad"); keeps at least one word. */
-  strip(tokens: string[]): { core: string[]; classes: number[] } {
+  /**
+   * Removes legal forms at both ends of tokens[0, count) (repeatedly: "Corporation Berhad"), keeping at least
+   * one word. Returns the core's range packed as start * 65536 + end; the forms' classes go to `this.classes`.
+   */
+  strip(tokens: Int32Array, count: number): number {
     let start = 0;
-    let end = tokens.length;
-    const classes: number[] = [];
+    let end = count;
+    this.classes.length = 0;
     let changed = true;
     while (changed) {
       changed = false;
       const suffixLengths = this.suffixEnds.has(tokens[end - 1]!) ? Math.min(this.maxLength, end - start - 1) : 0;
       for (let length = suffixLengths; length >= 1; length--) {
-        const found = this.suffixes.get(tokens.slice(end - length, end).join(' '));
+        const found = findForm(this.suffixes, tokens, end - length, end);
         if (found) {
-          classes.push(...found);
+          this.classes.push(...found);
           end -= length;
           changed = true;
           break;
@@ -88,110 +224,196 @@ class LegalFormIndex {
       }
       const prefixLengths = this.prefixStarts.has(tokens[start]!) ? Math.min(this.maxLength, end - start - 1) : 0;
       for (let length = prefixLengths; length >= 1; length--) {
-        const found = this.prefixes.get(tokens.slice(start, start + length).join(' '));
+        const found = findForm(this.prefixes, tokens, start, start + length);
         if (found) {
-          classes.push(...found);
+          this.classes.push(...found);
           start += length;
           changed = true;
           break;
         }
       }
     }
-    return { core: tokens.slice(start, end), classes };
+    return start * 65536 + end;
   }
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+function addForm(root: FormNode, ids: Int32Array, classIndex: number): void {
+  let node = root;
+  for (const id of ids) {
+    let child = node.next.get(id);
+    if (!child) {
+      child = { next: new Map(), classes: [] };
+      node.next.set(id, child);
+    }
+    node = child;
+  }
+  node.classes.push(classIndex);
 }
+
+/** The classes of the form spelled exactly by tokens[from, to), or undefined. */
+function findForm(root: FormNode, tokens: Int32Array, from: number, to: number): number[] | undefined {
+  let node: FormNode | undefined = root;
+  for (let k = from; k < to && node; k++) node = node.next.get(tokens[k]!);
+  return node && node.classes.length > 0 ? node.classes : undefined;
+}
+
+const PARENTHETICAL = /\s*[(（][^()（）]*[)）]/g;
 
 /** Spellings of a name with each parenthetical qualifier ("(Shanshan)") kept and dropped. */
 function qualifierVariants(name: string): string[] {
-  const parentheticals = name.match(/\s*[(（][^()（）]*[)）]/g) ?? [];
+  if (!name.includes('(') && !name.includes('（')) return [name];
+  const parentheticals = name.match(PARENTHETICAL) ?? [];
   const variants = new Set([name]);
   if (parentheticals.length > 0) {
-    variants.add(name.replace(/\s*[(（][^()（）]*[)）]/g, ' ').trim());
+    variants.add(name.replace(PARENTHETICAL, ' ').trim());
     if (parentheticals.length <= 3) for (const p of parentheticals) variants.add(name.replace(p, ' ').trim());
   }
   return [...variants];
 }
 
-function isAllUpper(name: string): boolean {
-  return name !== name.toLowerCase() && name === name.toUpperCase();
+/** What one pass over a name's characters tells: which slower checks it needs. */
+const NAME_NON_ASCII = 1;
+const NAME_PARENTHESIS = 2;
+const NAME_ALL_UPPER = 4;
+
+function scanName(name: string): number {
+  let lower = false;
+  let upper = false;
+  let parenthesis = false;
+  for (let k = 0; k < name.length; k++) {
+    const c = name.charCodeAt(k);
+    if (c >= 128) {
+      const allUpper = name !== name.toLowerCase() && name === name.toUpperCase();
+      return NAME_NON_ASCII | NAME_PARENTHESIS | (allUpper ? NAME_ALL_UPPER : 0);
+    }
+    if (c >= 0x61 && c <= 0x7a) lower = true;
+    else if (c >= 0x41 && c <= 0x5a) upper = true;
+    else if (c === 0x28) parenthesis = true;
+  }
+  return (parenthesis ? NAME_PARENTHESIS : 0) | (upper && !lower ? NAME_ALL_UPPER : 0);
 }
+
+const CJK_WORD = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
 function isCjkToken(word: string): boolean {
-  return word.length <= 2 && /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(word);
+  return word.length <= 2 && CJK_WORD.test(word);
 }
 
-/** Builds a TokenTrie from token sequences, each ending at a node that lists its value. */
-export function buildTokenTrie(sequences: readonly Int32Array[], values: readonly number[], vocabSize: number): TokenTrie {
-  const order = sequences.map((_, index) => index);
-  order.sort((a, b) => compareSequences(sequences[a]!, sequences[b]!));
+/**
+ * Builds a TokenTrie over token sequences (sequence p is tokens[starts[p], starts[p + 1])), each ending at a node
+ * that lists its value. Node k > 0 is created by the k-th new edge; root children sit in a direct array, deeper
+ * edges are found while building through a hash table, then laid out per node sorted by token.
+ */
+export function buildTokenTrie(tokens: Int32Array, starts: Int32Array, values: Int32Array, vocabSize: number): TokenTrie {
+  const sequenceCount = values.length;
   const rootChild = new Int32Array(vocabSize).fill(-1);
-  const edgeParent: number[] = [];
-  const edgeToken: number[] = [];
-  const edgeChildList: number[] = [];
-  const terminalNode: number[] = [];
-  const terminalValue: number[] = [];
-  let nodeCount = 1;
-  let previous: Int32Array = new Int32Array(0);
-  const path: number[] = [0];
-  for (const index of order) {
-    const sequence = sequences[index]!;
-    if (sequence.length === 0) continue;
-    let common = 0;
-    while (common < sequence.length && common < previous.length && sequence[common] === previous[common]) common++;
-    path.length = common + 1;
-    for (let k = common; k < sequence.length; k++) {
-      const parent = path[k]!;
-      const child = nodeCount++;
-      if (parent === 0) rootChild[sequence[k]!] = child;
-      else {
-        edgeParent.push(parent);
-        edgeToken.push(sequence[k]!);
-        edgeChildList.push(child);
+  const nodeParent = new GrowableInts(1024);
+  const nodeToken = new GrowableInts(1024);
+  nodeParent.push(-1);
+  nodeToken.push(-1);
+  let table = new Int32Array(1 << 12);
+  const slotOf = (parent: number, token: number, mask: number): number => (Math.imul(parent, 0x9e3779b1) ^ Math.imul(token, 0x85ebca6b)) & mask;
+  const terminalNode = new Int32Array(sequenceCount).fill(-1);
+  for (let p = 0; p < sequenceCount; p++) {
+    const from = starts[p]!;
+    const to = starts[p + 1]!;
+    if (to === from) continue;
+    let node = 0;
+    for (let k = from; k < to; k++) {
+      const token = tokens[k]!;
+      if (node === 0) {
+        let child = rootChild[token]!;
+        if (child < 0) {
+          child = nodeParent.length;
+          nodeParent.push(0);
+          nodeToken.push(token);
+          rootChild[token] = child;
+        }
+        node = child;
+        continue;
       }
-      path.push(child);
+      const mask = table.length - 1;
+      let slot = slotOf(node, token, mask);
+      let child = -1;
+      for (;;) {
+        const entry = table[slot]!;
+        if (entry === 0) break;
+        if (nodeParent.data[entry] === node && nodeToken.data[entry] === token) {
+          child = entry;
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+      if (child < 0) {
+        child = nodeParent.length;
+        nodeParent.push(node);
+        nodeToken.push(token);
+        table[slot] = child;
+        if (child * 2 > table.length) {
+          table = new Int32Array(table.length * 2);
+          const bigger = table.length - 1;
+          for (let n = 1; n <= child; n++) {
+            const parent = nodeParent.data[n]!;
+            if (parent <= 0) continue;
+            let s = slotOf(parent, nodeToken.data[n]!, bigger);
+            while (table[s] !== 0) s = (s + 1) & bigger;
+            table[s] = n;
+          }
+        }
+      }
+      node = child;
     }
-    terminalNode.push(path[sequence.length]!);
-    terminalValue.push(values[index]!);
-    previous = sequence;
+    terminalNode[p] = node;
   }
-  const [edgeStart, edgeOrder] = groupBy(edgeParent, nodeCount);
-  const edgeTokens = new Int32Array(edgeOrder.length);
-  const edgeChild = new Int32Array(edgeOrder.length);
-  edgeOrder.forEach((e, k) => {
-    edgeTokens[k] = edgeToken[e]!;
-    edgeChild[k] = edgeChildList[e]!;
-  });
-  const [terminalStart, terminalOrder] = groupBy(terminalNode, nodeCount);
-  const terminals = new Int32Array(terminalOrder.length);
-  terminalOrder.forEach((t, k) => (terminals[k] = terminalValue[t]!));
-  return { rootChild, edgeStart, edgeToken: edgeTokens, edgeChild, terminalStart, terminals };
+  const nodeCount = nodeParent.length;
+  // Edges below the root, grouped by parent (counting sort), then sorted by token within each parent.
+  const edgeStart = new Int32Array(nodeCount + 1);
+  for (let n = 1; n < nodeCount; n++) if (nodeParent.data[n]! > 0) edgeStart[nodeParent.data[n]! + 1]!++;
+  for (let n = 0; n < nodeCount; n++) edgeStart[n + 1]! += edgeStart[n]!;
+  const edgeChild = new Int32Array(edgeStart[nodeCount]!);
+  const cursor = edgeStart.slice(0, nodeCount);
+  for (let n = 1; n < nodeCount; n++) {
+    const parent = nodeParent.data[n]!;
+    if (parent > 0) edgeChild[cursor[parent]!++] = n;
+  }
+  const edgeToken = new Int32Array(edgeChild.length);
+  for (let node = 0; node < nodeCount; node++) {
+    const from = edgeStart[node]!;
+    const to = edgeStart[node + 1]!;
+    if (to - from > 1) sortChildrenByToken(edgeChild, from, to, nodeToken.data);
+    for (let e = from; e < to; e++) edgeToken[e] = nodeToken.data[edgeChild[e]!]!;
+  }
+  // Terminal values per node, in sequence order.
+  const terminalStart = new Int32Array(nodeCount + 1);
+  for (let p = 0; p < sequenceCount; p++) if (terminalNode[p]! >= 0) terminalStart[terminalNode[p]! + 1]!++;
+  for (let n = 0; n < nodeCount; n++) terminalStart[n + 1]! += terminalStart[n]!;
+  const terminals = new Int32Array(terminalStart[nodeCount]!);
+  const terminalCursor = terminalStart.slice(0, nodeCount);
+  for (let p = 0; p < sequenceCount; p++) if (terminalNode[p]! >= 0) terminals[terminalCursor[terminalNode[p]!]!++] = values[p]!;
+  return { rootChild, edgeStart, edgeToken, edgeChild, terminalStart, terminals };
 }
 
-function compareSequences(a: Int32Array, b: Int32Array): number {
-  const n = Math.min(a.length, b.length);
-  for (let k = 0; k < n; k++) if (a[k] !== b[k]) return a[k]! - b[k]!;
-  return a.length - b.length;
+/** Sorts children[from, to) by their token: insertion sort for the usual few, a full sort for wide nodes. */
+function sortChildrenByToken(children: Int32Array, from: number, to: number, tokenOf: Int32Array): void {
+  if (to - from <= 16) {
+    for (let i = from + 1; i < to; i++) {
+      const child = children[i]!;
+      const token = tokenOf[child]!;
+      let j = i - 1;
+      while (j >= from && tokenOf[children[j]!]! > token) {
+        children[j + 1] = children[j]!;
+        j--;
+      }
+      children[j + 1] = child;
+    }
+    return;
+  }
+  const sorted = Array.from(children.subarray(from, to)).sort((a, b) => tokenOf[a]! - tokenOf[b]!);
+  children.set(sorted, from);
 }
 
-/** Stable counting sort of items by key: returns [start offsets per key (n + 1), item order]. */
-function groupBy(keys: readonly number[], keyCount: number): [Int32Array, Int32Array] {
-  const start = new Int32Array(keyCount + 1);
-  for (const key of keys) start[key + 1]!++;
-  for (let k = 0; k < keyCount; k++) start[k + 1]! += start[k]!;
-  const cursor = start.slice(0, keyCount);
-  const order = new Int32Array(keys.length);
-  keys.forEach((key, item) => (order[cursor[key]!++] = item));
-  return [start, order];
-}
-
-function buildHashTable(count: number, hashOf: (index: number) => number): Int32Array {
-  let size = 16;
+function buildHashTable(count: number, hashOf: (index: number) => number, minimumSize = 16): Int32Array {
+  let size = minimumSize;
   while (size < count * 2) size *= 2;
   const table = new Int32Array(size);
   const mask = size - 1;
@@ -203,66 +425,125 @@ function buildHashTable(count: number, hashOf: (index: number) => number): Int32
   return table;
 }
 
+/** Patterns under construction: one per indexed spelling, their token ids back to back. */
+class PatternLists {
+  readonly tokens: GrowableInts;
+  readonly tokenStart: GrowableInts;
+  readonly entity: GrowableInts;
+  readonly name: GrowableInts;
+  /** Kind (bits 0–7) and flags (bits 8–15). */
+  readonly kindAndFlags: GrowableInts;
+  readonly classLo: GrowableInts;
+  readonly classHi: GrowableInts;
+  /** Room for about `expected` patterns (one per name is the usual case) and their words. */
+  constructor(expected: number) {
+    const capacity = Math.max(1024, Math.ceil(expected * 1.03));
+    this.tokens = new GrowableInts(capacity * 4);
+    this.tokenStart = new GrowableInts(capacity + 1);
+    this.entity = new GrowableInts(capacity);
+    this.name = new GrowableInts(capacity);
+    this.kindAndFlags = new GrowableInts(capacity);
+    this.classLo = new GrowableInts(capacity);
+    this.classHi = new GrowableInts(capacity);
+    this.tokenStart.push(0);
+  }
+  get count(): number {
+    return this.entity.length;
+  }
+}
+
 /** Compiles entities into a matcher. Entities without any usable name or identifier are simply not findable. */
 export function compileMatcher(entities: readonly MatcherEntity[]): CompiledMatcher {
   if (!Array.isArray(entities)) throw new TypeError('compileMatcher expects an array of entities');
+  // Sizes first, so the tables are allocated once rather than grown.
+  let nameTotal = 0;
+  let nameChars = 0;
+  let idChars = 0;
+  for (const entity of entities) {
+    if (typeof entity?.id === 'string') idChars += entity.id.length;
+    if (typeof entity?.name === 'string') {
+      nameTotal++;
+      nameChars += entity.name.length;
+    }
+    for (const list of [entity?.aliases, entity?.previousNames, entity?.weakAliases]) {
+      if (!Array.isArray(list)) continue;
+      nameTotal += list.length;
+      for (const name of list) if (typeof name === 'string') nameChars += name.length;
+    }
+  }
   const vocabulary = new Vocabulary();
-  const legalForms = new LegalFormIndex();
-
-  const patSequences: Int32Array[] = [];
-  const patEntity: number[] = [];
-  const patName: number[] = [];
-  const patKind: number[] = [];
-  const patFlags: number[] = [];
-  const patClassLo: number[] = [];
-  const patClassHi: number[] = [];
-  const nameStrings: string[] = [];
-  const entityIds: string[] = [];
+  const legalForms = new LegalFormIndex(vocabulary);
+  const patterns = new PatternLists(nameTotal);
+  const nameTable = new StringTableWriter(nameTotal, nameChars);
+  let nameCount = 0;
+  const entityIds = new StringTableWriter(entities.length, idChars);
   const identifierValues = new Map<string, Array<{ entity: number; scheme: number; original: string }>>();
+  let nameIds = new Int32Array(64);
+  const nameLists: Record<NameKind, readonly string[]> = { name: [], alias: [], previousName: [], weakAlias: [] };
 
-  entities.forEach((entity, entityIndex) => {
+  /** Tokenises a spelling into nameIds (words with folded characters only); returns the word count. */
+  const tokeniseName = (spelling: string, mode: FoldMode): number => {
+    const s = tokenise(spelling, mode);
+    if (nameIds.length < s.count) nameIds = new Int32Array(s.count * 2);
+    let count = 0;
+    for (let t = 0; t < s.count; t++) {
+      if (s.foldEnd[t]! > s.foldStart[t]!) count++;
+    }
+    if (count === 0 || count > MAX_NAME_TOKENS) return count;
+    count = 0;
+    for (let t = 0; t < s.count; t++) {
+      if (s.foldEnd[t]! > s.foldStart[t]!) nameIds[count++] = vocabulary.intern(s.folded, s.foldStart[t]!, s.foldEnd[t]!);
+    }
+    return count;
+  };
+
+  for (let entityIndex = 0; entityIndex < entities.length; entityIndex++) {
+    const entity = entities[entityIndex]!;
     if (typeof entity?.id !== 'string') throw new TypeError(`Entity at index ${entityIndex} has no string id`);
-    entityIds.push(entity.id);
-    const seenCores = new Set<string>();
-    const nameLists: Record<NameKind, readonly string[]> = {
-      name: typeof entity.name === 'string' ? [entity.name] : [],
-      alias: entity.aliases ?? [],
-      previousName: entity.previousNames ?? [],
-      weakAlias: entity.weakAliases ?? [],
-    };
-    for (const kind of NAME_KINDS) {
-      for (const name of nameLists[kind]) {
+    entityIds.add(entity.id);
+    const firstPattern = patterns.count;
+    nameLists.name = typeof entity.name === 'string' ? [entity.name] : [];
+    nameLists.alias = entity.aliases ?? [];
+    nameLists.previousName = entity.previousNames ?? [];
+    nameLists.weakAlias = entity.weakAliases ?? [];
+    for (let kindIndex = 0; kindIndex < NAME_KINDS.length; kindIndex++) {
+      for (const name of nameLists[NAME_KINDS[kindIndex]!]) {
         if (typeof name !== 'string' || name.trim() === '') continue;
-        const nameIndex = nameStrings.length;
         let used = false;
         let variants = 0;
-        for (const spelling of qualifierVariants(name)) {
-          const modes = hasGermanVariant(spelling) ? (['strip', 'german'] as const) : (['strip'] as const);
-          for (const mode of modes) {
-            const tokens = nameTokens(spelling, mode);
-            if (tokens.length === 0 || tokens.length > MAX_NAME_TOKENS || variants >= MAX_VARIANTS_PER_NAME) continue;
-            const { core, classes } = legalForms.strip(tokens);
-            const key = core.join(' ');
-            if (seenCores.has(key)) continue;
-            seenCores.add(key);
+        const traits = scanName(name);
+        const upperFlag = traits & NAME_ALL_UPPER ? PATTERN_ALL_UPPER : 0;
+        for (const spelling of traits & NAME_PARENTHESIS ? qualifierVariants(name) : [name]) {
+          const german = (traits & NAME_NON_ASCII) !== 0 && hasGermanVariant(spelling);
+          for (let modeIndex = 0; modeIndex < (german ? 2 : 1); modeIndex++) {
+            if (variants >= MAX_VARIANTS_PER_NAME) continue;
+            const count = tokeniseName(spelling, modeIndex === 0 ? 'strip' : 'german');
+            if (count === 0 || count > MAX_NAME_TOKENS) continue;
+            const range = legalForms.strip(nameIds, count);
+            const coreStart = Math.floor(range / 65536);
+            const coreEnd = range % 65536;
+            if (isSeenCore(patterns, firstPattern, nameIds, coreStart, coreEnd)) continue;
             variants++;
             used = true;
             let lo = 0;
             let hi = 0;
-            for (const c of classes) {
+            for (const c of legalForms.classes) {
               if (c < 32) lo |= 1 << c;
               else hi |= 1 << (c - 32);
             }
-            patSequences.push(Int32Array.from(core, (word) => vocabulary.id(word)));
-            patEntity.push(entityIndex);
-            patName.push(nameIndex);
-            patKind.push(NAME_KINDS.indexOf(kind));
-            patFlags.push((isAllUpper(name) ? PATTERN_ALL_UPPER : 0) | (classes.length > 0 ? PATTERN_HAS_LEGAL_FORM : 0));
-            patClassLo.push(lo >>> 0);
-            patClassHi.push(hi >>> 0);
+            for (let k = coreStart; k < coreEnd; k++) patterns.tokens.push(nameIds[k]!);
+            patterns.tokenStart.push(patterns.tokens.length);
+            patterns.entity.push(entityIndex);
+            patterns.name.push(nameCount);
+            patterns.kindAndFlags.push(kindIndex | ((upperFlag | (legalForms.classes.length > 0 ? PATTERN_HAS_LEGAL_FORM : 0)) << 8));
+            patterns.classLo.push(lo);
+            patterns.classHi.push(hi);
           }
         }
-        if (used) nameStrings.push(name);
+        if (used) {
+          nameTable.add(name);
+          nameCount++;
+        }
       }
     }
     for (const identifier of entity.identifiers ?? []) {
@@ -271,67 +552,72 @@ export function compileMatcher(entities: readonly MatcherEntity[]): CompiledMatc
       const scheme = IDENTIFIER_SCHEMES[schemeIndex]!;
       const canonical = canonicalIdentifier(scheme, identifier.value);
       if (!IDENTIFIER_VALIDATORS[scheme](canonical)) continue;
-      push(identifierValues, canonical, { entity: entityIndex, scheme: schemeIndex, original: identifier.value });
+      const value = { entity: entityIndex, scheme: schemeIndex, original: identifier.value };
+      const list = identifierValues.get(canonical);
+      if (list) list.push(value);
+      else identifierValues.set(canonical, [value]);
     }
-  });
+  }
 
-  // Legal-form words join the vocabulary so the scanner can recognise them next to a name.
-  const formSequences = legalForms.forms.map((form) => Int32Array.from(form.tokens, (word) => vocabulary.id(word)));
-  const vocabSize = vocabulary.words.length;
+  const vocabSize = vocabulary.size;
+  const patternCount = patterns.count;
+  const patTokens = patterns.tokens.data;
+  const patTokenStart = patterns.tokenStart.data;
+  const patEntity = patterns.entity.toInt32Array();
+  const patName = patterns.name.toInt32Array();
+  const words = Array.from({ length: vocabSize }, (_, id) => vocabulary.word(id));
 
   // Document frequency: in how many entities' names each word appears.
   const df = new Int32Array(vocabSize);
   const lastEntity = new Int32Array(vocabSize).fill(-1);
-  patSequences.forEach((sequence, p) => {
-    for (const token of sequence) {
+  for (let p = 0; p < patternCount; p++) {
+    for (let k = patTokenStart[p]!; k < patTokenStart[p + 1]!; k++) {
+      const token = patTokens[k]!;
       if (lastEntity[token] !== patEntity[p]) {
         lastEntity[token] = patEntity[p]!;
         df[token]!++;
       }
     }
-  });
+  }
   const dfLimit = Math.max(2, Math.ceil(entities.length * 0.001));
   const vocabFlags = new Uint8Array(vocabSize);
-  vocabulary.words.forEach((word, id) => {
+  const cjk = new Uint8Array(vocabSize);
+  for (let id = 0; id < vocabSize; id++) {
+    const word = words[id]!;
+    cjk[id] = isCjkToken(word) ? 1 : 0;
     const common = COMMON_WORDS.has(word);
-    const distinctive = !common && df[id]! <= dfLimit && word.length >= 3 && !/^\d+$/.test(word) && !isCjkToken(word);
+    const distinctive = !common && df[id]! <= dfLimit && word.length >= 3 && !/^\d+$/.test(word) && cjk[id] === 0;
     vocabFlags[id] = (common ? VOCAB_COMMON : 0) | (distinctive ? VOCAB_DISTINCTIVE : 0);
-  });
-  const patDistinct = new Uint8Array(patSequences.length);
-  patSequences.forEach((sequence, p) => {
+  }
+  const patDistinct = new Uint8Array(patternCount);
+  const patTokenCount = new Uint8Array(patternCount);
+  for (let p = 0; p < patternCount; p++) {
     let distinct = 0;
     let rareCjk = 0;
-    for (const token of sequence) {
+    for (let k = patTokenStart[p]!; k < patTokenStart[p + 1]!; k++) {
+      const token = patTokens[k]!;
       if (vocabFlags[token]! & VOCAB_DISTINCTIVE) distinct++;
-      else if (isCjkToken(vocabulary.words[token]!) && df[token]! <= dfLimit) rareCjk++;
+      else if (cjk[token] === 1 && df[token]! <= dfLimit) rareCjk++;
     }
     // Two rare CJK characters say about as much as one rare word.
     patDistinct[p] = Math.min(255, distinct + (rareCjk >> 1));
-  });
+    patTokenCount[p] = patTokenStart[p + 1]! - patTokenStart[p]!;
+  }
 
-  // Vocabulary characters and hash table.
   const vocabStart = new Int32Array(vocabSize + 1);
-  let charCount = 0;
-  vocabulary.words.forEach((word, id) => {
-    vocabStart[id] = charCount;
-    charCount += word.length;
-  });
-  vocabStart[vocabSize] = charCount;
-  const vocabChars = new Uint16Array(charCount);
-  vocabulary.words.forEach((word, id) => {
-    for (let k = 0; k < word.length; k++) vocabChars[vocabStart[id]! + k] = word.charCodeAt(k);
-  });
-  const vocabTable = buildHashTable(vocabSize, (id) => hashString(vocabulary.words[id]!));
+  vocabStart.set(vocabulary.starts.data.subarray(0, vocabSize));
+  vocabStart[vocabSize] = vocabulary.charCount;
+  const vocabChars = vocabulary.chars.slice(0, vocabulary.charCount);
+  const vocabTable = buildHashTable(vocabSize, (id) => hashChars(vocabChars, vocabStart[id]!, vocabStart[id + 1]!));
 
-  const names = buildTokenTrie(patSequences, patSequences.map((_, p) => p), vocabSize);
-  const suffixIndexes: number[] = [];
-  const prefixIndexes: number[] = [];
-  legalForms.forms.forEach((form, index) => {
-    if (form.position !== 'prefix') suffixIndexes.push(index);
-    if (form.position !== 'suffix') prefixIndexes.push(index);
-  });
-  const legalSuffixes = buildTokenTrie(suffixIndexes.map((f) => formSequences[f]!), suffixIndexes, vocabSize);
-  const legalPrefixes = buildTokenTrie(prefixIndexes.map((f) => formSequences[f]!.slice().reverse()), prefixIndexes, vocabSize);
+  const patternIndexes = new Int32Array(patternCount);
+  for (let p = 0; p < patternCount; p++) patternIndexes[p] = p;
+  const names = buildTokenTrie(patTokens, patTokenStart.subarray(0, patternCount + 1), patternIndexes, vocabSize);
+  const forms = legalForms.forms;
+  const suffixIndexes = forms.flatMap((form, index) => (form.position !== 'prefix' ? [index] : []));
+  const prefixIndexes = forms.flatMap((form, index) => (form.position !== 'suffix' ? [index] : []));
+  const legalSuffixes = buildFormTrie(suffixIndexes.map((f) => forms[f]!.ids), suffixIndexes, vocabSize);
+  const legalPrefixes = buildFormTrie(prefixIndexes.map((f) => forms[f]!.ids.slice().reverse()), prefixIndexes, vocabSize);
 
   // Identifiers.
   const idKeyList = [...identifierValues.keys()];
@@ -353,6 +639,7 @@ export function compileMatcher(entities: readonly MatcherEntity[]): CompiledMatc
   });
   idValueStart[idKeyList.length] = idEntity.length;
 
+  const kindAndFlags = patterns.kindAndFlags.data;
   return {
     formatVersion: MATCHER_FORMAT_VERSION,
     entityCount: entities.length,
@@ -364,24 +651,24 @@ export function compileMatcher(entities: readonly MatcherEntity[]): CompiledMatc
     names,
     legalSuffixes,
     legalPrefixes,
-    formText: buildStringTable(legalForms.forms.map((form) => form.text)),
-    formClass: Uint8Array.from(legalForms.forms, (form) => form.classIndex),
-    formFlags: Uint8Array.from(legalForms.forms, (form) => {
+    formText: buildStringTable(forms.map((form) => form.text)),
+    formClass: Uint8Array.from(forms, (form) => form.classIndex),
+    formFlags: Uint8Array.from(forms, (form) => {
       const key = form.tokens.join(' ');
       const short = form.tokens.every((word) => /^[a-z]{1,2}$/.test(word));
-      const dotted = legalForms.forms.some((other) => other.tokens.join(' ') === key && other.text.endsWith('.'));
+      const dotted = forms.some((other) => other.tokens.join(' ') === key && other.text.endsWith('.'));
       return (short ? FORM_SHORT : 0) | (dotted ? FORM_DOTTED : 0);
     }),
-    patEntity: Int32Array.from(patEntity),
-    patName: Int32Array.from(patName),
-    patKind: Uint8Array.from(patKind),
-    patTokenCount: Uint8Array.from(patSequences, (sequence) => sequence.length),
+    patEntity,
+    patName,
+    patKind: Uint8Array.from(kindAndFlags.subarray(0, patternCount), (value) => value & 0xff),
+    patTokenCount,
     patDistinct,
-    patFlags: Uint8Array.from(patFlags),
-    patClassLo: Uint32Array.from(patClassLo),
-    patClassHi: Uint32Array.from(patClassHi),
-    nameText: buildStringTable(nameStrings),
-    entityIds: buildStringTable(entityIds),
+    patFlags: Uint8Array.from(kindAndFlags.subarray(0, patternCount), (value) => value >> 8),
+    patClassLo: new Uint32Array(patterns.classLo.data.buffer, 0, patternCount).slice(),
+    patClassHi: new Uint32Array(patterns.classHi.data.buffer, 0, patternCount).slice(),
+    nameText: nameTable.finish(),
+    entityIds: entityIds.finish(),
     idKeys: buildStringTable(idKeyList),
     idTable: buildHashTable(idKeyList.length, (k) => hashString(idKeyList[k]!)),
     idValueStart,
@@ -390,4 +677,31 @@ export function compileMatcher(entities: readonly MatcherEntity[]): CompiledMatc
     idOriginal: buildStringTable(idOriginal),
     idLengths,
   };
+}
+
+/** True when an earlier pattern of the same entity (from `firstPattern` on) has exactly the core tokens[from, to). */
+function isSeenCore(patterns: PatternLists, firstPattern: number, tokens: Int32Array, from: number, to: number): boolean {
+  const starts = patterns.tokenStart.data;
+  const stored = patterns.tokens.data;
+  for (let p = firstPattern; p < patterns.count; p++) {
+    const start = starts[p]!;
+    if (starts[p + 1]! - start !== to - from) continue;
+    let same = true;
+    for (let k = 0; k < to - from; k++) {
+      if (stored[start + k] !== tokens[from + k]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return true;
+  }
+  return false;
+}
+
+function buildFormTrie(sequences: readonly Int32Array[], values: readonly number[], vocabSize: number): TokenTrie {
+  const starts = new Int32Array(sequences.length + 1);
+  sequences.forEach((sequence, k) => (starts[k + 1] = starts[k]! + sequence.length));
+  const tokens = new Int32Array(starts[sequences.length]!);
+  sequences.forEach((sequence, k) => tokens.set(sequence, starts[k]!));
+  return buildTokenTrie(tokens, starts, Int32Array.from(values), vocabSize);
 }

@@ -1,13 +1,13 @@
-// The compiled matcher's data: every table is a typed array or one long string, so it serialises compactly and
+// The compiled matcher's data: every table is a typed array (strings as UTF-8 bytes), so it serialises compactly and
 // loads without rebuilding. Also the lookups over those tables (token vocabulary, tries, identifier hash map).
 
 import type { IdentifierScheme } from '@/src/core/types';
 
-export const MATCHER_FORMAT_VERSION = 1;
+export const MATCHER_FORMAT_VERSION = 2;
 
-/** Many strings stored as one string and the UTF-16 offset where each starts (n + 1 offsets). */
+/** Many strings stored as one UTF-8 buffer and the byte offset where each starts (n + 1 offsets); decoded on use. */
 export interface StringTable {
-  text: string;
+  bytes: Uint8Array;
   offsets: Uint32Array;
 }
 
@@ -86,19 +86,37 @@ export interface CompiledMatcher {
   readonly idLengths: Uint8Array;
 }
 
+const utf8 = new TextDecoder();
+
+/** The string at `index`: short ASCII strings are built directly, others decoded from UTF-8. */
 export function stringAt(table: StringTable, index: number): string {
-  return table.text.slice(table.offsets[index]!, table.offsets[index + 1]!);
+  const from = table.offsets[index]!;
+  const to = table.offsets[index + 1]!;
+  const bytes = table.bytes;
+  if (to - from <= 256) {
+    let ascii = true;
+    for (let k = from; k < to; k++) {
+      if (bytes[k]! >= 0x80) {
+        ascii = false;
+        break;
+      }
+    }
+    if (ascii) return String.fromCharCode.apply(null, bytes.subarray(from, to) as unknown as number[]);
+  }
+  return utf8.decode(bytes.subarray(from, to));
 }
 
-export function buildStringTable(strings: readonly string[]): StringTable {
-  const offsets = new Uint32Array(strings.length + 1);
-  let total = 0;
-  for (let i = 0; i < strings.length; i++) {
-    offsets[i] = total;
-    total += strings[i]!.length;
+/** True when the string at `index` equals `value` (compared without decoding when `value` is ASCII). */
+export function stringEquals(table: StringTable, index: number, value: string): boolean {
+  const from = table.offsets[index]!;
+  const to = table.offsets[index + 1]!;
+  if (to - from !== value.length) return to - from > value.length && stringAt(table, index) === value;
+  for (let k = 0; k < value.length; k++) {
+    const c = value.charCodeAt(k);
+    if (c >= 0x80) return stringAt(table, index) === value;
+    if (table.bytes[from + k] !== c) return false;
   }
-  offsets[strings.length] = total;
-  return { text: strings.join(''), offsets };
+  return true;
 }
 
 /** FNV-1a over UTF-16 code units. */
@@ -174,9 +192,7 @@ export function lookupIdentifier(m: CompiledMatcher, value: string): number {
     const entry = table[slot]!;
     if (entry === 0) return -1;
     const key = entry - 1;
-    const from = m.idKeys.offsets[key]!;
-    const to = m.idKeys.offsets[key + 1]!;
-    if (to - from === value.length && m.idKeys.text.startsWith(value, from)) return key;
+    if (stringEquals(m.idKeys, key, value)) return key;
     slot = (slot + 1) & mask;
   }
 }

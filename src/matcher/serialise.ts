@@ -1,5 +1,6 @@
 // Serialises a CompiledMatcher to bytes and loads it back without recompiling: a small header, then every
-// typed array as raw little-endian bytes (4-byte aligned) and every string table as UTF-8 plus its offsets.
+// typed array as raw little-endian bytes (4-byte aligned), string tables included (UTF-8 bytes plus offsets).
+// Loading makes views on the bytes: no copy, no decoding, no object per entry.
 
 import { MATCHER_FORMAT_VERSION, type CompiledMatcher, type StringTable, type TokenTrie } from './compiled';
 
@@ -30,13 +31,12 @@ if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) {
 /** Serialises a compiled matcher into one compact byte array. */
 export function serializeMatcher(m: CompiledMatcher): Uint8Array {
   const chunks: Uint8Array[] = [];
-  const encoder = new TextEncoder();
   const addArray = (array: TypedArray): void => {
     chunks.push(new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
   };
   for (const [field] of ARRAY_FIELDS) addArray(m[field]);
   for (const field of STRING_FIELDS) {
-    chunks.push(encoder.encode(m[field].text));
+    addArray(m[field].bytes);
     addArray(m[field].offsets);
   }
   for (const field of TRIE_FIELDS) for (const part of TRIE_PARTS) addArray(m[field][part]);
@@ -102,15 +102,13 @@ export function loadMatcher(bytes: Uint8Array): CompiledMatcher {
         return new Uint32Array(data.buffer, start, length / 4);
     }
   };
-  const decoder = new TextDecoder('utf-8', { fatal: true });
   const result: Record<string, unknown> = { formatVersion: version, entityCount };
   for (const [field, kind] of ARRAY_FIELDS) result[field] = readArray(kind);
   for (const field of STRING_FIELDS) {
-    const { offset, length } = nextChunk();
-    const text = decoder.decode(data.subarray(offset, offset + length));
+    const bytes = readArray('u8') as Uint8Array;
     const offsets = readArray('u32') as Uint32Array;
-    if (offsets.length === 0 || offsets[offsets.length - 1] !== text.length) throw new Error(`Matcher string table ${field} is corrupt`);
-    result[field] = { text, offsets } satisfies StringTable;
+    if (offsets.length === 0 || offsets[offsets.length - 1] !== bytes.length) throw new Error(`Matcher string table ${field} is corrupt`);
+    result[field] = { bytes, offsets } satisfies StringTable;
   }
   for (const field of TRIE_FIELDS) {
     const trie: Record<string, Int32Array> = {};

@@ -1,0 +1,29 @@
+// Small measuring helpers shared by the benchmark's processes: medians of repeated timings and memory in MB.
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** Runs `work` `repetitions` times (after a garbage collection when exposed) and returns the median in ms. */
+export function medianMs(repetitions: number, work: () => unknown): number {
+  const times: number[] = [];
+  for (let r = 0; r < repetitions; r++) {
+    collectGarbage();
+    const start = performance.now();
+    work();
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+export function collectGarbage(): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc) {
+    gc();
+    gc();
+  }
+}
+
+export const MB = 1024 * 1024;
