@@ -6,11 +6,14 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-/** Runs `work` `repetitions` times (after a garbage collection when exposed) and returns the median in ms. */
-export function medianMs(repetitions: number, work: () => unknown): number {
+/**
+ * Runs `work` `repetitions` times and returns the median in ms; with `afterGc`, each run follows a full garbage
+ * collection (when exposed), which also empties the young generation the run then refills.
+ */
+export function medianMs(repetitions: number, work: () => unknown, afterGc = true): number {
   const times: number[] = [];
   for (let r = 0; r < repetitions; r++) {
-    collectGarbage();
+    if (afterGc) collectGarbage();
     const start = performance.now();
     work();
     times.push(performance.now() - start);
