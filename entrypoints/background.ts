@@ -55,5 +55,11 @@ export default defineBackground(() => {
   });
 
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
-  browser.runtime.onInstalled.addListener(() => void knowledge.whenReady().catch((e: unknown) => console.error('TenderLens:', e)));
+  // A new build may compile names differently: its first analysis compiles afresh.
+  browser.runtime.onInstalled.addListener(() => {
+    void knowledge
+      .whenReady()
+      .then(() => knowledge.forgetSavedMatcher())
+      .catch((e: unknown) => console.error('TenderLens:', e));
+  });
 });

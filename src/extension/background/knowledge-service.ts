@@ -44,15 +44,21 @@ export class KnowledgeService {
     const revision = await knowledgeRevision(this.db);
     if (this.matcher?.revision === revision) return this.matcher.compiled;
     const selfie = (await this.db.meta.get(MATCHER_KEY))?.value as MatcherSelfie | undefined;
-    let compiled: CompiledMatcher;
-    if (selfie?.revision === revision) {
-      compiled = loadMatcher(selfie.bytes);
-    } else {
-      const entities = (await this.db.entities.toArray()).map(fromEntityRow);
-      compiled = compileMatcher(entities);
-      await this.db.meta.put({ key: MATCHER_KEY, value: { revision, bytes: serializeMatcher(compiled) } satisfies MatcherSelfie });
-    }
+    const compiled = (selfie?.revision === revision ? loadSavedMatcher(selfie.bytes) : undefined) ?? (await this.compileAndSave(revision));
     this.matcher = { revision, compiled };
+    return compiled;
+  }
+
+  /** Drops the saved matcher, so the next analysis compiles with this build's code (called on install and update). */
+  async forgetSavedMatcher(): Promise<void> {
+    this.matcher = undefined;
+    await this.db.meta.delete(MATCHER_KEY);
+  }
+
+  private async compileAndSave(revision: number): Promise<CompiledMatcher> {
+    const entities = (await this.db.entities.toArray()).map(fromEntityRow);
+    const compiled = compileMatcher(entities);
+    await this.db.meta.put({ key: MATCHER_KEY, value: { revision, bytes: serializeMatcher(compiled) } satisfies MatcherSelfie });
     return compiled;
   }
 
@@ -101,5 +107,15 @@ export class KnowledgeService {
     };
     await this.db.decisions.put(decision);
     return decision;
+  }
+}
+
+/** A saved matcher in an older format, or damaged, is not an error: it is compiled again. */
+function loadSavedMatcher(bytes: unknown): CompiledMatcher | undefined {
+  try {
+    return loadMatcher(bytes as Uint8Array);
+  } catch (error) {
+    console.warn('TenderLens: the saved matcher cannot be used, compiling again:', error instanceof Error ? error.message : error);
+    return undefined;
   }
 }

@@ -67,6 +67,30 @@ describe('knowledge service', () => {
     expect(before.summary.flagged).toBeGreaterThan(0);
   });
 
+  it('compiles again when the saved matcher is in an older format or damaged, and saves the new one', async () => {
+    const first = service();
+    await first.currentMatcher();
+    const saved = (await first.db.meta.get('matcherSelfie'))?.value as { revision: number; bytes: Uint8Array };
+    const olderFormat = saved.bytes.slice();
+    new DataView(olderFormat.buffer).setUint32(4, 1, true);
+    for (const bytes of [olderFormat, saved.bytes.slice(0, 40), 'not bytes']) {
+      await first.db.meta.put({ key: 'matcherSelfie', value: { revision: saved.revision, bytes } });
+      const woken = new KnowledgeService(async () => defaults, first.db);
+      expect((await woken.analysePage(demo())).summary.flagged).toBeGreaterThan(0);
+      const resaved = (await first.db.meta.get('matcherSelfie'))?.value as { bytes: Uint8Array };
+      expect(resaved.bytes).toEqual(saved.bytes);
+    }
+  });
+
+  it('forgets the saved matcher on request (a new build), and compiles on the next analysis', async () => {
+    const first = service();
+    await first.currentMatcher();
+    await first.forgetSavedMatcher();
+    expect(await first.db.meta.get('matcherSelfie')).toBeUndefined();
+    expect((await first.analysePage(demo())).summary.flagged).toBeGreaterThan(0);
+    expect(await first.db.meta.get('matcherSelfie')).toBeDefined();
+  });
+
   it('applies a dismissal to the page it was made on, and a confirmation everywhere', async () => {
     const s = service();
     const page = demo();
