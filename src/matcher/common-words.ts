@@ -1,4 +1,4 @@
-// Very common English and business words (and a few large place names) that say little about which company
+// Very common English and business words (and a few large place names and words for landscape features) that say little about which company
 // a name means. A name made only of such words ("Top Group", "Global Trading") needs corroborating evidence.
 // Folded spellings (lower case, no accents), as the tokeniser produces them.
 
@@ -18,6 +18,8 @@ paper machinery equipment tools auto motor motors green blue red white black cit
 science sciences research network networks media digital smart life home office bank finance financial insurance
 management consulting design art arts sport sports one stop point line plus max pro net web data info
 xinjiang shanghai beijing guangdong zhejiang jiangsu shandong hong kong shenzhen guangzhou
+coast coastal river valley mountain mountains lake bay island islands harbour harbor port sea ocean hill hills park
+bridge forest field fields delta gulf cape
 `;
 
 export const COMMON_WORDS: ReadonlySet<string> = new Set(WORDS.split(/\s+/).filter((word) => word.length > 0));

@@ -126,8 +126,8 @@ function legalFormsAround(scan: Scan, nameEdge: number, step: 1 | -1): FormRun {
     let formIndex = -1;
     for (let k = trie.terminalStart[found.node]!; k < trie.terminalStart[found.node + 1]!; k++) {
       const f = trie.terminals[k]!;
-      // "AS", "Co", "SA" count only when written with a capital: "as" is a common word.
-      if (m.formFlags[f]! & FORM_SHORT && !isCapitalised(s.flags[first]!)) continue;
+      // "AS", "Co", "SA" count only when written with a capital or with inner dots ("s.c."): "as" is a common word.
+      if (m.formFlags[f]! & FORM_SHORT && !isCapitalised(s.flags[first]!) && !writtenWithDots(scan, first, found.last)) continue;
       run.classes.push(m.formClass[f]!);
       if (formIndex < 0) formIndex = f;
     }
@@ -138,6 +138,18 @@ function legalFormsAround(scan: Scan, nameEdge: number, step: 1 | -1): FormRun {
   return run;
 }
 
+/** Tokens first..last written with dots inside them ("s.c", "sp. z o.o"), as the page writes them. */
+function writtenWithDots(scan: Scan, first: number, last = first): boolean {
+  return scan.text.slice(scan.s.origStart[first]!, scan.s.origEnd[last]!).includes('.');
+}
+
+const UPPER_AFTER_FIRST = /^.[^]*\p{Lu}/u;
+
+/**
+ * How the page writes tokens first..last. Minor words ("de", "y"), dotted initialisms of legal forms inside a name
+ * ("d.o.o.") and lone letters say nothing about it; an elided particle before a capital ("d'Or", "l'Oréal") is a
+ * capitalised word.
+ */
 function caseAsWritten(scan: Scan, first: number, last: number): CaseAsWritten {
   const { s } = scan;
   let cased = 0;
@@ -147,10 +159,12 @@ function caseAsWritten(scan: Scan, first: number, last: number): CaseAsWritten {
   for (let t = first; t <= last; t++) {
     const f = s.flags[t]!;
     if (f & CJK || !(f & HAS_CASED)) continue;
+    const word = scan.text.slice(s.origStart[t]!, s.origEnd[t]!);
+    if (!(f & FIRST_UPPER) && (word.length === 1 || writtenWithDots(scan, t))) continue;
     cased++;
     if (f & ALL_UPPER) allUpper++;
-    if (f & FIRST_UPPER) capitalised++;
-    else if (!MINOR_WORDS.has(scan.text.slice(s.origStart[t]!, s.origEnd[t]!).toLowerCase())) lowerWords++;
+    if (f & FIRST_UPPER || UPPER_AFTER_FIRST.test(word)) capitalised++;
+    else if (!MINOR_WORDS.has(word.toLowerCase())) lowerWords++;
   }
   if (cased === 0) return 'uncased';
   if (allUpper === cased && cased > 0) return 'upper';
@@ -260,6 +274,7 @@ function evaluateNameMatch(scan: Scan, first: number, last: number, node: number
         distinct: m.patDistinct[pattern]!,
         caseAsWritten: written,
         listedInCapitals: (m.patFlags[pattern]! & PATTERN_ALL_UPPER) !== 0,
+        listedWithLegalForm: (m.patFlags[pattern]! & PATTERN_HAS_LEGAL_FORM) !== 0,
         legalForm,
         formOfAnotherEntity: legalForm === 'present' && formOwners.size > 0 && !formOwners.has(m.patEntity[pattern]!),
         pageLegalForm,

@@ -91,8 +91,19 @@ export function canonicalIdentifier(scheme: IdentifierScheme, value: string): st
  */
 export const AMBIGUOUS_SCHEMES: ReadonlySet<IdentifierScheme> = new Set(['gb-coh', 'duns', 'cage', 'registration']);
 
-const LABEL_RE =
-  /(compan(y|ies)\s*(house|number|no|reg)|registration|registered|reg\.?\s*no|\bcrn\b|d-?u-?n-?s|\bcage\b|\buei\b|unique entity|\bvat\b|\blei\b|\btax\b|os\s*id|open supply|\bid\b|number|no\.)/i;
+// Labels in the portals' languages: registers and tax numbers (INN/ИНН, OGRN, KRS, NIP, REGON, KvK, SIREN, SIRET,
+// NIF, CIF, RUT, NIT, CNPJ, RFC, Partita IVA, Handelsregister, USt-IdNr., the unified social credit code) and the
+// words for "number" (Nr., nº, n°, número, numéro, numer, номер).
+const LABEL_RE = new RegExp(
+  [
+    String.raw`compan(y|ies)\s*(house|number|no|reg)|registration|registered|reg\.?\s*no|\bcrn\b|d-?u-?n-?s|\bcage\b|\buei\b`,
+    String.raw`unique entity|\bvat\b|\blei\b|\btax\b|os\s*id|open supply|\bid\b|number|no\.`,
+    String.raw`(?<!\p{L})(инн|огрн|кпп|inn|ogrn|krs|nip|regon|kvk|btw|siren|siret|tva|nif|cif|rut|nit|cnpj|rfc|iva|hrb|hra|ust-?idnr|uid|ico|ičo|dič)(?!\p{L})`,
+    String.raw`handelsregister|registre|registro|rejestr|реестр|codice fiscale|partita|steuernummer|nummer|numéro|número|numer|номер`,
+    String.raw`(?<!\p{L})(nr\.?|n°|nº)(?!\p{L})|统一社会信用代码|統一社會信用代碼|注册号|註冊號|法人番号`,
+  ].join('|'),
+  'iu',
+);
 
 /** True when a label naming an identifier stands within 60 characters before `start`. */
 export function hasIdentifierLabelBefore(text: string, start: number): boolean {

@@ -12,13 +12,13 @@ export type LegalFormClass =
   | 'generic' | 'limited' | 'plc' | 'inc' | 'llc' | 'gmbh' | 'ag' | 'kg' | 'gmbh-co-kg' | 'sa' | 'sa-de-cv' | 'sarl'
   | 'sas' | 'srl' | 'spa' | 'bv' | 'nv' | 'ab' | 'as' | 'asa' | 'oy' | 'oyj' | 'aps' | 'sp-zoo' | 'se' | 'bhd'
   | 'sdn-bhd' | 'pty-ltd' | 'pvt-ltd' | 'jsc' | 'ooo' | 'pt' | 'kk' | 'cjk-limited' | 'cjk-joint-stock' | 'lp'
-  | 'llp' | 'cooperative' | 'sro' | 'kft' | 'doo' | 'ltda' | 'sl' | 'eirl' | 'tbk';
+  | 'llp' | 'cooperative' | 'sro' | 'kft' | 'doo' | 'ltda' | 'sl' | 'eirl' | 'tbk' | 'sc';
 
 export const LEGAL_FORM_CLASSES: readonly LegalFormClass[] = [
   'generic', 'limited', 'plc', 'inc', 'llc', 'gmbh', 'ag', 'kg', 'gmbh-co-kg', 'sa', 'sa-de-cv', 'sarl', 'sas', 'srl',
   'spa', 'bv', 'nv', 'ab', 'as', 'asa', 'oy', 'oyj', 'aps', 'sp-zoo', 'se', 'bhd', 'sdn-bhd', 'pty-ltd', 'pvt-ltd', 'jsc',
   'ooo', 'pt', 'kk', 'cjk-limited', 'cjk-joint-stock', 'lp', 'llp', 'cooperative', 'sro', 'kft', 'doo', 'ltda', 'sl',
-  'eirl', 'tbk',
+  'eirl', 'tbk', 'sc',
 ];
 
 export interface LegalForm {
@@ -64,6 +64,7 @@ export const LEGAL_FORMS: readonly LegalForm[] = [
   ...suffix('oy', 'Oy', 'Osakeyhtiö'),
   ...suffix('oyj', 'Oyj', 'Julkinen osakeyhtiö'),
   ...suffix('sp-zoo', 'Sp. z o.o.', 'Sp. z o. o.', 'Sp. z.o.o.', 'Spółka z ograniczoną odpowiedzialnością', 'Sp.k.', 'Sp. j.'),
+  ...suffix('sc', 'S.C.', 's.c.', 'Spółka cywilna'),
   ...suffix('sro', 's.r.o.', 'spol. s r.o.', 'a.s.', 'Kft', 'Kft.', 'Zrt.', 'Nyrt.'),
   ...suffix('doo', 'd.o.o.', 'd.d.'),
   ...suffix('bhd', 'Bhd', 'Bhd.', 'Berhad'),

@@ -1,6 +1,7 @@
 // Scores one name match from the evidence around it (how distinctive and long the name is, how the page writes it,
 // legal forms, a different continuation, an omitted qualifier) into a tier, a 0..1 score, a rule id and a reason.
 
+import { toCountryCode } from '../core/countries';
 import type { NameKind } from './compiled';
 
 export type CaseAsWritten = 'title' | 'upper' | 'lower' | 'mixed' | 'uncased';
@@ -20,6 +21,8 @@ export interface NameEvidence {
   caseAsWritten: CaseAsWritten;
   /** The knowledge base writes this name in capitals (an acronym such as "XPCC"). */
   listedInCapitals: boolean;
+  /** The knowledge base writes this name with a legal form ("Aneks Polska Sp. z o.o."), so a page without one shortens it. */
+  listedWithLegalForm?: boolean;
   legalForm: LegalFormEvidence;
   /** The page's legal form is the listed form of another entity with this name, and this entity lists none. */
   formOfAnotherEntity?: boolean;
@@ -145,6 +148,10 @@ export function scoreNameMatch(e: NameEvidence, text: string, matchedName: strin
     rule.push('long-name');
     confidence = 'high';
     why = 'flagged because the page writes this name of three or more words, one of them distinctive, in full as a proper name';
+  } else if (e.distinct >= 1 && !e.listedWithLegalForm && e.legalForm === 'none' && properCase && !e.cjk && e.tokens >= 2) {
+    rule.push('full-listed-name');
+    confidence = 'high';
+    why = 'flagged because the page writes the whole listed name, which has no legal form, as a proper name, and one of its words is distinctive';
   } else if (e.distinct === 0 && e.legalForm === 'same' && properCase && e.tokens >= 2) {
     rule.push('common-words', 'legal-form');
     confidence = 'high';
@@ -169,8 +176,10 @@ function isFormLikeQualifier(words: readonly string[], legalFormWords: ReadonlyS
 /**
  * The qualifier inside a listed name that a page leaves out: a parenthetical that is followed by more of the name
  * ("Hoshine Silicon Industry (Shanshan) Co., Ltd", "Young Sporting Goods (Suzhou) Co., Ltd.") whose words are not
- * in `pageText` (the mention and the text just after it). A parenthetical at the end of a name is a note (an
- * acronym, a plant) and may be left out; so may legal-form words and one- or two-letter codes ("(Pvt)", "(M)").
+ * in `pageText` (the mention and the text just after it), or a country anywhere in the name ("Long Rich (VN) Co.,
+ * Ltd.", "Regina Miracle International (Vietnam)"): the company of another country is a sister. Any other
+ * parenthetical at the end of a name is a note (an acronym, a plant) and may be left out; so may legal-form words and
+ * one- or two-letter codes that are not countries ("(Pvt)", "(M)").
  */
 export function omittedQualifier(
   listedName: string,
@@ -181,11 +190,21 @@ export function omittedQualifier(
   if (!/[(（]/.test(listedName)) return undefined;
   const pageWords = new Set(fold(pageText));
   for (const match of listedName.matchAll(/[(（]([^()（）]*)[)）]/g)) {
-    const after = listedName.slice((match.index ?? 0) + match[0].length);
-    if (fold(after).length === 0) continue;
-    const words = fold(match[1] ?? '');
-    if (words.length === 0 || isFormLikeQualifier(words, legalFormWords)) continue;
-    if (!words.every((word) => pageWords.has(word))) return match[1]!.trim();
+    const inside = (match[1] ?? '').trim();
+    const words = fold(inside);
+    if (words.length === 0 || words.every((word) => legalFormWords.has(word))) continue;
+    const country = toCountryCode(inside);
+    const atEnd = fold(listedName.slice((match.index ?? 0) + match[0].length)).length === 0;
+    if (country === undefined && (atEnd || isFormLikeQualifier(words, legalFormWords))) continue;
+    if (words.every((word) => pageWords.has(word))) continue;
+    if (country !== undefined && pageNamesCountry(pageText, country)) continue;
+    return inside;
   }
   return undefined;
+}
+
+/** The page's own parenthetical names the same country ("(Vietnam)" for a listed "(VN)"). */
+function pageNamesCountry(pageText: string, country: string): boolean {
+  for (const match of pageText.matchAll(/[(（]([^()（）]*)[)）]/g)) if (toCountryCode(match[1] ?? '') === country) return true;
+  return false;
 }

@@ -67,6 +67,11 @@ describe('identifiers in page text', () => {
     const [mention] = ids('National registration number\n2354269');
     expect(mention).toMatchObject({ entityId: 'amgen-ltd', text: '2354269', matchedName: '02354269', confidence: 'high', rule: 'identifier:gb-coh' });
   });
+  it('reads labels in the portals\' languages: ИНН, NIP, Nr., numéro', () => {
+    for (const text of ['ИНН 02354269', 'NIP: 02354269', 'Handelsregister Nr. 02354269', 'numéro 02354269', '统一社会信用代码：02354269']) {
+      expect(ids(text), text).toMatchObject([{ entityId: 'amgen-ltd', confidence: 'high' }]);
+    }
+  });
   it('keeps plain numbers without a label at review', () => {
     const [mention] = ids('Lot total 02354269 units');
     expect(mention).toMatchObject({ entityId: 'amgen-ltd', confidence: 'review' });

@@ -46,6 +46,39 @@ describe('common-word names need evidence', () => {
   });
 });
 
+describe('how the page writes a name', () => {
+  const named = compileMatcher([
+    entity('val-d-or', "Val d'Or Apparel Manufacturing Haiti S.A."),
+    entity('linglong', 'Linglong International Europe D.O.O. Zrenjanin'),
+    entity('tomadex', 'TOMADEX SC'),
+  ]);
+  const inPage = (text: string): Mention[] => findMentions(named, text);
+  it('an elided particle before a capital ("d\'Or") keeps a name in title case', () => {
+    expect(inPage("le lot 2 à Val d'Or Apparel Manufacturing Haiti S.A. en 2024")).toMatchObject([{ entityId: 'val-d-or', confidence: 'high' }]);
+  });
+  it('a legal form written in lower case inside a name ("d.o.o.") does not make it lower case', () => {
+    expect(inPage('Linglong International Europe d.o.o. Zrenjanin')).toMatchObject([{ entityId: 'linglong', confidence: 'high' }]);
+  });
+  it('short forms written with dots count in lower case ("s.c."); undotted lower-case ones do not', () => {
+    expect(inPage('Wykonawca: Tomadex s.c., Łódź')).toMatchObject([{ entityId: 'tomadex', confidence: 'high', rule: 'exact-name+legal-form' }]);
+    expect(inPage('Wykonawca: TOMADEX S.C.')).toMatchObject([{ confidence: 'high' }]);
+  });
+  it('a lower-case name is still only possible', () => {
+    expect(inPage("val d'or apparel manufacturing haiti s.a.")).toMatchObject([{ confidence: 'review' }]);
+  });
+});
+
+describe('whole listed names without a legal form', () => {
+  it('"Natchi Apparel", listed without a legal form, is a red flag when written in full as a proper name', () => {
+    expect(only('Natchi Apparel has opened a design studio.')).toMatchObject({ entityId: expect.stringContaining('natchi'), confidence: 'high', rule: 'exact-name+full-listed-name' });
+  });
+  it('but not in lower case, and not when every word is common', () => {
+    expect(mentionsIn('the natchi apparel line')).toEqual([]);
+    const places = compileMatcher([entity('east-coast', 'East Coast')]);
+    expect(findMentions(places, 'Shipping on the East Coast was delayed.')).toMatchObject([{ confidence: 'review', rule: 'exact-name+common-words' }]);
+  });
+});
+
 describe('sister entities are at most possible', () => {
   it('"Supermax Healthcare" against "Supermax Corporation Berhad": different continuation', () => {
     const m = only('Supplier: Supermax Healthcare Limited, Aurora, Illinois');
@@ -57,6 +90,13 @@ describe('sister entities are at most possible', () => {
     const m = only('Supermax Glove Manufacturing is not listed, but Supermax Sdn Bhd is a subsidiary.'.split(', but ')[1]!);
     expect(m.confidence).toBe('review');
     expect(m.rule).toContain('legal-form-differs');
+  });
+  it('a country in the listed name ("(VN)", "(Vietnam)") that the page leaves out makes it a possible sister', () => {
+    const groups = compileMatcher([entity('long-rich-vn', 'Long Rich (VN) Co., Ltd.'), entity('regina-vn', 'Regina Miracle International (Vietnam)')]);
+    expect(findMentions(groups, 'Long Rich Co., Ltd.')).toMatchObject([{ entityId: 'long-rich-vn', confidence: 'review', rule: 'exact-name+qualifier-omitted' }]);
+    expect(findMentions(groups, 'Regina Miracle International, Hong Kong')).toMatchObject([{ confidence: 'review', rule: 'exact-name+qualifier-omitted' }]);
+    expect(findMentions(groups, 'Long Rich (Vietnam) Co., Ltd.')).toMatchObject([{ entityId: 'long-rich-vn', confidence: 'high' }]);
+    expect(findMentions(groups, 'Regina Miracle International (Vietnam)')).toMatchObject([{ confidence: 'high' }]);
   });
   it('"Supermax Corporation Berhad" itself is a red flag', () => {
     expect(only('SUPERMAX CORPORATION BERHAD').confidence).toBe('high');
