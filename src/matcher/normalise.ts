@@ -1,6 +1,9 @@
 // Name normalisation and tokenisation: turns text into folded word tokens (case, NFKC, accents, punctuation),
 // each remembering its UTF-16 range in the original text, its case as written and the gap before it.
+// Chinese characters fold to their simplified form, so either script matches the other.
 // The same tokeniser reads knowledge-base names at compile time and page text at scan time.
+
+import { TRADITIONAL_SIMPLIFIED_PAIRS } from './han-simplified';
 
 /** Token flags. */
 export const BREAK_BEFORE = 1; // a line or block break (or ; : ! ? |) separates this token from the previous one
@@ -62,6 +65,18 @@ const GERMAN_FOLDS: Record<string, string> = {
 const GERMAN_TRANSLITERABLE = /[äÄöÖüÜøØåÅ]|[aouAOU]\u0308/;
 const UMLAUT_CODES = new Set([0xe4, 0xc4, 0xf6, 0xd6, 0xfc, 0xdc]);
 
+/** Traditional Chinese characters and their simplified forms: both scripts fold to the simplified one. */
+let simplifiedHan: Map<string, string> | undefined;
+function simplifiedForm(ch: string): string {
+  if (!simplifiedHan) {
+    simplifiedHan = new Map();
+    for (let i = 0; i + 1 < TRADITIONAL_SIMPLIFIED_PAIRS.length; i += 2) {
+      simplifiedHan.set(TRADITIONAL_SIMPLIFIED_PAIRS[i]!, TRADITIONAL_SIMPLIFIED_PAIRS[i + 1]!);
+    }
+  }
+  return simplifiedHan.get(ch) ?? ch;
+}
+
 const CJK_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const LETTER_OR_DIGIT_RE = /[\p{L}\p{N}]/u;
 const MARK_RE = /\p{M}/u;
@@ -82,7 +97,7 @@ function describeChar(ch: string, mode: FoldMode): CharInfo {
   if (SPACE_RE.test(ch)) return { kind: CharKind.Space, fold: '', upper, cased };
   const compat = ch.normalize('NFKC');
   if (compat === '&') return { kind: CharKind.Ampersand, fold: 'and', upper, cased };
-  if (CJK_RE.test(ch)) return { kind: CharKind.Cjk, fold: compat, upper, cased };
+  if (CJK_RE.test(ch)) return { kind: CharKind.Cjk, fold: simplifiedForm(compat), upper, cased };
   if (!LETTER_OR_DIGIT_RE.test(ch) && !LETTER_OR_DIGIT_RE.test(compat)) {
     if (compat.length === 1 && compat !== ch) return describeChar(compat, mode);
     return { kind: CharKind.Punct, fold: '', upper, cased };
@@ -191,6 +206,12 @@ export function tokenise(text: string, mode: FoldMode = 'strip'): TokenStream {
         continue;
       }
       if (cls === 6 && w.inToken && i + 1 < n && isWordCharAt(text, i + 1, table)) {
+        if (isPossessiveS(text, i + 1, table)) {
+          w.close(i);
+          w.gapFlags |= PUNCT_BEFORE;
+          i += 2;
+          continue;
+        }
         i++;
         continue;
       }
@@ -230,6 +251,12 @@ export function tokenise(text: string, mode: FoldMode = 'strip'): TokenStream {
         w.ampersand(i, i + width);
         break;
       case CharKind.Apostrophe:
+        if (w.inToken && i + width < n && isPossessiveS(text, i + width, table)) {
+          w.close(i);
+          w.gapFlags |= PUNCT_BEFORE;
+          i += width + 1;
+          continue;
+        }
         if (w.inToken && i + width < n && isWordCharAt(text, i + width, table)) break;
         if (w.inToken) w.close(i);
         w.gapFlags |= PUNCT_BEFORE;
@@ -309,6 +336,13 @@ class TokenWriter {
     this.tokenFlags |= AMPERSAND;
     this.close(end);
   }
+}
+
+/** An English possessive "'s" ends here: "Camel Group's" is the name "Camel Group". */
+function isPossessiveS(text: string, index: number, table: CharTable): boolean {
+  const c = text.charCodeAt(index);
+  if (c !== 0x73 && c !== 0x53) return false;
+  return index + 1 >= text.length || !isWordCharAt(text, index + 1, table);
 }
 
 function isWordCharAt(text: string, index: number, table: CharTable): boolean {

@@ -19,14 +19,21 @@ describe('normaliseName', () => {
     expect(normaliseName('SA DE CV')).toBe('sa de cv');
     expect(normaliseName('Sp. z o.o.')).toBe('sp z oo');
   });
-  it('drops "&" and "and", soft hyphens, zero-width characters and apostrophes inside words', () => {
+  it('drops "&" and "and", soft hyphens, zero-width characters, apostrophes inside words and possessive "\'s"', () => {
     expect(normaliseName('Xinjiang East Hope&Nonferrous')).toBe('xinjiang east hope nonferrous');
     expect(normaliseName('Xinjiang East Hope and Nonferrous')).toBe('xinjiang east hope nonferrous');
     expect(normaliseName('Sup\u00adermax\u200b Corp')).toBe('supermax corp');
-    expect(normaliseName("McDonald's")).toBe('mcdonalds');
+    expect(normaliseName("O'Neill Textiles")).toBe('oneill textiles');
+    expect(normaliseName("Camel Group's")).toBe('camel group');
+    expect(normaliseName('Camel Group\u2019s batteries')).toBe('camel group batteries');
+    expect(normaliseName("McDonald's")).toBe('mcdonald');
   });
   it('keeps CJK characters as they are, one token each', () => {
     expect(normaliseName('骆驼集团')).toBe('骆 驼 集 团');
+  });
+  it('folds traditional Chinese characters to their simplified forms', () => {
+    expect(normaliseName('鴻海精密工業股份有限公司')).toBe(normaliseName('鸿海精密工业股份有限公司'));
+    expect(normaliseName('駱駝集團')).toBe('骆 驼 集 团');
   });
 });
 
@@ -69,6 +76,7 @@ describe('matching through normalisation', () => {
   it('matches names in Chinese script inside running Chinese text, without word boundaries', () => {
     expect(found(['骆驼集团股份有限公司'], '供应商为骆驼集团股份有限公司。')).toEqual(['骆驼集团股份有限公司']);
     expect(found(['骆驼集团股份有限公司'], '供应商为骆驼集团的子公司')).toEqual(['骆驼集团']);
+    expect(found(['鴻海精密工業股份有限公司'], '供应商为鸿海精密工业股份有限公司。')).toEqual(['鸿海精密工业股份有限公司']);
   });
   it('matches Cyrillic names in Cyrillic', () => {
     expect(found(['Общество с ограниченной ответственностью "Беспилотные системы"'], 'поставщик ООО «Беспилотные Системы»')).toEqual([
