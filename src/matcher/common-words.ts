@@ -19,7 +19,7 @@ science sciences research network networks media digital smart life home office 
 management consulting design art arts sport sports one stop point line plus max pro net web data info
 xinjiang shanghai beijing guangdong zhejiang jiangsu shandong hong kong shenzhen guangzhou
 coast coastal river valley mountain mountains lake bay island islands harbour harbor port sea ocean hill hills park
-bridge forest field fields delta gulf cape
+bridge forest field fields delta gulf cape mount monte mont val santo santa san saint
 `;
 
 export const COMMON_WORDS: ReadonlySet<string> = new Set(WORDS.split(/\s+/).filter((word) => word.length > 0));

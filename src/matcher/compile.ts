@@ -6,7 +6,7 @@ import type { Entity } from '@/src/core/types';
 import { COMMON_WORDS } from './common-words';
 import {
   FORM_DOTTED, FORM_SHORT, hashChars, hashString, IDENTIFIER_SCHEMES, MATCHER_FORMAT_VERSION, NAME_KINDS, PATTERN_ALL_UPPER,
-  PATTERN_HAS_LEGAL_FORM, VOCAB_COMMON, VOCAB_DISTINCTIVE, type CompiledMatcher, type NameKind, type StringTable, type TokenTrie,
+  PATTERN_HAS_LEGAL_FORM, RARE_WORD_ENTITIES, VOCAB_COMMON, VOCAB_DISTINCTIVE, type CompiledMatcher, type NameKind, type StringTable, type TokenTrie,
 } from './compiled';
 import { canonicalIdentifier, IDENTIFIER_VALIDATORS } from './identifiers';
 import { LEGAL_FORM_CLASSES, LEGAL_FORMS } from './legal-forms';
@@ -589,6 +589,7 @@ export function compileMatcher(entities: readonly MatcherEntity[]): CompiledMatc
     const distinctive = !common && df[id]! <= dfLimit && word.length >= 3 && !/^\d+$/.test(word) && cjk[id] === 0;
     vocabFlags[id] = (common ? VOCAB_COMMON : 0) | (distinctive ? VOCAB_DISTINCTIVE : 0);
   }
+  const { rareWordStart, rareWordPattern } = rareWordPatterns(patTokens, patTokenStart, patEntity, patternCount, df, vocabFlags);
   const patDistinct = new Uint8Array(patternCount);
   const patTokenCount = new Uint8Array(patternCount);
   for (let p = 0; p < patternCount; p++) {
@@ -648,6 +649,8 @@ export function compileMatcher(entities: readonly MatcherEntity[]): CompiledMatc
     vocabTable,
     vocabDf: df,
     vocabFlags,
+    rareWordStart,
+    rareWordPattern,
     names,
     legalSuffixes,
     legalPrefixes,
@@ -677,6 +680,28 @@ export function compileMatcher(entities: readonly MatcherEntity[]): CompiledMatc
     idOriginal: buildStringTable(idOriginal),
     idLengths,
   };
+}
+
+/** For each distinctive word of at most RARE_WORD_ENTITIES entities, the first pattern of each that holds it (CSR). */
+function rareWordPatterns(
+  patTokens: Int32Array, patTokenStart: Int32Array, patEntity: Int32Array, patternCount: number, df: Int32Array, vocabFlags: Uint8Array,
+): { rareWordStart: Int32Array; rareWordPattern: Int32Array } {
+  const vocabSize = df.length;
+  const isRare = (token: number): boolean => df[token]! <= RARE_WORD_ENTITIES && (vocabFlags[token]! & VOCAB_DISTINCTIVE) !== 0;
+  const rareWordStart = new Int32Array(vocabSize + 1);
+  for (let token = 0; token < vocabSize; token++) rareWordStart[token + 1] = rareWordStart[token]! + (isRare(token) ? df[token]! : 0);
+  const rareWordPattern = new Int32Array(rareWordStart[vocabSize]!);
+  const filled = new Int32Array(vocabSize);
+  const lastEntity = new Int32Array(vocabSize).fill(-1);
+  for (let p = 0; p < patternCount; p++) {
+    for (let k = patTokenStart[p]!; k < patTokenStart[p + 1]!; k++) {
+      const token = patTokens[k]!;
+      if (!isRare(token) || lastEntity[token] === patEntity[p]) continue;
+      lastEntity[token] = patEntity[p]!;
+      rareWordPattern[rareWordStart[token]! + filled[token]!++] = p;
+    }
+  }
+  return { rareWordStart, rareWordPattern };
 }
 
 /** True when an earlier pattern of the same entity (from `firstPattern` on) has exactly the core tokens[from, to). */

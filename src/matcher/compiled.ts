@@ -3,7 +3,7 @@
 
 import type { IdentifierScheme } from '@/src/core/types';
 
-export const MATCHER_FORMAT_VERSION = 2;
+export const MATCHER_FORMAT_VERSION = 3;
 
 /** Many strings stored as one UTF-8 buffer and the byte offset where each starts (n + 1 offsets); decoded on use. */
 export interface StringTable {
@@ -28,6 +28,9 @@ export interface TokenTrie {
 /** Vocabulary flags. */
 export const VOCAB_COMMON = 1; // in the built-in list of common words
 export const VOCAB_DISTINCTIVE = 2; // rare in the knowledge base and not a common word: it helps tell names apart
+
+/** A word of at most this many entities' names points back to them when a page gives only part of a name. */
+export const RARE_WORD_ENTITIES = 3;
 
 /** Legal form flags. */
 export const FORM_SHORT = 1; // every word is one or two Latin letters ("AS", "Co"): it counts only when capitalised
@@ -54,6 +57,12 @@ export interface CompiledMatcher {
   /** Number of entities whose names use the token (document frequency). */
   readonly vocabDf: Int32Array;
   readonly vocabFlags: Uint8Array;
+  /**
+   * For a distinctive word used by at most RARE_WORD_ENTITIES entities: one pattern of each of them that holds it
+   * (CSR: rareWordStart has n + 1 offsets into rareWordPattern). Finds a listed name that a page gives only in part.
+   */
+  readonly rareWordStart: Int32Array;
+  readonly rareWordPattern: Int32Array;
   readonly names: TokenTrie;
   /** Legal forms after a name, and before it (that trie holds their tokens reversed). */
   readonly legalSuffixes: TokenTrie;

@@ -1,20 +1,21 @@
 // Finds mentions of knowledge-base entities in a text: names through the token trie (leftmost-longest, with
-// legal forms around them), identifiers through the hash map, each scored and explained, then user decisions.
+// legal forms around them), names given only in part through their rare words, identifiers through the hash map,
+// each scored and explained, then user decisions.
 
 import type { Decision } from '@/src/core/types';
 import { MINOR_WORDS } from './common-words';
 import {
   FORM_DOTTED, FORM_SHORT, IDENTIFIER_SCHEMES, isTerminal, lookupIdentifier, lookupToken, NAME_KINDS, PATTERN_ALL_UPPER,
-  PATTERN_HAS_LEGAL_FORM, stringAt, trieChild, type CompiledMatcher, type NameKind, type TokenTrie,
+  PATTERN_HAS_LEGAL_FORM, stringAt, trieChild, VOCAB_DISTINCTIVE, type CompiledMatcher, type NameKind, type TokenTrie,
 } from './compiled';
 import {
   AMBIGUOUS_SCHEMES, findIdentifierCandidates, hasIdentifierLabelBefore, IDENTIFIER_VALIDATORS,
 } from './identifiers';
 import {
-  ALL_UPPER, BREAK_BEFORE, CJK, FIRST_UPPER, HAS_CASED, normaliseName, PUNCT_BEFORE, tokenise, UMLAUT, type TokenStream,
+  ALL_UPPER, BREAK_BEFORE, CJK, FIRST_UPPER, HAS_CASED, nameTokens, normaliseName, PUNCT_BEFORE, tokenise, UMLAUT, type TokenStream,
 } from './normalise';
 import { LEGAL_FORMS } from './legal-forms';
-import { omittedQualifier, scoreNameMatch, type CaseAsWritten, type LegalFormEvidence } from './scoring';
+import { omittedQualifier, scoreNameMatch, scorePartialName, type CaseAsWritten, type LegalFormEvidence } from './scoring';
 
 export interface Mention {
   entityId: string;
@@ -84,6 +85,8 @@ interface Scan {
   text: string;
   s: TokenStream;
   ids: Int32Array;
+  /** 1 for tokens inside a listed name the trie found (whether or not it was kept). */
+  inName: Uint8Array;
 }
 
 function isCapitalised(flags: number): boolean {
@@ -218,6 +221,7 @@ function findNameMentions(scan: Scan, out: Mention[]): void {
       t++;
       continue;
     }
+    scan.inName.fill(1, t, bestLast + 1);
     const emitted = evaluateNameMatch(scan, t, bestLast, bestNode, out);
     t = emitted ? bestLast + 1 : t + 1;
   }
@@ -304,6 +308,119 @@ function evaluateNameMatch(scan: Scan, first: number, last: number, node: number
     });
   }
   return kept;
+}
+
+/** A run of page tokens first..last equal to the listed words nameFirst..nameLast of a pattern's name. */
+interface NameRun {
+  first: number;
+  last: number;
+  nameFirst: number;
+  nameLast: number;
+}
+
+/** Token ids of a listed name's words (-1 for words no pattern uses, such as legal-form words). */
+function listedWordIds(m: CompiledMatcher, name: string): number[] {
+  return nameTokens(name).map((word) => {
+    const chars = Uint16Array.from(word, (ch) => ch.charCodeAt(0));
+    return lookupToken(m, chars, 0, chars.length);
+  });
+}
+
+/** The longest run around page token `t` that equals consecutive words of the listed name, through its word `k`. */
+function runAround(scan: Scan, t: number, k: number, words: readonly number[]): NameRun {
+  const { s, ids, inName } = scan;
+  let first = t;
+  let nameFirst = k;
+  while (first > 0 && nameFirst > 0 && !inName[first - 1] && !(s.flags[first]! & BREAK_BEFORE) && ids[first - 1] === words[nameFirst - 1]) {
+    first--;
+    nameFirst--;
+  }
+  let last = t;
+  let nameLast = k;
+  while (last + 1 < s.count && nameLast + 1 < words.length && !inName[last + 1] && !(s.flags[last + 1]! & BREAK_BEFORE) && ids[last + 1] === words[nameLast + 1]) {
+    last++;
+    nameLast++;
+  }
+  return { first, last, nameFirst, nameLast };
+}
+
+/** A capitalised word right before or after the run, in the same phrase: the run is part of another proper name. */
+function inLongerProperName(scan: Scan, run: NameRun): boolean {
+  const { s, text } = scan;
+  const joined = (t: number): boolean => !(s.flags[t]! & (BREAK_BEFORE | PUNCT_BEFORE));
+  const capitalWord = (t: number): boolean =>
+    (s.flags[t]! & (FIRST_UPPER | ALL_UPPER)) !== 0 && !(s.flags[t]! & CJK) && !MINOR_WORDS.has(text.slice(s.origStart[t]!, s.origEnd[t]!).toLowerCase());
+  if (run.first > 0 && joined(run.first) && capitalWord(run.first - 1)) return true;
+  return run.last + 1 < s.count && joined(run.last + 1) && capitalWord(run.last + 1);
+}
+
+/**
+ * Names given only in part: a page word that few listed names use, written as a proper name, outside any name the
+ * trie found, extended to the longest run of the listed name's words around it. Always review.
+ */
+function findPartialNameMentions(scan: Scan, out: Mention[]): void {
+  const { m, s, ids, inName, text } = scan;
+  for (let t = 0; t < s.count; t++) {
+    const id = ids[t]!;
+    if (id < 0 || inName[t] || m.rareWordStart[id] === m.rareWordStart[id + 1] || !isCapitalised(s.flags[t]!)) continue;
+    let best: NameRun | undefined;
+    const patternsOfBest: number[] = [];
+    for (let r = m.rareWordStart[id]!; r < m.rareWordStart[id + 1]!; r++) {
+      const pattern = m.rareWordPattern[r]!;
+      const listedName = stringAt(m.nameText, m.patName[pattern]!);
+      const words = listedWordIds(m, listedName);
+      for (let k = 0; k < words.length; k++) {
+        if (words[k] !== id) continue;
+        const run = runAround(scan, t, k, words);
+        if (!acceptablePartialRun(scan, run, words, listedName)) continue;
+        const length = run.last - run.first;
+        if (!best || length > best.last - best.first) {
+          best = run;
+          patternsOfBest.length = 0;
+        }
+        if (length === best.last - best.first && run.first === best.first) patternsOfBest.push(pattern);
+      }
+    }
+    if (!best) continue;
+    const start = s.origStart[best.first]!;
+    const end = s.origEnd[best.last]!;
+    const mentionText = text.slice(start, end);
+    const seen = new Set<number>();
+    for (const pattern of patternsOfBest) {
+      const entity = m.patEntity[pattern]!;
+      if (seen.has(entity)) continue;
+      seen.add(entity);
+      const kind = NAME_KINDS[m.patKind[pattern]!]!;
+      const matchedName = stringAt(m.nameText, m.patName[pattern]!);
+      const verdict = scorePartialName(kind, mentionText, matchedName, best.last - best.first + 1);
+      out.push({ entityId: stringAt(m.entityIds, entity), text: mentionText, start, end, matchedName, nameKind: kind, ...verdict });
+    }
+    t = best.last;
+  }
+}
+
+/**
+ * A partial run counts when it is less than the whole name, written as a proper name and not part of a longer proper
+ * name, and either two or more words that are all distinctive (minor words such as "y" inside: "Concha y Toro"), or
+ * one acronym of four or more letters that the list too writes in capitals inside a name that is not all capitals
+ * ("LYSZD"). A single ordinary word ("Gloves", "Mexico") or a run with common or legal-form words never counts.
+ */
+function acceptablePartialRun(scan: Scan, run: NameRun, words: readonly number[], listedName: string): boolean {
+  const { m, s, ids, text } = scan;
+  if (run.nameFirst === 0 && run.nameLast === words.length - 1) return false;
+  const written = caseAsWritten(scan, run.first, run.last);
+  if (written !== 'title' && written !== 'upper') return false;
+  if (inLongerProperName(scan, run)) return false;
+  if (run.first === run.last) {
+    const word = text.slice(s.origStart[run.first]!, s.origEnd[run.first]!);
+    return (s.flags[run.first]! & ALL_UPPER) !== 0 && word.length >= 4 && listedName.includes(word) && listedName !== listedName.toUpperCase();
+  }
+  let distinctive = 0;
+  for (let t = run.first; t <= run.last; t++) {
+    if (m.vocabFlags[ids[t]!]! & VOCAB_DISTINCTIVE) distinctive++;
+    else if (t === run.first || t === run.last || !MINOR_WORDS.has(text.slice(s.origStart[t]!, s.origEnd[t]!).toLowerCase())) return false;
+  }
+  return distinctive >= 2;
 }
 
 function findIdentifierMentions(m: CompiledMatcher, text: string, out: Mention[]): void {
@@ -418,7 +535,9 @@ export function findMentions(m: CompiledMatcher, text: string, ctx: MatchContext
     ids[t] = id;
   }
   const mentions: Mention[] = [];
-  findNameMentions({ m, text, s, ids }, mentions);
+  const scan: Scan = { m, text, s, ids, inName: new Uint8Array(s.count) };
+  findNameMentions(scan, mentions);
+  findPartialNameMentions(scan, mentions);
   findIdentifierMentions(m, text, mentions);
   mentions.sort((a, b) => a.start - b.start || a.end - b.end || (a.entityId < b.entityId ? -1 : a.entityId > b.entityId ? 1 : 0));
   return applyDecisions(mentions, ctx);

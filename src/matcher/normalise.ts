@@ -401,11 +401,21 @@ export function tokenText(s: TokenStream, t: number): string {
 }
 
 /** A name's folded tokens as strings (strip mode unless asked). */
+let nameScratch: TokenStream = createStream(64, 256);
+
+/** The folded words of a name. Uses scratch space of its own: the stream of the last `tokenise` call stays valid. */
 export function nameTokens(name: string, mode: FoldMode = 'strip'): string[] {
-  const s = tokenise(name, mode);
-  const out: string[] = [];
-  for (let t = 0; t < s.count; t++) if (s.foldEnd[t]! > s.foldStart[t]!) out.push(tokenText(s, t));
-  return out;
+  const pageScratch = scratch;
+  scratch = nameScratch;
+  try {
+    const s = tokenise(name, mode);
+    const out: string[] = [];
+    for (let t = 0; t < s.count; t++) if (s.foldEnd[t]! > s.foldStart[t]!) out.push(tokenText(s, t));
+    return out;
+  } finally {
+    nameScratch = scratch;
+    scratch = pageScratch;
+  }
 }
 
 /** True when the German spelling of `name` differs from its accent-stripped spelling. */

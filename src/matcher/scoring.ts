@@ -168,6 +168,20 @@ export function scoreNameMatch(e: NameEvidence, text: string, matchedName: strin
   return { confidence, score: clampToTier(score, confidence), rule: rule.join('+'), reason: `${intro}${formNote}; ${why}.` };
 }
 
+/**
+ * A run of words from the middle or either end of a listed name ("Shihezi Xinren" of "Shihezi Xinren Battery Aluminum
+ * Foil Technology Co., Ltd.", "LYSZD" of "Baoding LYSZD Trade and Business Co., Ltd."), holding a word that few
+ * listed names use, written as a proper name. Never more than possible: the page does not give the whole name.
+ */
+export function scorePartialName(kind: NameKind, text: string, matchedName: string, words: number): Verdict {
+  return {
+    confidence: 'review',
+    score: clampToTier(0.45 + 0.05 * Math.min(words, 3), 'review'),
+    rule: `part-of-${KIND_RULE[kind]}`,
+    reason: `"${text}" is part of the ${KIND_LABEL[kind]} "${matchedName}" and has a word that few listed names share; possible only, because the page does not give the whole name.`,
+  };
+}
+
 /** Words that may stand in parentheses inside a name without being a location ("(Pvt) Ltd", "(M) Sdn Bhd"). */
 function isFormLikeQualifier(words: readonly string[], legalFormWords: ReadonlySet<string>): boolean {
   return words.every((word) => word.length <= 2 || legalFormWords.has(word));

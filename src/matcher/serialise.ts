@@ -14,6 +14,7 @@ type TrieField = { [K in keyof CompiledMatcher]: CompiledMatcher[K] extends Toke
 
 const ARRAY_FIELDS: ReadonlyArray<[ArrayField, ArrayKind]> = [
   ['vocabChars', 'u16'], ['vocabStart', 'i32'], ['vocabTable', 'i32'], ['vocabDf', 'i32'], ['vocabFlags', 'u8'],
+  ['rareWordStart', 'i32'], ['rareWordPattern', 'i32'],
   ['formClass', 'u8'], ['formFlags', 'u8'], ['patEntity', 'i32'], ['patName', 'i32'], ['patKind', 'u8'],
   ['patTokenCount', 'u8'], ['patDistinct', 'u8'], ['patFlags', 'u8'], ['patClassLo', 'u32'], ['patClassHi', 'u32'],
   ['idTable', 'i32'], ['idValueStart', 'i32'], ['idEntity', 'i32'], ['idScheme', 'u8'], ['idLengths', 'u8'],
@@ -128,6 +129,7 @@ function checkConsistency(m: CompiledMatcher): void {
   if (vocabSize < 0 || m.vocabStart[vocabSize] !== m.vocabChars.length) problems.push('vocabulary');
   if (!isPowerOfTwo(m.vocabTable.length)) problems.push('vocabulary hash table');
   if (m.vocabFlags.length !== vocabSize || m.vocabDf.length !== vocabSize) problems.push('vocabulary flags');
+  if (m.rareWordStart.length !== vocabSize + 1 || m.rareWordStart[vocabSize] !== m.rareWordPattern.length) problems.push('rare words');
   for (const trie of [m.names, m.legalSuffixes, m.legalPrefixes]) {
     if (trie.rootChild.length !== vocabSize || trie.edgeStart.length !== trie.terminalStart.length) problems.push('trie');
     if (trie.edgeToken.length !== trie.edgeChild.length) problems.push('trie edges');
