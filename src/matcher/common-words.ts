@@ -28,3 +28,13 @@ export const COMMON_WORDS: ReadonlySet<string> = new Set(WORDS.split(/\s+/).filt
 export const MINOR_WORDS: ReadonlySet<string> = new Set(
   'a an the of and or for in on at to by with de la le les du des del der die das den und y e et da do di van von'.split(' '),
 );
+
+/**
+ * Nouns that introduce a company by its role ("der Bieter Döhler", "le fournisseur Faberlic"). German capitalises
+ * them, so a capitalised role noun before a name does not make the name part of a longer proper name.
+ */
+export const ROLE_WORDS: ReadonlySet<string> = new Set(
+  `bieter bieterin firma lieferant lieferantin auftragnehmer auftragnehmerin hersteller herstellerin unternehmen
+  anbieter anbieterin konzern supplier contractor bidder manufacturer vendor fournisseur titulaire attributaire
+  proveedor adjudicatario contratista empresa leverancier opdrachtnemer inschrijver wykonawca dostawca`.split(/\s+/),
+);

@@ -3,7 +3,7 @@
 // each scored and explained, then user decisions.
 
 import type { Decision } from '@/src/core/types';
-import { MINOR_WORDS } from './common-words';
+import { MINOR_WORDS, ROLE_WORDS } from './common-words';
 import {
   FORM_DOTTED, FORM_SHORT, IDENTIFIER_SCHEMES, isTerminal, lookupIdentifier, lookupToken, NAME_KINDS, PATTERN_ALL_UPPER,
   PATTERN_HAS_LEGAL_FORM, stringAt, trieChild, VOCAB_DISTINCTIVE, type CompiledMatcher, type NameKind, type TokenTrie,
@@ -256,7 +256,9 @@ function evaluateNameMatch(scan: Scan, first: number, last: number, node: number
   }
   if (prefix.forms.length === 0 && !nameIsCjk && first > 0 && properCase && !(s.flags[first]! & (BREAK_BEFORE | PUNCT_BEFORE))) {
     const before = text.slice(s.origStart[first - 1]!, s.origEnd[first - 1]!);
-    if (s.flags[first - 1]! & FIRST_UPPER && !(s.flags[first - 1]! & CJK) && !MINOR_WORDS.has(before.toLowerCase())) precededBy = before;
+    if (s.flags[first - 1]! & FIRST_UPPER && !(s.flags[first - 1]! & CJK) && !MINOR_WORDS.has(before.toLowerCase()) && !ROLE_WORDS.has(before.toLowerCase())) {
+      precededBy = before;
+    }
   }
   const mentionText = text.slice(start, end);
   const pageAround = text.slice(start, Math.min(text.length, end + QUALIFIER_WINDOW));
@@ -350,7 +352,8 @@ function inLongerProperName(scan: Scan, run: NameRun): boolean {
   const joined = (t: number): boolean => !(s.flags[t]! & (BREAK_BEFORE | PUNCT_BEFORE));
   const capitalWord = (t: number): boolean =>
     (s.flags[t]! & (FIRST_UPPER | ALL_UPPER)) !== 0 && !(s.flags[t]! & CJK) && !MINOR_WORDS.has(text.slice(s.origStart[t]!, s.origEnd[t]!).toLowerCase());
-  if (run.first > 0 && joined(run.first) && capitalWord(run.first - 1)) return true;
+  const roleWord = (t: number): boolean => ROLE_WORDS.has(text.slice(s.origStart[t]!, s.origEnd[t]!).toLowerCase());
+  if (run.first > 0 && joined(run.first) && capitalWord(run.first - 1) && !roleWord(run.first - 1)) return true;
   return run.last + 1 < s.count && joined(run.last + 1) && capitalWord(run.last + 1);
 }
 

@@ -130,3 +130,14 @@ describe('every mention explains itself', () => {
     }
   });
 });
+
+describe('a capitalised role noun before a name', () => {
+  const dohler = compileMatcher([entity('osh:dohler-gmbh', 'Döhler GmbH'), entity('osh:gloria-srl', 'Gloria Srl')]);
+  it('does not make the name part of a longer proper name ("der Bieter Döhler")', () => {
+    const found = findMentions(dohler, 'Der Bieter Döhler hat zudem Zertifikate vorgelegt.');
+    expect(found.map((m) => [m.entityId, m.text, m.confidence])).toEqual([['osh:dohler-gmbh', 'Döhler', 'review']]);
+  });
+  it('while another capitalised word still does ("Maria Gloria")', () => {
+    expect(findMentions(dohler, 'The singer Maria Gloria performed.')).toEqual([]);
+  });
+});
