@@ -48,7 +48,8 @@ class FeedHost {
     if (route.retryAfter) responseHeaders['retry-after'] = route.retryAfter;
     if (unchanged) return new Response(null, { status: 304, headers: responseHeaders });
     const status = route.status ?? 200;
-    return new Response(status === 200 ? (route.body ?? '') : null, { status, headers: responseHeaders });
+    const body = typeof route.body === 'string' || route.body === undefined ? (route.body ?? '') : new Uint8Array(route.body);
+    return new Response(status === 200 ? body : null, { status, headers: responseHeaders });
   };
 }
 
