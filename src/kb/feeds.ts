@@ -88,12 +88,14 @@ export interface SavedAlerts {
 /**
  * Saves a feed's linked items. An item already stored under the same id, or as the same page by this feed, is
  * updated in place and keeps its id and first-seen time; the same page already brought by another feed is left
- * there. Links are kept only when they are http(s).
+ * there. Links are kept only when they are http(s). Nothing is saved for a feed no longer subscribed to.
  */
 export async function saveFeedAlerts(db: KnowledgeDb, sourceId: string, alerts: readonly LinkedAlert[], now: Date): Promise<SavedAlerts> {
   const seenAt = now.toISOString();
   const saved: SavedAlerts = { added: 0, updated: 0, elsewhere: 0 };
-  await db.transaction('rw', db.alerts, async () => {
+  await db.transaction('rw', db.sources, db.alerts, async () => {
+    // Removed while it was being read: its alerts are not wanted any more.
+    if (!(await db.sources.get(sourceId))) return;
     for (const alert of alerts) {
       const url = safeHttpUrl(alert.url) ?? '';
       const urlKey = url ? normaliseItemUrl(url) : '';

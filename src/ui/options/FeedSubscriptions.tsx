@@ -137,7 +137,7 @@ export function FeedSubscriptions() {
         <p class="muted">{t('feedNone')}</p>
       ) : (
         <>
-          <table class="lists feed-list">
+          <table class="feed-list">
             <thead>
               <tr>
                 <th scope="col">{t('feedColumnFeed')}</th>

@@ -4,6 +4,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DefaultData, Entity } from '@/src/core/types';
 import { buildDefaultData } from '@/src/build/build-default-data';
+import { compileMatcher } from '@/src/matcher';
 import { KnowledgeService } from '@/src/extension/background/knowledge-service';
 import { FeedService } from '@/src/extension/background/feed-service';
 import { openKnowledgeDb } from '@/src/kb/db';
@@ -148,6 +149,35 @@ describe('subscribing to a feed', () => {
 });
 
 describe('refreshing', () => {
+  it('stores nothing for a feed removed while it was being read', async () => {
+    const { db, host, clock, feeds } = setUp();
+    host.serve(ALERTS_FEED, { body: '<rss version="2.0"><channel><title>Quiet</title></channel></rss>' });
+    const { sourceId } = await feeds.subscribe(ALERTS_FEED);
+    host.serve(ALERTS_FEED, { body: alertsFeed() });
+    // The read waits at the network until the subscription is gone.
+    let started!: () => void;
+    let release!: () => void;
+    const fetchStarted = new Promise<void>((resolve) => (started = resolve));
+    const answered = new Promise<void>((resolve) => (release = resolve));
+    const gated = new FeedService({
+      db,
+      linking: async () => ({ matcher: compileMatcher(defaults.entities), decisions: [] }),
+      fetch: async (input, init) => {
+        started();
+        await answered;
+        return host.fetch(input, init);
+      },
+      now: clock.now,
+    });
+    const reading = gated.refresh({ force: true });
+    await fetchStarted;
+    await feeds.unsubscribe(sourceId);
+    release();
+    expect(await reading).toMatchObject({ read: 1, newAlerts: 0 });
+    expect(await db.alerts.count()).toBe(0);
+    expect(await db.sources.get(sourceId)).toBeUndefined();
+  });
+
   it('sends the validators back; a 304 changes nothing but the fetch state', async () => {
     const { db, host, clock, feeds } = setUp();
     const lastModified = 'Wed, 15 Jan 2025 12:00:00 GMT';
