@@ -1,9 +1,13 @@
 // Build configuration: Manifest V3 for Chromium browsers, MV2/MV3 for Firefox, Preact for the extension pages.
 // TENDERLENS_LOCAL_HOSTS=1 adds 127.0.0.1 and localhost to the portals, for the demo and the browser tests only;
-// the store builds (`npm run build`, `npm run zip`) never request them.
+// the store builds (`npm run build`, `npm run zip`) never request them. Feed hosts are optional permissions the user
+// grants one by one. The feed parser's Node built-ins are aliased to browser stand-ins (see src/extension/node-shims).
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { PORTAL_MATCHES, LOCAL_TEST_MATCHES } from './src/extension/portal-hosts';
+import { PORTAL_MATCHES, LOCAL_TEST_MATCHES, OPTIONAL_FEED_MATCHES } from './src/extension/portal-hosts';
+
+const shim = (name: string) => fileURLToPath(new URL(`./src/extension/node-shims/${name}.ts`, import.meta.url));
 
 const localHosts = process.env.TENDERLENS_LOCAL_HOSTS === '1';
 
@@ -11,13 +15,27 @@ export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
   outDir: localHosts ? '.output/local' : '.output',
-  vite: () => ({ plugins: [preact()] }),
-  manifest: ({ browser }) => ({
+  vite: () => ({
+    plugins: [preact()],
+    resolve: {
+      alias: {
+        events: fileURLToPath(new URL('./node_modules/events/events.js', import.meta.url)),
+        timers: shim('timers'),
+        http: shim('empty'),
+        https: shim('empty'),
+        url: shim('empty'),
+        stream: shim('empty'),
+      },
+    },
+  }),
+  manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: browser === 'firefox' ? ['storage', 'activeTab'] : ['storage', 'sidePanel', 'activeTab'],
+    permissions: browser === 'firefox' ? ['storage', 'activeTab', 'alarms'] : ['storage', 'sidePanel', 'activeTab', 'alarms'],
     host_permissions: localHosts ? [...PORTAL_MATCHES, ...LOCAL_TEST_MATCHES] : PORTAL_MATCHES,
+    // Manifest V2 (Firefox) lists optional hosts among the optional permissions.
+    ...(manifestVersion === 2 ? { optional_permissions: OPTIONAL_FEED_MATCHES } : { optional_host_permissions: OPTIONAL_FEED_MATCHES }),
     action: { default_title: '__MSG_actionTitle__' },
     // TenderLens collects no data: nothing a user browses leaves the browser.
     browser_specific_settings: {

@@ -1,5 +1,6 @@
-// Background: owns the knowledge base and the matcher, answers the content script and the extension pages.
-// Listeners are registered synchronously at start-up, as a Manifest V3 worker requires.
+// Background: owns the knowledge base, the matcher and the feed subscriptions, answers the content script and the
+// extension pages, and reads the due feeds when the alarm fires. Listeners are registered synchronously at start-up,
+// as a Manifest V3 worker requires.
 import type { DefaultData } from '@/src/core/types';
 import type { Runtime } from 'webextension-polyfill';
 import { browser } from '@/src/extension/browser';
@@ -7,12 +8,20 @@ import type { Envelope, Reply, Request } from '@/src/extension/messages';
 import { KnowledgeService } from '@/src/extension/background/knowledge-service';
 import { forgetTab, readTabAnalysis, saveTabAnalysis } from '@/src/extension/background/tab-state';
 import { knowledgeStatus } from '@/src/extension/background/status';
+import { FeedService } from '@/src/extension/background/feed-service';
+import { ensureFeedAlarm, FEED_ALARM } from '@/src/extension/background/feed-alarm';
+import { permissionCheckedFetch, releaseFeedPermission } from '@/src/extension/feed-permissions';
 
 export default defineBackground(() => {
   const knowledge = new KnowledgeService(async () => {
     const response = await fetch(browser.runtime.getURL('/data/defaults.json'));
     if (!response.ok) throw new Error(`The shipped default data could not be read (HTTP ${response.status}).`);
     return (await response.json()) as DefaultData;
+  });
+  const feeds = new FeedService({
+    db: knowledge.db,
+    linking: async () => ({ matcher: await knowledge.currentMatcher(), decisions: await knowledge.db.decisions.toArray() }),
+    fetch: permissionCheckedFetch((input, init) => fetch(input, init)),
   });
 
   async function handle(request: Request, sender: { tab?: { id?: number } }): Promise<Reply<Request>> {
@@ -37,6 +46,21 @@ export default defineBackground(() => {
       case 'knowledge-status':
         await knowledge.whenReady();
         return knowledgeStatus(knowledge.db);
+      case 'list-feeds':
+        return feeds.subscriptions();
+      case 'add-feed':
+        return feeds.subscribe(request.url);
+      case 'remove-feed': {
+        const removed = (await feeds.subscriptions()).find((s) => s.sourceId === request.sourceId);
+        await feeds.unsubscribe(request.sourceId);
+        if (removed) await releaseFeedPermission(removed.url, (await feeds.subscriptions()).map((s) => s.url));
+        return true;
+      }
+      case 'refresh-feeds':
+        return feeds.refresh({ force: true, ...(request.sourceId ? { sourceId: request.sourceId } : {}) });
+      case 'list-alerts':
+        await knowledge.whenReady();
+        return feeds.alerts(request.pageEntityIds ?? []);
     }
   }
 
@@ -55,6 +79,11 @@ export default defineBackground(() => {
   });
 
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name !== FEED_ALARM) return;
+    void feeds.refresh().catch((e: unknown) => console.error('TenderLens: feed refresh failed:', e));
+  });
+  void ensureFeedAlarm().catch((e: unknown) => console.error('TenderLens: the feed alarm could not be set:', e));
   // A new build may compile names differently: its first analysis compiles afresh.
   browser.runtime.onInstalled.addListener(() => {
     void knowledge

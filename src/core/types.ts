@@ -94,13 +94,21 @@ export interface Source {
   fetch?: SourceFetchState;
 }
 
+/** Where a subscribed feed's reading stands: validators for the next conditional request, outcome, back-off. */
 export interface SourceFetchState {
   etag?: string;
   lastModified?: string;
   lastAttemptAt?: string;
+  /** ISO timestamp of the last attempt that read the feed or learnt that it had not changed (HTTP 304). */
   lastSuccessAt?: string;
   lastError?: string;
   nextAttemptAt?: string;
+  /** What the last attempt came to: the feed read, unchanged since the last read, or a failure. */
+  status?: 'ok' | 'not-modified' | 'failed';
+  /** Failed attempts since the last success; each one doubles the wait before the next attempt. */
+  consecutiveFailures?: number;
+  /** Items in the feed when it was last read. */
+  itemCount?: number;
 }
 
 /** Facility disclosed by a supplier or listed by Open Supply Hub. */

@@ -1,5 +1,5 @@
-// A tiny static server on 127.0.0.1 for saved portal pages: used by the demo (`npm start`) and the browser tests.
-// Serves only the files it is given, by exact path; anything else is a 404.
+// A tiny static server on 127.0.0.1 for saved portal pages and feeds: used by the demo (`npm start`) and the browser
+// tests. Serves only the files it is given, by exact path, read afresh on each request; anything else is a 404.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
@@ -7,6 +7,13 @@ import type { AddressInfo } from 'node:net';
 export interface PageServer {
   origin: string;
   close(): Promise<void>;
+}
+
+/** Feeds by their extension; everything else is served as an HTML page. */
+function contentTypeOf(file: string): string {
+  if (file.endsWith('.rss')) return 'application/rss+xml';
+  if (file.endsWith('.atom')) return 'application/atom+xml';
+  return 'text/html; charset=utf-8';
 }
 
 /** `routes` maps a URL path ("/Notice/008624-2023") to a file on disk. */
@@ -19,7 +26,7 @@ export async function servePages(routes: Record<string, string>, port = 0): Prom
       return;
     }
     readFile(file).then(
-      (body) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(body),
+      (body) => response.writeHead(200, { 'content-type': contentTypeOf(file), 'cache-control': 'no-store' }).end(body),
       () => response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end(`Cannot read ${path}`),
     );
   });

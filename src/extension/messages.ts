@@ -1,10 +1,63 @@
 // The typed messages between the content script, the extension pages and the background.
 // Every request names its type; every reply is plain data (structured-clone safe).
-import type { Decision, NoticeReading, PageAnalysis, Source } from '../core/types';
+import type { Decision, NoticeReading, PageAnalysis, Source, SourceFetchState } from '../core/types';
 import { browser } from './browser';
 
 export interface SourceStatus extends Source {
   rows: number;
+}
+
+/** A feed subscription as the options page lists it. */
+export interface FeedSubscriptionStatus {
+  sourceId: string;
+  url: string;
+  /** The feed's own title once read, its host before. */
+  title: string;
+  fetch: SourceFetchState;
+  /** When the feed was last read (not counting "not modified" answers). */
+  readAt?: string;
+  /** Alerts stored from this feed. */
+  alerts: number;
+}
+
+/** What one refresh did. */
+export interface FeedRefreshSummary {
+  /** Feeds attempted. */
+  feeds: number;
+  read: number;
+  notModified: number;
+  failed: number;
+  /** Items stored for the first time that name a known entity. */
+  newAlerts: number;
+}
+
+/** A known entity an alert names, with how sure the link is and why. */
+export interface AlertEntityView {
+  id: string;
+  name: string;
+  confidence: 'high' | 'review';
+  reason: string;
+  /** Also found on the page the popup or side panel is showing. */
+  onPage: boolean;
+}
+
+/** An alert as the popup and the side panel list it: plain text and an http(s) link only. */
+export interface AlertView {
+  id: string;
+  title: string;
+  url?: string;
+  published?: string;
+  firstSeenAt: string;
+  sourceTitle: string;
+  confidence: 'high' | 'review';
+  entities: AlertEntityView[];
+  onPage: boolean;
+}
+
+export interface AlertsReply {
+  /** How many feeds the user follows: with none, no alert can come. */
+  subscriptions: number;
+  alerts: AlertView[];
 }
 
 export type Request =
@@ -13,7 +66,12 @@ export type Request =
   | { type: 'record-decision'; decision: Omit<Decision, 'id' | 'decidedAt'>; tabId?: number }
   | { type: 'remove-decision'; id: string }
   | { type: 'list-decisions' }
-  | { type: 'knowledge-status' };
+  | { type: 'knowledge-status' }
+  | { type: 'list-feeds' }
+  | { type: 'add-feed'; url: string }
+  | { type: 'remove-feed'; sourceId: string }
+  | { type: 'refresh-feeds'; sourceId?: string }
+  | { type: 'list-alerts'; pageEntityIds?: string[] };
 
 export interface Replies {
   'analyse-page': PageAnalysis;
@@ -22,6 +80,11 @@ export interface Replies {
   'remove-decision': true;
   'list-decisions': Decision[];
   'knowledge-status': { sources: SourceStatus[]; revision: number; entities: number; flags: number; cpv: number };
+  'list-feeds': FeedSubscriptionStatus[];
+  'add-feed': FeedSubscriptionStatus;
+  'remove-feed': true;
+  'refresh-feeds': FeedRefreshSummary;
+  'list-alerts': AlertsReply;
 }
 
 export type Reply<R extends Request> = Replies[R['type']];

@@ -12,3 +12,6 @@ export const PORTAL_MATCHES = [
 
 /** Local pages served by the demo and the browser tests; only in builds made with TENDERLENS_LOCAL_HOSTS=1. */
 export const LOCAL_TEST_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
+
+/** Hosts a subscribed feed may live on: optional, each one granted by the user when subscribing to a feed there. */
+export const OPTIONAL_FEED_MATCHES = ['http://*/*', 'https://*/*'];

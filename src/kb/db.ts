@@ -1,12 +1,15 @@
 // The knowledge base: a Dexie database in the extension's origin (background and extension pages only;
 // a content script would open the web page's IndexedDB instead).
 import Dexie, { type EntityTable } from 'dexie';
-import type { Alert, CpvEntry, Decision, Entity, Facility, Flag, RiskCategory, Source } from '../core/types';
+import type { CpvEntry, Decision, Entity, Facility, Flag, RiskCategory, Source } from '../core/types';
+import type { LinkedAlert } from '../scanner/link-items';
 import { SCHEMA_VERSIONS } from './schema';
 
 export type EntityRow = Entity & { identifierKeys: string[] };
 export type CpvRow = CpvEntry & { sourceId: string };
 export type RiskCategoryRow = RiskCategory & { sourceId: string };
+/** A stored alert: the linked feed item, the key its link shares with other links to the same page, and when it was first seen. */
+export type AlertRow = LinkedAlert & { urlKey: string; firstSeenAt: string };
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -19,7 +22,7 @@ export type KnowledgeDb = Dexie & {
   riskCategories: EntityTable<RiskCategoryRow, 'id'>;
   cpv: EntityTable<CpvRow, 'code8'>;
   facilities: EntityTable<Facility, 'id'>;
-  alerts: EntityTable<Alert, 'id'>;
+  alerts: EntityTable<AlertRow, 'id'>;
   decisions: EntityTable<Decision, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
 };

@@ -1,6 +1,7 @@
 // The knowledge base's IndexedDB schema, one entry per version. Never edit a released version: add a new one
 // with its upgrade. The migration test opens a database at every earlier version, fills it, and upgrades it.
 import type { Transaction } from 'dexie';
+import { normaliseItemUrl } from '../scanner/dedupe-items';
 
 export interface SchemaVersion {
   version: number;
@@ -21,6 +22,28 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       alerts: 'id, sourceId, published, *entityIds',
       decisions: 'id, entityId, [scope+scopeKey]',
       meta: 'key',
+    },
+  },
+  {
+    // Feed subscriptions: alerts are found by their link (the same page under another id or in another feed)
+    // and listed newest first by when the scanner first saw them.
+    version: 2,
+    stores: {
+      alerts: 'id, sourceId, published, *entityIds, urlKey, firstSeenAt',
+    },
+    upgrade: async (tx) => {
+      const upgradedAt = new Date().toISOString();
+      await tx
+        .table('alerts')
+        .toCollection()
+        .modify((alert: Record<string, unknown>) => {
+          const url = typeof alert.url === 'string' ? alert.url : '';
+          alert.urlKey ??= url ? normaliseItemUrl(url) : '';
+          alert.firstSeenAt ??= typeof alert.published === 'string' ? alert.published : upgradedAt;
+          // An alert stored without the matcher's evidence cannot claim more than a possible match.
+          alert.confidence ??= 'review';
+          alert.mentions ??= [];
+        });
     },
   },
 ];

@@ -1,11 +1,27 @@
 // Fetches a feed's bytes over http(s) with the platform's fetch: a time limit, a size cap enforced while reading,
-// and errors that name the address and say what went wrong. The only part of the scanner that touches the network.
+// conditional requests (ETag, Last-Modified) when the caller has validators from an earlier read, and errors that
+// name the address and say what went wrong. The only part of the scanner that touches the network.
 
 export interface FetchedFeed {
   bytes: Uint8Array;
   /** The Content-Type header, whose charset decides the decoding. */
   contentType?: string;
   /** The address the feed was finally read from, after redirects: relative links resolve against it. */
+  url: string;
+  /** The validators the server gave, to send back on the next request. */
+  etag?: string;
+  lastModified?: string;
+}
+
+/** What an earlier read of the feed returned, sent back as If-None-Match and If-Modified-Since. */
+export interface FeedValidators {
+  etag?: string;
+  lastModified?: string;
+}
+
+/** The server answered 304: the feed has not changed since the read the validators came from. */
+export interface FeedNotModified {
+  notModified: true;
   url: string;
 }
 
@@ -25,10 +41,26 @@ const ACCEPT = 'application/rss+xml, application/atom+xml, application/rdf+xml;q
 
 /** The feed could not be fetched; the message names the address. */
 export class FeedFetchError extends Error {
-  constructor(message: string) {
+  /** The HTTP status, when the server answered with an error. */
+  readonly status: number | undefined;
+  /** How long the server asked clients to wait (Retry-After), in seconds, when it said. */
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(message: string, details: { status?: number; retryAfterSeconds?: number } = {}) {
     super(message);
     this.name = 'FeedFetchError';
+    this.status = details.status;
+    this.retryAfterSeconds = details.retryAfterSeconds;
   }
+}
+
+/** A Retry-After header in seconds: a number of seconds, or an HTTP date relative to `now`. */
+export function retryAfterSeconds(header: string | null, now = Date.now()): number | undefined {
+  const value = header?.trim();
+  if (!value) return undefined;
+  if (/^\d+$/.test(value)) return Number(value);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
 }
 
 function describeNetworkError(error: unknown, timeoutMs: number): string {
@@ -81,6 +113,19 @@ async function readCapped(response: Response, maxBytes: number, url: string): Pr
 
 /** Fetches an http(s) feed; rejects with a FeedFetchError for other schemes, network failures and HTTP errors. */
 export async function fetchFeed(url: string, options: FetchFeedOptions = {}): Promise<FetchedFeed> {
+  // Without validators a 304 is an HTTP error like any other: the answer is always the feed.
+  return (await requestFeed(url, {}, options)) as FetchedFeed;
+}
+
+/**
+ * Fetches an http(s) feed unless it is unchanged since the read the validators came from: resolves to
+ * `{ notModified: true }` when the server answers 304. Rejects like fetchFeed.
+ */
+export function fetchFeedIfChanged(url: string, validators: FeedValidators, options: FetchFeedOptions = {}): Promise<FetchedFeed | FeedNotModified> {
+  return requestFeed(url, validators, options);
+}
+
+async function requestFeed(url: string, validators: FeedValidators, options: FetchFeedOptions): Promise<FetchedFeed | FeedNotModified> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_FEED_BYTES;
   let parsed: URL;
@@ -94,6 +139,8 @@ export async function fetchFeed(url: string, options: FetchFeedOptions = {}): Pr
   }
   const headers: Record<string, string> = { accept: ACCEPT };
   if (options.userAgent) headers['user-agent'] = options.userAgent;
+  if (validators.etag) headers['if-none-match'] = validators.etag;
+  if (validators.lastModified) headers['if-modified-since'] = validators.lastModified;
 
   const signal = AbortSignal.timeout(timeoutMs);
   let response: Response;
@@ -102,9 +149,17 @@ export async function fetchFeed(url: string, options: FetchFeedOptions = {}): Pr
   } catch (error) {
     throw new FeedFetchError(`${url}: ${describeNetworkError(error, timeoutMs)}`);
   }
+  if (response.status === 304 && (validators.etag || validators.lastModified)) {
+    await response.body?.cancel();
+    return { notModified: true, url: response.url || parsed.href };
+  }
   if (!response.ok) {
     await response.body?.cancel();
-    throw new FeedFetchError(`${url}: the server answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
+    const retryAfter = retryAfterSeconds(response.headers.get('retry-after'));
+    throw new FeedFetchError(`${url}: the server answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`, {
+      status: response.status,
+      ...(retryAfter !== undefined ? { retryAfterSeconds: retryAfter } : {}),
+    });
   }
   let bytes: Uint8Array;
   try {
@@ -113,6 +168,12 @@ export async function fetchFeed(url: string, options: FetchFeedOptions = {}): Pr
     if (error instanceof FeedFetchError) throw error;
     throw new FeedFetchError(`${url}: reading the feed failed (${describeNetworkError(error, timeoutMs)})`);
   }
-  const contentType = response.headers.get('content-type') ?? undefined;
-  return { bytes, url: response.url || parsed.href, ...(contentType ? { contentType } : {}) };
+  const fetched: FetchedFeed = { bytes, url: response.url || parsed.href };
+  const contentType = response.headers.get('content-type');
+  const etag = response.headers.get('etag');
+  const lastModified = response.headers.get('last-modified');
+  if (contentType) fetched.contentType = contentType;
+  if (etag) fetched.etag = etag;
+  if (lastModified) fetched.lastModified = lastModified;
+  return fetched;
 }

@@ -23,3 +23,10 @@ export async function readActiveTab(): Promise<TabState> {
     return { state: 'error', message: error instanceof Error ? error.message : String(error) };
   }
 }
+
+/** The entities found on the tab's page (flagged or possible), or undefined while the tab is still being read. */
+export function entityIdsOnPage(tab: TabState): string[] | undefined {
+  if (tab.state === 'loading') return undefined;
+  if (tab.state !== 'ready') return [];
+  return [...new Set(tab.analysis.findings.flatMap((f) => (f.entityId ? [f.entityId] : [])))];
+}

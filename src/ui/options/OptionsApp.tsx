@@ -1,11 +1,12 @@
-// Options: what the knowledge base holds (each list with its version, size and completeness) and the
-// user's match decisions, which can be undone.
+// Options: what the knowledge base holds (each list with its version, size and completeness), the feeds the user
+// follows, and the user's match decisions, which can be undone.
 import { useEffect, useState } from 'preact/hooks';
 import type { Decision } from '../../core/types';
 import { sendToBackground, type Replies } from '../../extension/messages';
 import { safeHttpUrl } from '../../core/safe-url';
 import { t } from '../i18n';
 import { EntityListImport } from './EntityListImport';
+import { FeedSubscriptions } from './FeedSubscriptions';
 import { openKnowledgeDb } from '../../kb/db';
 import { removeList } from '../../kb/lists';
 
@@ -52,7 +53,7 @@ export function OptionsApp() {
               </tr>
             </thead>
             <tbody>
-              {status.sources.map((s) => (
+              {status.sources.filter((s) => s.kind !== 'feed').map((s) => (
                 <tr key={s.id}>
                   <td>
                     {safeHttpUrl(s.url) ? (
@@ -86,6 +87,10 @@ export function OptionsApp() {
       <section aria-labelledby="import-heading">
         <h2 id="import-heading">{t('importHeading')}</h2>
         <EntityListImport onImported={() => void refresh()} />
+      </section>
+      <section aria-labelledby="feeds-heading">
+        <h2 id="feeds-heading">{t('feedsHeading')}</h2>
+        <FeedSubscriptions />
       </section>
       <section aria-labelledby="decisions-heading">
         <h2 id="decisions-heading">{t('optionsDecisions')}</h2>

@@ -1,7 +1,8 @@
-// The toolbar popup: this page's findings, or why there are none.
+// The toolbar popup: this page's findings, or why there are none, and the recent alerts of the user's feeds.
 import { useEffect, useState } from 'preact/hooks';
 import { TabStateView } from '../components/TabStateView';
-import { readActiveTab, type TabState } from '../active-tab';
+import { entityIdsOnPage, readActiveTab, type TabState } from '../active-tab';
+import { AlertsList } from '../components/AlertsList';
 import { browser } from '../../extension/browser';
 import { t } from '../i18n';
 
@@ -36,6 +37,7 @@ export function PopupApp() {
         </nav>
       </header>
       <TabStateView tab={tab} />
+      <AlertsList pageEntityIds={entityIdsOnPage(tab)} />
     </main>
   );
 }

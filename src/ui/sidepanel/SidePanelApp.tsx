@@ -1,7 +1,9 @@
-// The side panel: the active tab's findings with full evidence, following the user from tab to tab.
+// The side panel: the active tab's findings with full evidence, following the user from tab to tab, and the recent
+// alerts of the user's feeds, those about the tab's entities first.
 import { useEffect, useState } from 'preact/hooks';
 import { TabStateView } from '../components/TabStateView';
-import { readActiveTab, type TabState } from '../active-tab';
+import { entityIdsOnPage, readActiveTab, type TabState } from '../active-tab';
+import { AlertsList } from '../components/AlertsList';
 import { browser } from '../../extension/browser';
 import { t } from '../i18n';
 
@@ -24,6 +26,7 @@ export function SidePanelApp() {
         <h1>{t('extName')}</h1>
       </header>
       <TabStateView tab={tab} />
+      <AlertsList pageEntityIds={entityIdsOnPage(tab)} />
     </main>
   );
 }

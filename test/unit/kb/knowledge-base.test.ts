@@ -140,10 +140,53 @@ describe('schema upgrades', () => {
   }
 });
 
+/** An alert as version 1 stored it: no link key, no first-seen time, no confidence or mentions. */
+const versionOneAlert = {
+  id: 'feed:https://alerts.example.org/feed.rss:item-1',
+  sourceId: 'feed:https://alerts.example.org/feed.rss',
+  title: 'Camel Group Co., Ltd. added to the UFLPA Entity List',
+  url: 'https://alerts.example.org/2023/08/camel-group?utm_source=feed',
+  published: '2023-08-02T12:00:00.000Z',
+  summary: '',
+  entityIds: ['us-dhs-uflpa:camel-group-co-ltd'],
+};
+
+const feedSource: Source = {
+  id: 'feed:https://alerts.example.org/feed.rss', kind: 'feed', title: 'Supplier alerts', publisher: 'alerts.example.org',
+  url: 'https://alerts.example.org/feed.rss', licence: 'as published by the feed', version: 'read 2026-01-01', partial: false,
+  fetch: { etag: '"v1"', lastSuccessAt: '2026-01-01T00:00:00.000Z' },
+};
+
+describe('schema version 2 (feed alerts)', () => {
+  it('gives version 1 alerts their link key, first-seen time and a review confidence, and keeps feed sources', async () => {
+    const name = `kb-alerts-v1-${counter++}`;
+    const old = new Dexie(name);
+    old.version(1).stores(SCHEMA_VERSIONS[0]!.stores);
+    await old.open();
+    await old.table('alerts').put(versionOneAlert);
+    await old.table('sources').put(feedSource);
+    old.close();
+
+    const db = openKnowledgeDb(name);
+    opened.push(db);
+    expect(await db.alerts.get(versionOneAlert.id)).toEqual({
+      ...versionOneAlert,
+      urlKey: '//alerts.example.org/2023/08/camel-group',
+      firstSeenAt: '2023-08-02T12:00:00.000Z',
+      confidence: 'review',
+      mentions: [],
+    });
+    expect(await db.alerts.where('urlKey').equals('//alerts.example.org/2023/08/camel-group').count()).toBe(1);
+    expect(await db.alerts.where('entityIds').equals('us-dhs-uflpa:camel-group-co-ltd').count()).toBe(1);
+    expect(await db.sources.get(feedSource.id)).toEqual(feedSource);
+  });
+});
+
 function sampleRows(data: DefaultData): Record<string, unknown[]> {
   const entity = data.entities[0]!;
   return {
-    sources: data.sources.slice(0, 2),
+    sources: [...data.sources.slice(0, 2), feedSource],
+    alerts: [versionOneAlert],
     entities: [{ ...entity, identifierKeys: [] }],
     flags: data.flags.slice(0, 5),
     riskCategories: data.riskCategories.slice(0, 2).map((c) => ({ ...c, sourceId: 'tenderlens-risk-map' })),

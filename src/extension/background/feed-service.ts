@@ -1,0 +1,120 @@
+// The background's feed subscriptions: adds and removes them, reads the ones that are due (or all, when the user
+// asks) one after another, links their items with the knowledge base's matcher, stores the alerts and each feed's
+// fetch state, and lists the alerts for the popup and the side panel. The network and the clock are given.
+import type { Decision } from '../../core/types';
+import type { CompiledMatcher } from '../../matcher';
+import type { KnowledgeDb } from '../../kb/db';
+import { alertsAboutEntities, addSubscription, listSubscriptions, recentAlerts, recordFeedAttempt, removeSubscription, saveFeedAlerts, SubscriptionError } from '../../kb/feeds';
+import { checkFeedAddress, describeFeedAddressProblem } from '../../scanner/feed-address';
+import { isFeedDue, nextFetchState } from '../../scanner/feed-schedule';
+import { refreshFeed } from '../../scanner/refresh-feed';
+import type { AlertsReply, FeedRefreshSummary, FeedSubscriptionStatus } from '../messages';
+import { buildAlertViews } from './alert-views';
+
+export interface FeedLinking {
+  matcher: CompiledMatcher;
+  decisions: readonly Decision[];
+}
+
+export interface FeedServiceOptions {
+  db: KnowledgeDb;
+  /** The matcher and the user's decisions, as the pages use them. */
+  linking: () => Promise<FeedLinking>;
+  fetch?: typeof fetch;
+  now?: () => Date;
+}
+
+/** Alerts shown at most in the popup and the side panel. */
+export const ALERT_LIST_LIMIT = 50;
+
+export class FeedService {
+  private readonly db: KnowledgeDb;
+  private readonly now: () => Date;
+  /** Refreshes run one at a time: an alarm and a click never read the same feed twice at once. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly options: FeedServiceOptions) {
+    this.db = options.db;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** Subscribes to a feed and reads it at once; the reply carries the outcome of that first read. */
+  async subscribe(input: string): Promise<FeedSubscriptionStatus> {
+    const check = checkFeedAddress(input);
+    if (!check.ok) throw new SubscriptionError(describeFeedAddressProblem(input, check));
+    const source = await addSubscription(this.db, check.url);
+    await this.refresh({ sourceId: source.id });
+    const status = (await this.subscriptions()).find((s) => s.sourceId === source.id);
+    if (!status) throw new SubscriptionError(`The subscription to ${check.url} was removed while it was being read.`);
+    return status;
+  }
+
+  unsubscribe(sourceId: string): Promise<void> {
+    return removeSubscription(this.db, sourceId);
+  }
+
+  /**
+   * Reads the subscriptions that are due, or with `force` every one (or only `sourceId`) whatever its back-off:
+   * the user asked. One feed's failure is recorded on it and never stops the others.
+   */
+  refresh(request: { force?: boolean; sourceId?: string } = {}): Promise<FeedRefreshSummary> {
+    const run = this.queue.then(() => this.refreshNow(request));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async refreshNow({ force = false, sourceId }: { force?: boolean; sourceId?: string }): Promise<FeedRefreshSummary> {
+    const all = await listSubscriptions(this.db);
+    const chosen = sourceId ? all.filter((s) => s.id === sourceId) : all;
+    const due = sourceId || force ? chosen : chosen.filter((s) => isFeedDue(s.fetch, this.now()));
+    const summary: FeedRefreshSummary = { feeds: due.length, read: 0, notModified: 0, failed: 0, newAlerts: 0 };
+    if (due.length === 0) return summary;
+    const { matcher, decisions } = await this.options.linking();
+    for (const subscription of due) {
+      const result = await refreshFeed(subscription, { matcher, decisions, ...(this.options.fetch ? { fetch: this.options.fetch } : {}) });
+      const now = this.now();
+      const state = nextFetchState(subscription.fetch, result.attempt, now);
+      if (result.attempt.outcome === 'read') {
+        summary.read++;
+        summary.newAlerts += (await saveFeedAlerts(this.db, subscription.id, result.alerts, now)).added;
+        await recordFeedAttempt(this.db, subscription.id, state, { ...(result.title ? { title: result.title } : {}), readAt: now.toISOString() });
+      } else {
+        if (result.attempt.outcome === 'not-modified') summary.notModified++;
+        else summary.failed++;
+        await recordFeedAttempt(this.db, subscription.id, state);
+      }
+    }
+    return summary;
+  }
+
+  async subscriptions(): Promise<FeedSubscriptionStatus[]> {
+    const sources = await listSubscriptions(this.db);
+    return Promise.all(
+      sources.map(async (s) => ({
+        sourceId: s.id,
+        url: s.url,
+        title: s.title,
+        fetch: s.fetch ?? {},
+        ...(s.loadedAt ? { readAt: s.loadedAt } : {}),
+        alerts: await this.db.alerts.where('sourceId').equals(s.id).count(),
+      })),
+    );
+  }
+
+  /** The newest alerts, those naming an entity found on the current page first. */
+  async alerts(pageEntityIds: readonly string[] = [], limit = ALERT_LIST_LIMIT): Promise<AlertsReply> {
+    const [sources, recent, aboutPage] = await Promise.all([listSubscriptions(this.db), recentAlerts(this.db, limit), alertsAboutEntities(this.db, pageEntityIds)]);
+    const rows = [...new Map([...aboutPage, ...recent].map((a) => [a.id, a])).values()];
+    const entityIds = [...new Set(rows.flatMap((a) => a.entityIds))];
+    const entities = (await this.db.entities.bulkGet(entityIds)).filter((e) => e !== undefined);
+    return {
+      subscriptions: sources.length,
+      alerts: buildAlertViews(rows, {
+        entityNames: new Map(entities.map((e) => [e.id, e.name])),
+        sources: new Map(sources.map((s) => [s.id, s])),
+        pageEntityIds: new Set(pageEntityIds),
+        limit,
+      }),
+    };
+  }
+}

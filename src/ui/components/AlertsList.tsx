@@ -1,0 +1,100 @@
+// The popup's and the side panel's alerts: recent items of the user's feeds that name a known entity, those about
+// an entity found on the current page first, each with the entity, the item's title (a link only when it is
+// http(s)), its feed, its date, the confidence of the link and why. Says so plainly when the user follows no feed.
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from '../../extension/browser';
+import { sendToBackground, type AlertsReply, type AlertView } from '../../extension/messages';
+import { safeHttpUrl } from '../../core/safe-url';
+import { t } from '../i18n';
+
+type State = { state: 'loading' } | { state: 'ready'; reply: AlertsReply } | { state: 'error'; message: string };
+
+/** `pageEntityIds`: the entities found on the page shown, or undefined while that page is still being read. */
+export function AlertsList({ pageEntityIds }: { pageEntityIds: readonly string[] | undefined }) {
+  const [state, setState] = useState<State>({ state: 'loading' });
+  const key = pageEntityIds?.join('\n');
+  useEffect(() => {
+    if (pageEntityIds === undefined) return;
+    let current = true;
+    sendToBackground({ type: 'list-alerts', pageEntityIds: [...pageEntityIds] }).then(
+      (reply) => current && setState({ state: 'ready', reply }),
+      (error: unknown) => current && setState({ state: 'error', message: error instanceof Error ? error.message : String(error) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [key]);
+
+  return (
+    <section aria-labelledby="alerts-heading" class="alerts">
+      <h2 id="alerts-heading">{t('alertsHeading')}</h2>
+      <AlertsBody state={state} />
+    </section>
+  );
+}
+
+function AlertsBody({ state }: { state: State }) {
+  if (state.state === 'loading') return <p role="status">{t('popupLoading')}</p>;
+  if (state.state === 'error') return <p role="alert" class="error">{t('popupError', [state.message])}</p>;
+  const { subscriptions, alerts } = state.reply;
+  if (subscriptions === 0) {
+    return (
+      <div class="empty" role="status">
+        <p class="empty-title">{t('alertsNoFeeds')}</p>
+        <p>{t('alertsNoFeedsHint')}</p>
+        <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+          {t('alertsAddFeed')}
+        </button>
+      </div>
+    );
+  }
+  if (alerts.length === 0) {
+    return (
+      <div class="empty" role="status">
+        <p class="empty-title">{t('alertsNone', [String(subscriptions)])}</p>
+        <p>{t('noInformationIsNotNoRisk')}</p>
+      </div>
+    );
+  }
+  return (
+    <ul class="alert-list">
+      {alerts.map((alert) => (
+        <AlertItem key={alert.id} alert={alert} />
+      ))}
+    </ul>
+  );
+}
+
+function AlertItem({ alert }: { alert: AlertView }) {
+  const href = alert.url ? safeHttpUrl(alert.url) : undefined;
+  const date = new Date(alert.published ?? alert.firstSeenAt).toLocaleDateString();
+  const high = alert.confidence === 'high';
+  return (
+    <li class={`alert ${high ? 'high' : 'review'}`}>
+      <p>
+        <span class={`chip ${high ? 'flagged-entity' : 'possible-entity'}`}>{t(high ? 'alertHigh' : 'alertReview')}</span>{' '}
+        {alert.onPage && <span class="chip on-page">{t('alertOnPage')}</span>} <strong>{alert.entities.map((e) => e.name).join('; ')}</strong>
+      </p>
+      <p class="alert-title">
+        {href ? (
+          <a href={href} target="_blank" rel="noopener noreferrer">
+            {alert.title || t('alertUntitled')}
+          </a>
+        ) : (
+          alert.title || t('alertUntitled')
+        )}
+      </p>
+      <p class="muted">{t('alertSourceDate', [alert.sourceTitle, date])}</p>
+      <details>
+        <summary>{t('alertWhy')}</summary>
+        <ul class="sources">
+          {alert.entities.map((e) => (
+            <li key={e.id}>
+              <strong>{e.name}</strong> ({t(e.confidence === 'high' ? 'alertHigh' : 'alertReview')}): {e.reason}
+            </li>
+          ))}
+        </ul>
+      </details>
+    </li>
+  );
+}
