@@ -19,14 +19,14 @@ science sciences research network networks media digital smart life home office 
 management consulting design art arts sport sports one stop point line plus max pro net web data info
 xinjiang shanghai beijing guangdong zhejiang jiangsu shandong hong kong shenzhen guangzhou
 coast coastal river valley mountain mountains lake bay island islands harbour harbor port sea ocean hill hills park
-bridge forest field fields delta gulf cape mount monte mont val santo santa san saint
+bridge forest field fields delta gulf cape mount monte mont val santo santa san saint ciudad villa puerto porto vila cidade
 `;
 
 export const COMMON_WORDS: ReadonlySet<string> = new Set(WORDS.split(/\s+/).filter((word) => word.length > 0));
 
 /** Words written in lower case inside a proper name without breaking its title case ("Bank of America"). */
 export const MINOR_WORDS: ReadonlySet<string> = new Set(
-  'a an the of and or for in on at to by with de la le les du des del der die das den und y e et da do di van von'.split(' '),
+  'a an the of and or for in on at to by with de la le les du des del der die das den und y e et da do di van von ve'.split(' '),
 );
 
 /**

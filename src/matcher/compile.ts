@@ -8,6 +8,7 @@ import {
   FORM_DOTTED, FORM_SHORT, hashChars, hashString, IDENTIFIER_SCHEMES, MATCHER_FORMAT_VERSION, NAME_KINDS, PATTERN_ALL_UPPER,
   PATTERN_HAS_LEGAL_FORM, RARE_WORD_ENTITIES, VOCAB_COMMON, VOCAB_DISTINCTIVE, type CompiledMatcher, type NameKind, type StringTable, type TokenTrie,
 } from './compiled';
+import { toCountryCode } from '../core/countries';
 import { canonicalIdentifier, IDENTIFIER_VALIDATORS } from './identifiers';
 import { LEGAL_FORM_CLASSES, LEGAL_FORMS } from './legal-forms';
 import { hasGermanVariant, nameTokens, tokenise, type FoldMode } from './normalise';
@@ -271,6 +272,33 @@ function qualifierVariants(name: string): string[] {
   return [...variants];
 }
 
+let legalFormWordSet: ReadonlySet<string> | undefined;
+function legalFormWord(word: string): boolean {
+  legalFormWordSet ??= new Set(LEGAL_FORMS.flatMap((form) => form.text.toLowerCase().split(/[^\p{L}\p{N}]+/u)));
+  return legalFormWordSet.has(word);
+}
+
+const CAPITALS_WORD = /(?:^|\s)\p{Lu}{3,}(?:\s|$)/u;
+
+/**
+ * Acronyms the list writes in parentheses after a name ("Ravensburger Karton s.r.o. (RKC)", "British American
+ * Tobacco Malawi (BAT Malawi)"): indexed as short aliases. A country ("(HK)"), a legal form ("(PVT)") or a name
+ * written all in capitals (where every parenthetical is capitals) gives none.
+ */
+function parentheticalAcronyms(names: readonly unknown[]): string[] {
+  const out: string[] = [];
+  for (const name of names) {
+    if (typeof name !== 'string' || !name.includes('(') || name === name.toUpperCase()) continue;
+    for (const match of name.matchAll(/[(（]([^()（）]*)[)）]/g)) {
+      const inside = (match[1] ?? '').trim();
+      const words = inside.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word !== '');
+      if (words.length === 0 || words.length > 3 || words.every((word) => legalFormWord(word))) continue;
+      if (CAPITALS_WORD.test(inside) && toCountryCode(inside) === undefined) out.push(inside);
+    }
+  }
+  return out;
+}
+
 /** What one pass over a name's characters tells: which slower checks it needs. */
 const NAME_NON_ASCII = 1;
 const NAME_PARENTHESIS = 2;
@@ -464,11 +492,17 @@ export function compileMatcher(entities: readonly MatcherEntity[]): CompiledMatc
     if (typeof entity?.name === 'string') {
       nameTotal++;
       nameChars += entity.name.length;
+      // Room for acronyms in parentheses, indexed as short aliases.
+      if (entity.name.includes('(')) nameTotal += entity.name.split('(').length - 1;
     }
     for (const list of [entity?.aliases, entity?.previousNames, entity?.weakAliases]) {
       if (!Array.isArray(list)) continue;
       nameTotal += list.length;
-      for (const name of list) if (typeof name === 'string') nameChars += name.length;
+      for (const name of list) {
+        if (typeof name !== 'string') continue;
+        nameChars += name.length;
+        if (list === entity.aliases && name.includes('(')) nameTotal += name.split('(').length - 1;
+      }
     }
   }
   const vocabulary = new Vocabulary();
@@ -506,6 +540,8 @@ export function compileMatcher(entities: readonly MatcherEntity[]): CompiledMatc
     nameLists.alias = entity.aliases ?? [];
     nameLists.previousName = entity.previousNames ?? [];
     nameLists.weakAlias = entity.weakAliases ?? [];
+    const acronyms = parentheticalAcronyms([entity.name, ...(entity.aliases ?? [])]);
+    if (acronyms.length > 0) nameLists.weakAlias = [...nameLists.weakAlias, ...acronyms];
     for (let kindIndex = 0; kindIndex < NAME_KINDS.length; kindIndex++) {
       for (const name of nameLists[NAME_KINDS[kindIndex]!]) {
         if (typeof name !== 'string' || name.trim() === '') continue;

@@ -12,7 +12,7 @@ import {
   AMBIGUOUS_SCHEMES, findIdentifierCandidates, hasIdentifierLabelBefore, IDENTIFIER_VALIDATORS,
 } from './identifiers';
 import {
-  ALL_UPPER, BREAK_BEFORE, CJK, FIRST_UPPER, HAS_CASED, nameTokens, normaliseName, PUNCT_BEFORE, tokenise, UMLAUT, type TokenStream,
+  ALL_UPPER, BREAK_BEFORE, CJK, FIRST_UPPER, HAS_CASED, nameTokens, normaliseName, PUNCT_BEFORE, tokenise, tokenText, UMLAUT, type TokenStream,
 } from './normalise';
 import { LEGAL_FORMS } from './legal-forms';
 import { omittedQualifier, scoreNameMatch, scorePartialName, type CaseAsWritten, type LegalFormEvidence } from './scoring';
@@ -148,9 +148,13 @@ function writtenWithDots(scan: Scan, first: number, last = first): boolean {
 
 const UPPER_AFTER_FIRST = /^.[^]*\p{Lu}/u;
 
+const CYRILLIC_ONLY = /^[\p{Script=Cyrillic}\P{L}]*$/u;
+
+const isDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
+
 /**
  * How the page writes tokens first..last. Minor words ("de", "y"), dotted initialisms of legal forms inside a name
- * ("d.o.o.") and lone letters say nothing about it; an elided particle before a capital ("d'Or", "l'Oréal") is a
+ * ("d.o.o."), lone letters and words that begin with a digit ("4c") say nothing about it; an elided particle before a capital ("d'Or", "l'Oréal") is a
  * capitalised word.
  */
 function caseAsWritten(scan: Scan, first: number, last: number): CaseAsWritten {
@@ -163,7 +167,7 @@ function caseAsWritten(scan: Scan, first: number, last: number): CaseAsWritten {
     const f = s.flags[t]!;
     if (f & CJK || !(f & HAS_CASED)) continue;
     const word = scan.text.slice(s.origStart[t]!, s.origEnd[t]!);
-    if (!(f & FIRST_UPPER) && (word.length === 1 || writtenWithDots(scan, t))) continue;
+    if (!(f & FIRST_UPPER) && (word.length === 1 || writtenWithDots(scan, t) || isDigit(word.charCodeAt(0)))) continue;
     cased++;
     if (f & ALL_UPPER) allUpper++;
     if (f & FIRST_UPPER || UPPER_AFTER_FIRST.test(word)) capitalised++;
@@ -172,6 +176,8 @@ function caseAsWritten(scan: Scan, first: number, last: number): CaseAsWritten {
   if (cased === 0) return 'uncased';
   if (allUpper === cased && cased > 0) return 'upper';
   if (lowerWords === 0) return 'title';
+  // Russian and Ukrainian write names in sentence case: «Ассоциация беспилотных систем».
+  if (s.flags[first]! & FIRST_UPPER && CYRILLIC_ONLY.test(scan.text.slice(s.origStart[first]!, s.origEnd[last]!))) return 'title';
   if (capitalised === 0) return 'lower';
   return 'mixed';
 }
@@ -328,18 +334,28 @@ function listedWordIds(m: CompiledMatcher, name: string): number[] {
   });
 }
 
-/** The longest run around page token `t` that equals consecutive words of the listed name, through its word `k`. */
+const SPACE_OR_AMPERSAND = /^[\s\u00ad\u200b&]*$/;
+
+/** Tokens t - 1 and t stand apart by nothing but spaces or an "&" (not a comma, hyphen or line break). */
+function joinedBySpace(scan: Scan, t: number): boolean {
+  return SPACE_OR_AMPERSAND.test(scan.text.slice(scan.s.origEnd[t - 1]!, scan.s.origStart[t]!));
+}
+
+/**
+ * The longest run around page token `t` that equals consecutive words of the listed name, through its word `k`,
+ * with only spaces between its words ("Chengdu-Shuangliu" and "Ciudad Victoria, Tamaulipas" are places in a row).
+ */
 function runAround(scan: Scan, t: number, k: number, words: readonly number[]): NameRun {
   const { s, ids, inName } = scan;
   let first = t;
   let nameFirst = k;
-  while (first > 0 && nameFirst > 0 && !inName[first - 1] && !(s.flags[first]! & BREAK_BEFORE) && ids[first - 1] === words[nameFirst - 1]) {
+  while (first > 0 && nameFirst > 0 && !inName[first - 1] && joinedBySpace(scan, first) && ids[first - 1] === words[nameFirst - 1]) {
     first--;
     nameFirst--;
   }
   let last = t;
   let nameLast = k;
-  while (last + 1 < s.count && nameLast + 1 < words.length && !inName[last + 1] && !(s.flags[last + 1]! & BREAK_BEFORE) && ids[last + 1] === words[nameLast + 1]) {
+  while (last + 1 < s.count && nameLast + 1 < words.length && !inName[last + 1] && joinedBySpace(scan, last + 1) && ids[last + 1] === words[nameLast + 1]) {
     last++;
     nameLast++;
   }
@@ -406,7 +422,8 @@ function findPartialNameMentions(scan: Scan, out: Mention[]): void {
  * A partial run counts when it is less than the whole name, written as a proper name and not part of a longer proper
  * name, and either two or more words that are all distinctive (minor words such as "y" inside: "Concha y Toro"), or
  * one acronym of four or more letters that the list too writes in capitals inside a name that is not all capitals
- * ("LYSZD"). A single ordinary word ("Gloves", "Mexico") or a run with common or legal-form words never counts.
+ * ("LYSZD"). A single ordinary word ("Gloves", "Mexico") or a run with common or legal-form words ("Sdn Bhd")
+ * never counts.
  */
 function acceptablePartialRun(scan: Scan, run: NameRun, words: readonly number[], listedName: string): boolean {
   const { m, s, ids, text } = scan;
@@ -420,6 +437,7 @@ function acceptablePartialRun(scan: Scan, run: NameRun, words: readonly number[]
   }
   let distinctive = 0;
   for (let t = run.first; t <= run.last; t++) {
+    if (legalFormWords().has(tokenText(s, t))) return false;
     if (m.vocabFlags[ids[t]!]! & VOCAB_DISTINCTIVE) distinctive++;
     else if (t === run.first || t === run.last || !MINOR_WORDS.has(text.slice(s.origStart[t]!, s.origEnd[t]!).toLowerCase())) return false;
   }

@@ -11,14 +11,14 @@
 export type LegalFormClass =
   | 'generic' | 'limited' | 'plc' | 'inc' | 'llc' | 'gmbh' | 'ag' | 'kg' | 'gmbh-co-kg' | 'sa' | 'sa-de-cv' | 'sarl'
   | 'sas' | 'srl' | 'spa' | 'bv' | 'nv' | 'ab' | 'as' | 'asa' | 'oy' | 'oyj' | 'aps' | 'sp-zoo' | 'se' | 'bhd'
-  | 'sdn-bhd' | 'pty-ltd' | 'pvt-ltd' | 'jsc' | 'ooo' | 'pt' | 'kk' | 'cjk-limited' | 'cjk-joint-stock' | 'lp'
-  | 'llp' | 'cooperative' | 'sro' | 'kft' | 'doo' | 'ltda' | 'sl' | 'eirl' | 'tbk' | 'sc';
+  | 'sdn-bhd' | 'pty-ltd' | 'pvt-ltd' | 'jsc' | 'pt' | 'kk' | 'cjk-limited' | 'cjk-joint-stock' | 'lp'
+  | 'llp' | 'cooperative' | 'sro' | 'kft' | 'doo' | 'ltda' | 'sl' | 'eirl' | 'tbk' | 'sc' | 'nonprofit';
 
 export const LEGAL_FORM_CLASSES: readonly LegalFormClass[] = [
   'generic', 'limited', 'plc', 'inc', 'llc', 'gmbh', 'ag', 'kg', 'gmbh-co-kg', 'sa', 'sa-de-cv', 'sarl', 'sas', 'srl',
   'spa', 'bv', 'nv', 'ab', 'as', 'asa', 'oy', 'oyj', 'aps', 'sp-zoo', 'se', 'bhd', 'sdn-bhd', 'pty-ltd', 'pvt-ltd', 'jsc',
-  'ooo', 'pt', 'kk', 'cjk-limited', 'cjk-joint-stock', 'lp', 'llp', 'cooperative', 'sro', 'kft', 'doo', 'ltda', 'sl',
-  'eirl', 'tbk', 'sc',
+  'pt', 'kk', 'cjk-limited', 'cjk-joint-stock', 'lp', 'llp', 'cooperative', 'sro', 'kft', 'doo', 'ltda', 'sl',
+  'eirl', 'tbk', 'sc', 'nonprofit',
 ];
 
 export interface LegalForm {
@@ -35,19 +35,24 @@ const either = (cls: LegalFormClass, ...texts: string[]): LegalForm[] => texts.m
 
 export const LEGAL_FORMS: readonly LegalForm[] = [
   ...suffix('generic', 'Company', 'Co.', 'Corporation', 'Corp.', 'Incorporated', 'Limited Company'),
-  ...suffix('limited', 'Ltd', 'Ltd.', 'Limited', 'Co., Ltd.', 'Co. Ltd', 'Co Ltd', 'Company Limited', 'Co., Limited'),
+  ...suffix('limited', 'Ltd', 'Ltd.', 'Limited', 'Co., Ltd.', 'Co. Ltd', 'Co Ltd', 'Company Limited', 'Co., Limited',
+    'Ltd. Şti.', 'Şti.', 'Limited Şirketi'),
   ...suffix('plc', 'PLC', 'Public Limited Company', 'Public Company Limited', 'PCL', 'Public Company'),
   ...suffix('inc', 'Inc', 'Inc.'),
   ...either('llc', 'LLC', 'L.L.C.', 'Limited Liability Company'),
   ...suffix('llp', 'LLP', 'Limited Liability Partnership'),
   ...suffix('lp', 'LP', 'L.P.', 'Limited Partnership'),
-  ...suffix('gmbh', 'GmbH', 'Gesellschaft mit beschränkter Haftung', 'GesmbH', 'Ges.m.b.H.', 'mbH', 'gGmbH', 'UG (haftungsbeschränkt)'),
-  ...suffix('gmbh-co-kg', 'GmbH & Co. KG', 'GmbH und Co. KG', 'GmbH & Co KG', 'GmbH & Co. KGaA', 'AG & Co. KG', 'SE & Co. KG'),
+  ...suffix('gmbh', 'GmbH', 'Gesellschaft mit beschränkter Haftung', 'GesmbH', 'Ges.m.b.H.', 'Gesellschaft m.b.H.',
+    'Gesellschaft mbH', 'mbH', 'gGmbH', 'UG (haftungsbeschränkt)'),
+  ...suffix('gmbh-co-kg', 'GmbH & Co. KG', 'GmbH und Co. KG', 'GmbH & Co KG', 'GmbH & Co. KGaA', 'AG & Co. KG', 'SE & Co. KG',
+    'GesmbH & Co KG', 'Ges.m.b.H. & Co. KG', 'Gesellschaft m.b.H. & Co. KG', 'Gesellschaft mbH & Co. KG'),
   ...suffix('ag', 'AG', 'Aktiengesellschaft', 'KGaA'),
   ...suffix('kg', 'KG', 'Kommanditgesellschaft', 'OHG', 'oHG'),
   ...suffix('se', 'SE', 'Societas Europaea'),
-  ...suffix('sa', 'S.A.', 'SA', 'Société Anonyme', 'Sociedad Anónima', 'S.A.U.', 'S.p.A.', 'SAIC', 'S.A.I.C.', 'SAB', 'S.A.B.'),
-  ...suffix('sa-de-cv', 'S.A. de C.V.', 'SA de CV', 'S.A.B. de C.V.', 'S. de R.L. de C.V.', 'S de RL de CV', 'S.A.P.I. de C.V.'),
+  ...suffix('sa', 'S.A.', 'SA', 'S/A', 'Société Anonyme', 'Sociedad Anónima', 'Sociedade Anônima', 'S.A.U.', 'S.p.A.', 'SAIC',
+    'S.A.I.C.', 'SAB', 'S.A.B.'),
+  ...suffix('sa-de-cv', 'S.A. de C.V.', 'SA de CV', 'S.A.B. de C.V.', 'S. de R.L. de C.V.', 'S de RL de CV', 'S.A.P.I. de C.V.',
+    'Sociedad Anónima de Capital Variable', 'Sociedad de Responsabilidad Limitada de Capital Variable'),
   ...suffix('sarl', 'SARL', 'S.à r.l.', 'S.à.r.l.', 'Société à responsabilité limitée'),
   ...suffix('sas', 'SAS', 'S.A.S.', 'SASU', 'Société par actions simplifiée'),
   ...suffix('srl', 'S.r.l.', 'SRL', 'S.R.L.', 'Società a responsabilità limitata', 'S.R.L.U.'),
@@ -72,8 +77,14 @@ export const LEGAL_FORMS: readonly LegalForm[] = [
   ...suffix('pty-ltd', 'Pty Ltd', 'Pty. Ltd.', 'Pty Limited', 'Proprietary Limited', '(Pty) Ltd'),
   ...suffix('pvt-ltd', 'Pvt Ltd', 'Pvt. Ltd.', 'Private Limited', 'Pvt. Limited', 'Pte Ltd', 'Pte. Ltd.', 'Private Ltd'),
   ...either('jsc', 'JSC', 'OJSC', 'CJSC', 'PJSC', 'Joint Stock Company', 'Joint-Stock Company', 'Open Joint Stock Company',
-    'Public Joint Stock Company', 'Closed Joint Stock Company', 'АО', 'ОАО', 'ЗАО', 'ПАО', 'AO', 'OAO', 'ZAO', 'PAO'),
-  ...either('ooo', 'OOO', 'ООО', 'TOO', 'ТОО', 'TOV', 'ТОВ', 'Общество с ограниченной ответственностью'),
+    'Public Joint Stock Company', 'Closed Joint Stock Company', 'АО', 'ОАО', 'ЗАО', 'ПАО', 'AO', 'OAO', 'ZAO', 'PAO',
+    'Акционерное общество', 'Открытое акционерное общество', 'Закрытое акционерное общество',
+    'Публичное акционерное общество', 'Акціонерне товариство', 'Aktsionernoe obshchestvo'),
+  // OOO (Russian), TOO (Kazakh) and TOV (Ukrainian) are limited liability companies: the same class as LLC.
+  ...either('llc', 'OOO', 'ООО', 'TOO', 'ТОО', 'TOV', 'ТОВ', 'Общество с ограниченной ответственностью',
+    'Товариство з обмеженою відповідальністю', 'Obshchestvo s ogranichennoy otvetstvennostyu'),
+  ...either('nonprofit', 'НП', 'Некоммерческое партнерство', 'Некоммерческое партнёрство', 'Non-Commercial Partnership',
+    'АНО', 'Автономная некоммерческая организация'),
   ...prefix('pt', 'PT', 'PT.'),
   ...suffix('tbk', 'Tbk', 'Tbk.'),
   ...suffix('kk', 'K.K.', 'KK', 'Kabushiki Kaisha', '株式会社'),

@@ -78,6 +78,21 @@ describe('matching through normalisation', () => {
     expect(found(['骆驼集团股份有限公司'], '供应商为骆驼集团的子公司')).toEqual(['骆驼集团']);
     expect(found(['鴻海精密工業股份有限公司'], '供应商为鸿海精密工业股份有限公司。')).toEqual(['鸿海精密工业股份有限公司']);
   });
+  it('knows long and national spellings of legal forms as their class', () => {
+    const tier = (name: string, text: string) => findMentions(compileMatcher([entity('e0', name)]), text).map((m) => [m.text, m.confidence]);
+    expect(tier('Bespilotnye Sistemy LLC', 'Bespilotnye Sistemy OOO delivered')).toEqual([['Bespilotnye Sistemy OOO', 'high']]);
+    expect(tier('Forta Lab, S.A. de C.V.', 'Forta Lab, Sociedad Anónima de Capital Variable')).toEqual([
+      ['Forta Lab, Sociedad Anónima de Capital Variable', 'high'],
+    ]);
+    expect(tier('Erdal GesmbH & Co KG', 'Erdal Gesellschaft m.b.H. & Co. KG')).toEqual([['Erdal Gesellschaft m.b.H. & Co. KG', 'high']]);
+    expect(tier('Savoy Indústria de Cosméticos S.A.', 'SAVOY INDÚSTRIA DE COSMÉTICOS S/A')).toEqual([['SAVOY INDÚSTRIA DE COSMÉTICOS S/A', 'high']]);
+    expect(tier('Акционерное общество "Зала Аэро"', 'компания АО «Зала Аэро»')).toEqual([['АО «Зала Аэро', 'high']]);
+  });
+  it('reads Cyrillic sentence case and words that begin with a digit as written in proper case', () => {
+    const tier = (name: string, text: string) => findMentions(compileMatcher([entity('e0', name)]), text).map((m) => m.confidence);
+    expect(tier('НЕКОММЕРЧЕСКОЕ ПАРТНЕРСТВО "АССОЦИАЦИЯ БЕСПИЛОТНЫХ СИСТЕМ"', 'членом НП «Ассоциация беспилотных систем»')).toEqual(['high']);
+    expect(tier('Confecciones - El Pedregal 4c', 'Proveedor: Confecciones - El Pedregal 4c.')).toEqual(['high']);
+  });
   it('matches Cyrillic names in Cyrillic', () => {
     expect(found(['Общество с ограниченной ответственностью "Беспилотные системы"'], 'поставщик ООО «Беспилотные Системы»')).toEqual([
       'ООО «Беспилотные Системы',

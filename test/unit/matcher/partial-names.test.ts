@@ -42,6 +42,16 @@ describe('names given only in part', () => {
     expect(about('Delivery to Monte Grande by March.', 'test:finca')).toEqual([]);
     expect(lyszd('Delivery to Baoding by March.')).toEqual([]);
   });
+  it('does not join words across a comma or hyphen ("Chengdu-Shuangliu", places in a row)', () => {
+    const m = compileMatcher([entity('test:plant', 'Chengdu Shuangliu Xinhua Laogai Detachment Factory')]);
+    expect(findMentions(m, 'Near Chengdu-Shuangliu airport.')).toEqual([]);
+    expect(findMentions(m, 'The Chengdu Shuangliu plant.').map((x) => x.text)).toEqual(['Chengdu Shuangliu']);
+  });
+  it('finds an acronym the list gives in parentheses, as a short alias', () => {
+    const m = compileMatcher([entity('test:rkc', 'Ravensburger Karton spol. s r.o. (RKC)'), entity('test:pvt', 'Forward Sports (PVT) Ltd.')]);
+    expect(findMentions(m, 'Der Lieferant RKC ist zertifiziert.').map((x) => [x.entityId, x.confidence, x.rule])).toEqual([['test:rkc', 'review', 'weak-alias']]);
+    expect(findMentions(m, 'Nothing from PVT here.')).toEqual([]);
+  });
   it('leaves the whole name to the full match', () => {
     const found = about('Supplier: Shihezi Xinren Battery Aluminum Foil Technology Co., Ltd.', 'test:xinren');
     expect(found.map((m) => m.confidence)).toEqual(['high']);
