@@ -161,6 +161,7 @@ function createStream(capacity: number, foldedCapacity: number): TokenStream {
 }
 
 let scratch: TokenStream = createStream(1024, 4096);
+let dottedScratch = new Int32Array(256);
 
 function ensureCapacity(stream: TokenStream, tokens: number, foldedChars: number): TokenStream {
   if (stream.foldStart.length >= tokens + 4 && stream.folded.length >= foldedChars + 16) return stream;
@@ -186,25 +187,16 @@ export function tokenise(text: string, mode: FoldMode = 'strip'): TokenStream {
   scratch = ensureCapacity(scratch, text.length + 1, text.length * 4 + 8);
   const w = new TokenWriter(scratch);
   const n = text.length;
-  let lastWordBase = 0; // last folded base letter, for a combining diaeresis in german mode
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c < 128) {
       const cls = ASCII_CLASS[c]!;
-      if (cls === 1 || cls === 2) {
-        if (!w.inToken) w.open(i);
-        if (cls === 2) {
-          w.s.folded[w.foldPos++] = c + 32;
-          w.noteCase(true);
-        } else {
-          w.s.folded[w.foldPos++] = c;
-          if (c >= 0x61) w.noteCase(false);
-        }
-        lastWordBase = c | 0x20;
-        i++;
+      if (cls < 5) {
+        i = w.asciiText(text, i);
         continue;
       }
+      // An apostrophe or an ampersand.
       if (cls === 6 && w.inToken && i + 1 < n && isWordCharAt(text, i + 1, table)) {
         if (isPossessiveS(text, i + 1, table)) {
           w.close(i);
@@ -217,8 +209,7 @@ export function tokenise(text: string, mode: FoldMode = 'strip'): TokenStream {
       }
       if (w.inToken) w.close(i);
       if (cls === 5) w.ampersand(i, i + 1);
-      else if (cls === 4) w.gapFlags |= BREAK_BEFORE;
-      else if (cls === 3 || cls === 6) w.gapFlags |= PUNCT_BEFORE;
+      else w.gapFlags |= PUNCT_BEFORE;
       i++;
       continue;
     }
@@ -231,11 +222,11 @@ export function tokenise(text: string, mode: FoldMode = 'strip'): TokenStream {
         w.append(info.fold, text.length);
         if (UMLAUT_CODES.has(cp)) w.tokenFlags |= UMLAUT;
         if (info.cased) w.noteCase(info.upper);
-        if (w.foldPos > 0) lastWordBase = w.s.folded[w.foldPos - 1]!;
+        if (w.foldPos > 0) w.lastWordBase = w.s.folded[w.foldPos - 1]!;
         break;
       case CharKind.Ignore:
         // A combining diaeresis after a, o or u is an umlaut: German spelling adds an "e".
-        if (mode === 'german' && cp === 0x0308 && w.inToken && (lastWordBase === 0x61 || lastWordBase === 0x6f || lastWordBase === 0x75)) {
+        if (mode === 'german' && cp === 0x0308 && w.inToken && (w.lastWordBase === 0x61 || w.lastWordBase === 0x6f || w.lastWordBase === 0x75)) {
           w.append('e', text.length);
         }
         break;
@@ -272,7 +263,7 @@ export function tokenise(text: string, mode: FoldMode = 'strip'): TokenStream {
   const s = w.s;
   s.count = w.count;
   scratch = s;
-  mergeInitialisms(s, text);
+  if (w.dottedCount > 0) mergeInitialisms(s, text, dottedScratch, w.dottedCount);
   return s;
 }
 
@@ -283,8 +274,24 @@ class TokenWriter {
   inToken = false;
   gapFlags = 0;
   tokenFlags = 0;
+  /** Last folded character of a word, for a combining diaeresis in german mode. */
+  lastWordBase = 0;
+  /** Tokens of one character with a full stop right after them (in dottedScratch): where initialisms may start. */
+  dottedCount = 0;
   private sawCased = false;
   constructor(public s: TokenStream) {}
+
+  /** A full stop at `dot` ended the token just closed: note it if it is a single character. */
+  noteDotAfter(dot: number): void {
+    const t = this.count - 1;
+    if (t < 0 || this.s.origEnd[t] !== dot || this.s.foldEnd[t]! - this.s.foldStart[t]! !== 1) return;
+    if (this.dottedCount === dottedScratch.length) {
+      const bigger = new Int32Array(dottedScratch.length * 2);
+      bigger.set(dottedScratch);
+      dottedScratch = bigger;
+    }
+    dottedScratch[this.dottedCount++] = t;
+  }
 
   open(start: number): void {
     this.s.foldStart[this.count] = this.foldPos;
@@ -317,6 +324,63 @@ class TokenWriter {
       this.sawCased = true;
       this.tokenFlags |= HAS_CASED | (upper ? FIRST_UPPER | ALL_UPPER : 0);
     } else if (!upper) this.tokenFlags &= ~ALL_UPPER;
+  }
+
+  /**
+   * Reads plain ASCII text from text[i]: words (folded to lower case, their case noted) and the spaces,
+   * punctuation and breaks between them. Stops at the end, at a non-ASCII character, an ampersand or an
+   * apostrophe, and returns that index. The hot path of page text: a word's letters are handled in local variables.
+   */
+  asciiText(text: string, i: number): number {
+    const n = text.length;
+    if (this.foldPos + (n - i) + 8 > this.s.folded.length) {
+      this.s.count = this.count;
+      this.s = ensureCapacity(this.s, n + 1, this.foldPos + (n - i) + 8);
+    }
+    const folded = this.s.folded;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c >= 128) break;
+      const cls = ASCII_CLASS[c]!;
+      if (cls === 1 || cls === 2) {
+        if (!this.inToken) this.open(i);
+        let pos = this.foldPos;
+        let flags = this.tokenFlags;
+        let sawCased = this.sawCased;
+        for (; i < n; i++) {
+          const d = text.charCodeAt(i);
+          if (d >= 0x61 && d <= 0x7a) {
+            folded[pos++] = d;
+            if (!sawCased) {
+              sawCased = true;
+              flags |= HAS_CASED;
+            } else flags &= ~ALL_UPPER;
+          } else if (d >= 0x41 && d <= 0x5a) {
+            folded[pos++] = d + 32;
+            if (!sawCased) {
+              sawCased = true;
+              flags |= HAS_CASED | FIRST_UPPER | ALL_UPPER;
+            }
+          } else if (d >= 0x30 && d <= 0x39) {
+            folded[pos++] = d;
+          } else break;
+        }
+        this.foldPos = pos;
+        this.tokenFlags = flags;
+        this.sawCased = sawCased;
+        this.lastWordBase = folded[pos - 1]!;
+        continue;
+      }
+      if (cls >= 5) break;
+      if (this.inToken) {
+        this.close(i);
+        if (c === 0x2e) this.noteDotAfter(i);
+      }
+      if (cls === 4) this.gapFlags |= BREAK_BEFORE;
+      else if (cls === 3) this.gapFlags |= PUNCT_BEFORE;
+      i++;
+    }
+    return i;
   }
 
   append(chars: string, textLength: number): void {
@@ -369,30 +433,50 @@ function isInitialismGap(text: string, from: number, to: number, nextEnd: number
   return to - from === 2 && text.charCodeAt(from) === 0x2e && text.charCodeAt(from + 1) === 0x20 && text.charCodeAt(nextEnd) === 0x2e;
 }
 
-/** "S.A." → one token "sa": single letters joined by dots. Folded characters are already contiguous. */
-function mergeInitialisms(s: TokenStream, text: string): void {
-  let write = 0;
-  let t = 0;
-  while (t < s.count) {
+/**
+ * "S.A." → one token "sa": single letters joined by dots. Folded characters are already contiguous. Only the
+ * `candidates` (single characters followed by a full stop, in order) can start one; tokens between merges are
+ * moved down in blocks.
+ */
+function mergeInitialisms(s: TokenStream, text: string, candidates: Int32Array, candidateCount: number): void {
+  let read = 0; // first token not yet placed
+  let write = 0; // where it goes
+  for (let k = 0; k < candidateCount; k++) {
+    const t = candidates[k]!;
+    if (t < read || !isSingleLetterToken(s, t)) continue;
     let last = t;
-    if (isSingleLetterToken(s, t) && text.charCodeAt(s.origEnd[t]!) === 0x2e) {
-      while (last + 1 < s.count && isSingleLetterToken(s, last + 1) && isInitialismGap(text, s.origEnd[last]!, s.origStart[last + 1]!, s.origEnd[last + 1]!)) last++;
-    }
-    let flags = s.flags[t]!;
-    if (last > t) {
-      let allUpper = true;
-      for (let k = t; k <= last; k++) if ((s.flags[k]! & (ALL_UPPER | HAS_CASED)) === HAS_CASED) allUpper = false;
-      flags = allUpper ? flags | ALL_UPPER : flags & ~ALL_UPPER;
-    }
-    s.foldStart[write] = s.foldStart[t]!;
-    s.foldEnd[write] = s.foldEnd[last]!;
-    s.origStart[write] = s.origStart[t]!;
-    s.origEnd[write] = s.origEnd[last]!;
+    while (last + 1 < s.count && isSingleLetterToken(s, last + 1) && isInitialismGap(text, s.origEnd[last]!, s.origStart[last + 1]!, s.origEnd[last + 1]!)) last++;
+    if (last === t) continue;
+    let allUpper = true;
+    for (let u = t; u <= last; u++) if ((s.flags[u]! & (ALL_UPPER | HAS_CASED)) === HAS_CASED) allUpper = false;
+    const flags = allUpper ? s.flags[t]! | ALL_UPPER : s.flags[t]! & ~ALL_UPPER;
+    const foldStart = s.foldStart[t]!;
+    const foldEnd = s.foldEnd[last]!;
+    const origStart = s.origStart[t]!;
+    const origEnd = s.origEnd[last]!;
+    moveTokens(s, read, t, write);
+    write += t - read;
+    s.foldStart[write] = foldStart;
+    s.foldEnd[write] = foldEnd;
+    s.origStart[write] = origStart;
+    s.origEnd[write] = origEnd;
     s.flags[write] = flags;
     write++;
-    t = last + 1;
+    read = last + 1;
   }
-  s.count = write;
+  if (read === write) return;
+  moveTokens(s, read, s.count, write);
+  s.count = write + (s.count - read);
+}
+
+/** Moves tokens [from, to) to start at `dest` (dest <= from). */
+function moveTokens(s: TokenStream, from: number, to: number, dest: number): void {
+  if (dest === from || to === from) return;
+  s.foldStart.copyWithin(dest, from, to);
+  s.foldEnd.copyWithin(dest, from, to);
+  s.origStart.copyWithin(dest, from, to);
+  s.origEnd.copyWithin(dest, from, to);
+  s.flags.copyWithin(dest, from, to);
 }
 
 /** The folded text of token `t`. */
