@@ -185,7 +185,7 @@ function ensureCapacity(stream: TokenStream, tokens: number, foldedChars: number
 export function tokenise(text: string, mode: FoldMode = 'strip'): TokenStream {
   const table = charTables[mode];
   scratch = ensureCapacity(scratch, text.length + 1, text.length * 4 + 8);
-  const w = new TokenWriter(scratch);
+  const w = writer.reset(scratch);
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -280,6 +280,20 @@ class TokenWriter {
   dottedCount = 0;
   private sawCased = false;
   constructor(public s: TokenStream) {}
+
+  /** Starts writing a new text into `stream`. */
+  reset(stream: TokenStream): this {
+    this.s = stream;
+    this.count = 0;
+    this.foldPos = 0;
+    this.inToken = false;
+    this.gapFlags = 0;
+    this.tokenFlags = 0;
+    this.lastWordBase = 0;
+    this.dottedCount = 0;
+    this.sawCased = false;
+    return this;
+  }
 
   /** A full stop at `dot` ended the token just closed: note it if it is a single character. */
   noteDotAfter(dot: number): void {
@@ -401,6 +415,9 @@ class TokenWriter {
     this.close(end);
   }
 }
+
+/** The one writer, reused by every call (tokenising is single-threaded and never re-entered). */
+const writer = new TokenWriter(scratch);
 
 /** An English possessive "'s" ends here: "Camel Group's" is the name "Camel Group". */
 function isPossessiveS(text: string, index: number, table: CharTable): boolean {
