@@ -174,14 +174,14 @@ interface PreparedForm {
 /** Legal forms as token-id sequences, for stripping them from knowledge-base names. */
 class LegalFormIndex {
   readonly forms: PreparedForm[] = [];
+  /** Suffix forms, their tokens from the last one back: a name is read from its end, one lookup rejects most. */
   private readonly suffixes: FormNode = { next: new Map(), classes: [] };
   /** Prefix forms, their tokens in reading order. */
   private readonly prefixes: FormNode = { next: new Map(), classes: [] };
-  /** Last words of suffix forms and first words of prefix forms: most names are rejected by one lookup. */
-  private readonly suffixEnds = new Set<number>();
-  private readonly prefixStarts = new Set<number>();
   maxLength = 0;
   readonly classes: number[] = [];
+  /** Classes of the form the last `longestForm` found. */
+  private found: number[] = [];
 
   constructor(vocabulary: Vocabulary) {
     for (const form of LEGAL_FORMS) {
@@ -191,14 +191,8 @@ class LegalFormIndex {
       const ids = Int32Array.from(tokens.map((word) => vocabulary.internString(word)));
       this.forms.push({ text: form.text, position: form.position, tokens, ids, classIndex });
       this.maxLength = Math.max(this.maxLength, tokens.length);
-      if (form.position !== 'prefix') {
-        addForm(this.suffixes, ids, classIndex);
-        this.suffixEnds.add(ids[ids.length - 1]!);
-      }
-      if (form.position !== 'suffix') {
-        addForm(this.prefixes, ids, classIndex);
-        this.prefixStarts.add(ids[0]!);
-      }
+      if (form.position !== 'prefix') addForm(this.suffixes, ids.slice().reverse(), classIndex);
+      if (form.position !== 'suffix') addForm(this.prefixes, ids, classIndex);
     }
   }
 
@@ -213,28 +207,38 @@ class LegalFormIndex {
     let changed = true;
     while (changed) {
       changed = false;
-      const suffixLengths = this.suffixEnds.has(tokens[end - 1]!) ? Math.min(this.maxLength, end - start - 1) : 0;
-      for (let length = suffixLengths; length >= 1; length--) {
-        const found = findForm(this.suffixes, tokens, end - length, end);
-        if (found) {
-          this.classes.push(...found);
-          end -= length;
-          changed = true;
-          break;
-        }
+      const suffixLength = this.longestForm(this.suffixes, tokens, end - 1, -1, Math.min(this.maxLength, end - start - 1));
+      if (suffixLength > 0) {
+        this.classes.push(...this.found);
+        end -= suffixLength;
+        changed = true;
       }
-      const prefixLengths = this.prefixStarts.has(tokens[start]!) ? Math.min(this.maxLength, end - start - 1) : 0;
-      for (let length = prefixLengths; length >= 1; length--) {
-        const found = findForm(this.prefixes, tokens, start, start + length);
-        if (found) {
-          this.classes.push(...found);
-          start += length;
-          changed = true;
-          break;
-        }
+      const prefixLength = this.longestForm(this.prefixes, tokens, start, 1, Math.min(this.maxLength, end - start - 1));
+      if (prefixLength > 0) {
+        this.classes.push(...this.found);
+        start += prefixLength;
+        changed = true;
       }
     }
     return start * 65536 + end;
+  }
+
+  /**
+   * The number of tokens (at most `limit`) of the longest form in `root` read from tokens[from] by `step`, or 0;
+   * its classes go to `this.found`.
+   */
+  private longestForm(root: FormNode, tokens: Int32Array, from: number, step: 1 | -1, limit: number): number {
+    let node: FormNode | undefined = root;
+    let longest = 0;
+    for (let k = 0; k < limit; k++) {
+      node = node.next.get(tokens[from + k * step]!);
+      if (!node) break;
+      if (node.classes.length > 0) {
+        longest = k + 1;
+        this.found = node.classes;
+      }
+    }
+    return longest;
   }
 }
 
@@ -251,12 +255,6 @@ function addForm(root: FormNode, ids: Int32Array, classIndex: number): void {
   node.classes.push(classIndex);
 }
 
-/** The classes of the form spelled exactly by tokens[from, to), or undefined. */
-function findForm(root: FormNode, tokens: Int32Array, from: number, to: number): number[] | undefined {
-  let node: FormNode | undefined = root;
-  for (let k = from; k < to && node; k++) node = node.next.get(tokens[k]!);
-  return node && node.classes.length > 0 ? node.classes : undefined;
-}
 
 const PARENTHETICAL = /\s*[(（][^()（）]*[)）]/g;
 
