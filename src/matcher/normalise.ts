@@ -163,6 +163,44 @@ function createStream(capacity: number, foldedCapacity: number): TokenStream {
 let scratch: TokenStream = createStream(1024, 4096);
 let dottedScratch = new Int32Array(256);
 
+/**
+ * The tokeniser reads a text's UTF-16 code units from a typed array, copied once per text, with a 0 after the
+ * last one. Engines specialise a string read (charCodeAt) to the kinds of strings it has seen; names and page
+ * texts are copied by two separate loops, so neither slows the other, and the tokeniser's own reads stay uniform.
+ */
+const LONG_TEXT = 4096;
+let codeScratch = new Uint16Array(LONG_TEXT + 1);
+
+function codeScratchFor(n: number): Uint16Array {
+  if (codeScratch.length <= n) codeScratch = new Uint16Array(n + 1);
+  codeScratch[n] = 0;
+  return codeScratch;
+}
+
+function longTextCodes(text: string): Uint16Array {
+  const n = text.length;
+  const codes = codeScratchFor(n);
+  for (let k = 0; k < n; k++) codes[k] = text.charCodeAt(k);
+  return codes;
+}
+
+function shortTextCodes(text: string): Uint16Array {
+  const n = text.length;
+  const codes = codeScratchFor(n);
+  for (let k = 0; k < n; k++) codes[k] = text.charCodeAt(k);
+  return codes;
+}
+
+/** The code point at codes[i] (a surrogate pair read as one; a lone surrogate as itself). */
+function codePointAt(codes: Uint16Array, n: number, i: number): number {
+  const c = codes[i]!;
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+    const d = codes[i + 1]!;
+    if (d >= 0xdc00 && d <= 0xdfff) return (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
+  }
+  return c;
+}
+
 function ensureCapacity(stream: TokenStream, tokens: number, foldedChars: number): TokenStream {
   if (stream.foldStart.length >= tokens + 4 && stream.folded.length >= foldedChars + 16) return stream;
   const bigger = createStream(Math.max(tokens, stream.foldStart.length), Math.ceil(Math.max(foldedChars, stream.folded.length)));
@@ -187,18 +225,19 @@ export function tokenise(text: string, mode: FoldMode = 'strip'): TokenStream {
   scratch = ensureCapacity(scratch, text.length + 1, text.length * 4 + 8);
   const w = writer.reset(scratch);
   const n = text.length;
+  const codes = n > LONG_TEXT ? longTextCodes(text) : shortTextCodes(text);
   let i = 0;
   while (i < n) {
-    const c = text.charCodeAt(i);
+    const c = codes[i]!;
     if (c < 128) {
       const cls = ASCII_CLASS[c]!;
       if (cls < 5) {
-        i = w.asciiText(text, i);
+        i = w.asciiText(codes, n, i);
         continue;
       }
       // An apostrophe or an ampersand.
-      if (cls === 6 && w.inToken && i + 1 < n && isWordCharAt(text, i + 1, table)) {
-        if (isPossessiveS(text, i + 1, table)) {
+      if (cls === 6 && w.inToken && i + 1 < n && isWordCharAt(codes, n, i + 1, table)) {
+        if (isPossessiveS(codes, n, i + 1, table)) {
           w.close(i);
           w.gapFlags |= PUNCT_BEFORE;
           i += 2;
@@ -213,7 +252,7 @@ export function tokenise(text: string, mode: FoldMode = 'strip'): TokenStream {
       i++;
       continue;
     }
-    const cp = text.codePointAt(i)!;
+    const cp = codePointAt(codes, n, i);
     const width = cp > 0xffff ? 2 : 1;
     const info = table.get(cp);
     switch (info.kind) {
@@ -242,13 +281,13 @@ export function tokenise(text: string, mode: FoldMode = 'strip'): TokenStream {
         w.ampersand(i, i + width);
         break;
       case CharKind.Apostrophe:
-        if (w.inToken && i + width < n && isPossessiveS(text, i + width, table)) {
+        if (w.inToken && i + width < n && isPossessiveS(codes, n, i + width, table)) {
           w.close(i);
           w.gapFlags |= PUNCT_BEFORE;
           i += width + 1;
           continue;
         }
-        if (w.inToken && i + width < n && isWordCharAt(text, i + width, table)) break;
+        if (w.inToken && i + width < n && isWordCharAt(codes, n, i + width, table)) break;
         if (w.inToken) w.close(i);
         w.gapFlags |= PUNCT_BEFORE;
         break;
@@ -263,7 +302,7 @@ export function tokenise(text: string, mode: FoldMode = 'strip'): TokenStream {
   const s = w.s;
   s.count = w.count;
   scratch = s;
-  if (w.dottedCount > 0) mergeInitialisms(s, text, dottedScratch, w.dottedCount);
+  if (w.dottedCount > 0) mergeInitialisms(s, codes, dottedScratch, w.dottedCount);
   return s;
 }
 
@@ -345,15 +384,14 @@ class TokenWriter {
    * punctuation and breaks between them. Stops at the end, at a non-ASCII character, an ampersand or an
    * apostrophe, and returns that index. The hot path of page text: a word's letters are handled in local variables.
    */
-  asciiText(text: string, i: number): number {
-    const n = text.length;
+  asciiText(codes: Uint16Array, n: number, i: number): number {
     if (this.foldPos + (n - i) + 8 > this.s.folded.length) {
       this.s.count = this.count;
       this.s = ensureCapacity(this.s, n + 1, this.foldPos + (n - i) + 8);
     }
     const folded = this.s.folded;
     while (i < n) {
-      const c = text.charCodeAt(i);
+      const c = codes[i]!;
       if (c >= 128) break;
       const cls = ASCII_CLASS[c]!;
       if (cls === 1 || cls === 2) {
@@ -362,7 +400,7 @@ class TokenWriter {
         let flags = this.tokenFlags;
         let sawCased = this.sawCased;
         for (; i < n; i++) {
-          const d = text.charCodeAt(i);
+          const d = codes[i]!;
           if (d >= 0x61 && d <= 0x7a) {
             folded[pos++] = d;
             if (!sawCased) {
@@ -420,19 +458,19 @@ class TokenWriter {
 const writer = new TokenWriter(scratch);
 
 /** An English possessive "'s" ends here: "Camel Group's" is the name "Camel Group". */
-function isPossessiveS(text: string, index: number, table: CharTable): boolean {
-  const c = text.charCodeAt(index);
+function isPossessiveS(codes: Uint16Array, n: number, index: number, table: CharTable): boolean {
+  const c = codes[index]!;
   if (c !== 0x73 && c !== 0x53) return false;
-  return index + 1 >= text.length || !isWordCharAt(text, index + 1, table);
+  return index + 1 >= n || !isWordCharAt(codes, n, index + 1, table);
 }
 
-function isWordCharAt(text: string, index: number, table: CharTable): boolean {
-  const c = text.charCodeAt(index);
+function isWordCharAt(codes: Uint16Array, n: number, index: number, table: CharTable): boolean {
+  const c = codes[index]!;
   if (c < 128) {
     const cls = ASCII_CLASS[c];
     return cls === 1 || cls === 2;
   }
-  return table.get(text.codePointAt(index)!).kind === CharKind.Word;
+  return table.get(codePointAt(codes, n, index)).kind === CharKind.Word;
 }
 
 function isSingleLetterToken(s: TokenStream, t: number): boolean {
@@ -445,9 +483,9 @@ function isSingleLetterToken(s: TokenStream, t: number): boolean {
  * The gap between two tokens is "." or ". " (the dots of an initialism). After ". " the next letter must carry its
  * own dot ("S. A."), so a word that follows an initialism is not swallowed ("S.A. y Compañía").
  */
-function isInitialismGap(text: string, from: number, to: number, nextEnd: number): boolean {
-  if (to - from === 1) return text.charCodeAt(from) === 0x2e;
-  return to - from === 2 && text.charCodeAt(from) === 0x2e && text.charCodeAt(from + 1) === 0x20 && text.charCodeAt(nextEnd) === 0x2e;
+function isInitialismGap(codes: Uint16Array, from: number, to: number, nextEnd: number): boolean {
+  if (to - from === 1) return codes[from] === 0x2e;
+  return to - from === 2 && codes[from] === 0x2e && codes[from + 1] === 0x20 && codes[nextEnd] === 0x2e;
 }
 
 /**
@@ -455,14 +493,14 @@ function isInitialismGap(text: string, from: number, to: number, nextEnd: number
  * `candidates` (single characters followed by a full stop, in order) can start one; tokens between merges are
  * moved down in blocks.
  */
-function mergeInitialisms(s: TokenStream, text: string, candidates: Int32Array, candidateCount: number): void {
+function mergeInitialisms(s: TokenStream, codes: Uint16Array, candidates: Int32Array, candidateCount: number): void {
   let read = 0; // first token not yet placed
   let write = 0; // where it goes
   for (let k = 0; k < candidateCount; k++) {
     const t = candidates[k]!;
     if (t < read || !isSingleLetterToken(s, t)) continue;
     let last = t;
-    while (last + 1 < s.count && isSingleLetterToken(s, last + 1) && isInitialismGap(text, s.origEnd[last]!, s.origStart[last + 1]!, s.origEnd[last + 1]!)) last++;
+    while (last + 1 < s.count && isSingleLetterToken(s, last + 1) && isInitialismGap(codes, s.origEnd[last]!, s.origStart[last + 1]!, s.origEnd[last + 1]!)) last++;
     if (last === t) continue;
     let allUpper = true;
     for (let u = t; u <= last; u++) if ((s.flags[u]! & (ALL_UPPER | HAS_CASED)) === HAS_CASED) allUpper = false;
