@@ -5,7 +5,7 @@
 import type { Entity } from '@/src/core/types';
 import { COMMON_WORDS } from './common-words';
 import {
-  FORM_DOTTED, FORM_SHORT, hashChars, hashString, IDENTIFIER_SCHEMES, MATCHER_FORMAT_VERSION, NAME_KINDS, PATTERN_ALL_UPPER,
+  FORM_DOTTED, FORM_SHORT, hashChars, hashSlot, hashString, IDENTIFIER_SCHEMES, MATCHER_FORMAT_VERSION, NAME_KINDS, PATTERN_ALL_UPPER,
   PATTERN_HAS_LEGAL_FORM, RARE_WORD_ENTITIES, VOCAB_COMMON, VOCAB_DISTINCTIVE, type CompiledMatcher, type NameKind, type StringTable, type TokenTrie,
 } from './compiled';
 import { toCountryCode } from '../core/countries';
@@ -106,8 +106,8 @@ class Vocabulary {
   /** Id of chars[start, end), added if new. */
   intern(chars: Uint16Array, start: number, end: number): number {
     const length = end - start;
-    let mask = this.table.length - 1;
-    let slot = hashChars(chars, start, end) & mask;
+    const mask = this.table.length - 1;
+    let slot = hashSlot(chars, start, end, mask);
     for (;;) {
       const entry = this.table[slot]!;
       if (entry === 0) break;
@@ -138,11 +138,12 @@ class Vocabulary {
     this.starts.push(this.charCount);
     this.charCount += length;
     this.table[slot] = id + 1;
-    if ((id + 1) * 2 > this.table.length) {
-      this.table = buildHashTable(id + 1, (w) => hashChars(this.chars, this.starts.data[w]!, this.endOf(w)), this.table.length * 2);
-      mask = this.table.length - 1;
-    }
+    if ((id + 1) * 2 > this.table.length) this.growTable();
     return id;
+  }
+  /** Doubles the hash table. Kept out of `intern`, whose calls would otherwise each allocate a closure context. */
+  private growTable(): void {
+    this.table = buildHashTable(this.size, (w) => hashChars(this.chars, this.starts.data[w]!, this.endOf(w)), this.table.length * 2);
   }
   internString(word: string): number {
     const chars = new Uint16Array(word.length);
@@ -174,14 +175,14 @@ interface PreparedForm {
 /** Legal forms as token-id sequences, for stripping them from knowledge-base names. */
 class LegalFormIndex {
   readonly forms: PreparedForm[] = [];
+  /** Suffix forms, their tokens from the last one back: a name is read from its end, one lookup rejects most. */
   private readonly suffixes: FormNode = { next: new Map(), classes: [] };
   /** Prefix forms, their tokens in reading order. */
   private readonly prefixes: FormNode = { next: new Map(), classes: [] };
-  /** Last words of suffix forms and first words of prefix forms: most names are rejected by one lookup. */
-  private readonly suffixEnds = new Set<number>();
-  private readonly prefixStarts = new Set<number>();
   maxLength = 0;
   readonly classes: number[] = [];
+  /** Classes of the form the last `longestForm` found. */
+  private found: number[] = [];
 
   constructor(vocabulary: Vocabulary) {
     for (const form of LEGAL_FORMS) {
@@ -191,14 +192,8 @@ class LegalFormIndex {
       const ids = Int32Array.from(tokens.map((word) => vocabulary.internString(word)));
       this.forms.push({ text: form.text, position: form.position, tokens, ids, classIndex });
       this.maxLength = Math.max(this.maxLength, tokens.length);
-      if (form.position !== 'prefix') {
-        addForm(this.suffixes, ids, classIndex);
-        this.suffixEnds.add(ids[ids.length - 1]!);
-      }
-      if (form.position !== 'suffix') {
-        addForm(this.prefixes, ids, classIndex);
-        this.prefixStarts.add(ids[0]!);
-      }
+      if (form.position !== 'prefix') addForm(this.suffixes, ids.slice().reverse(), classIndex);
+      if (form.position !== 'suffix') addForm(this.prefixes, ids, classIndex);
     }
   }
 
@@ -213,28 +208,38 @@ class LegalFormIndex {
     let changed = true;
     while (changed) {
       changed = false;
-      const suffixLengths = this.suffixEnds.has(tokens[end - 1]!) ? Math.min(this.maxLength, end - start - 1) : 0;
-      for (let length = suffixLengths; length >= 1; length--) {
-        const found = findForm(this.suffixes, tokens, end - length, end);
-        if (found) {
-          this.classes.push(...found);
-          end -= length;
-          changed = true;
-          break;
-        }
+      const suffixLength = this.longestForm(this.suffixes, tokens, end - 1, -1, Math.min(this.maxLength, end - start - 1));
+      if (suffixLength > 0) {
+        this.classes.push(...this.found);
+        end -= suffixLength;
+        changed = true;
       }
-      const prefixLengths = this.prefixStarts.has(tokens[start]!) ? Math.min(this.maxLength, end - start - 1) : 0;
-      for (let length = prefixLengths; length >= 1; length--) {
-        const found = findForm(this.prefixes, tokens, start, start + length);
-        if (found) {
-          this.classes.push(...found);
-          start += length;
-          changed = true;
-          break;
-        }
+      const prefixLength = this.longestForm(this.prefixes, tokens, start, 1, Math.min(this.maxLength, end - start - 1));
+      if (prefixLength > 0) {
+        this.classes.push(...this.found);
+        start += prefixLength;
+        changed = true;
       }
     }
     return start * 65536 + end;
+  }
+
+  /**
+   * The number of tokens (at most `limit`) of the longest form in `root` read from tokens[from] by `step`, or 0;
+   * its classes go to `this.found`.
+   */
+  private longestForm(root: FormNode, tokens: Int32Array, from: number, step: 1 | -1, limit: number): number {
+    let node: FormNode | undefined = root;
+    let longest = 0;
+    for (let k = 0; k < limit; k++) {
+      node = node.next.get(tokens[from + k * step]!);
+      if (!node) break;
+      if (node.classes.length > 0) {
+        longest = k + 1;
+        this.found = node.classes;
+      }
+    }
+    return longest;
   }
 }
 
@@ -251,12 +256,6 @@ function addForm(root: FormNode, ids: Int32Array, classIndex: number): void {
   node.classes.push(classIndex);
 }
 
-/** The classes of the form spelled exactly by tokens[from, to), or undefined. */
-function findForm(root: FormNode, tokens: Int32Array, from: number, to: number): number[] | undefined {
-  let node: FormNode | undefined = root;
-  for (let k = from; k < to && node; k++) node = node.next.get(tokens[k]!);
-  return node && node.classes.length > 0 ? node.classes : undefined;
-}
 
 const PARENTHETICAL = /\s*[(（][^()（）]*[)）]/g;
 
@@ -308,9 +307,13 @@ function scanName(name: string): number {
   let lower = false;
   let upper = false;
   let parenthesis = false;
+  let nonAscii = false;
   for (let k = 0; k < name.length; k++) {
     const c = name.charCodeAt(k);
     if (c >= 128) {
+      nonAscii = true;
+      // CJK characters, kana and Hangul have no case; any other character needs the full case mappings.
+      if ((c >= 0x3000 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af)) continue;
       const allUpper = name !== name.toLowerCase() && name === name.toUpperCase();
       return NAME_NON_ASCII | NAME_PARENTHESIS | (allUpper ? NAME_ALL_UPPER : 0);
     }
@@ -318,7 +321,8 @@ function scanName(name: string): number {
     else if (c >= 0x41 && c <= 0x5a) upper = true;
     else if (c === 0x28) parenthesis = true;
   }
-  return (parenthesis ? NAME_PARENTHESIS : 0) | (upper && !lower ? NAME_ALL_UPPER : 0);
+  const allUpper = upper && !lower ? NAME_ALL_UPPER : 0;
+  return nonAscii ? NAME_NON_ASCII | NAME_PARENTHESIS | allUpper : (parenthesis ? NAME_PARENTHESIS : 0) | allUpper;
 }
 
 const CJK_WORD = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
@@ -330,86 +334,64 @@ function isCjkToken(word: string): boolean {
 /**
  * Builds a TokenTrie over token sequences (sequence p is tokens[starts[p], starts[p + 1])), each ending at a node
  * that lists its value. Node k > 0 is created by the k-th new edge; root children sit in a direct array, deeper
- * edges are found while building through a hash table, then laid out per node sorted by token.
+ * edges are found while building through an open-addressing table of (parent, token, child) triples, then laid
+ * out per node in token order.
  */
 export function buildTokenTrie(tokens: Int32Array, starts: Int32Array, values: Int32Array, vocabSize: number): TokenTrie {
   const sequenceCount = values.length;
   const rootChild = new Int32Array(vocabSize).fill(-1);
-  const nodeParent = new GrowableInts(1024);
-  const nodeToken = new GrowableInts(1024);
-  nodeParent.push(-1);
-  nodeToken.push(-1);
-  let table = new Int32Array(1 << 12);
-  const slotOf = (parent: number, token: number, mask: number): number => (Math.imul(parent, 0x9e3779b1) ^ Math.imul(token, 0x85ebca6b)) & mask;
+  // At most one node per token, plus the root; at most one edge below the root per token after a sequence's first.
+  const tokenCount = starts[sequenceCount]! - starts[0]!;
+  let firstTokens = 0;
+  for (let p = 0; p < sequenceCount; p++) if (starts[p + 1]! > starts[p]!) firstTokens++;
+  const nodeKeys = new Int32Array(2 * (tokenCount + 1));
+  nodeKeys[0] = -1;
+  nodeKeys[1] = -1;
+  let nodeCount = 1;
+  const edges = new EdgeTable(tokenCount - firstTokens, nodeKeys);
   const terminalNode = new Int32Array(sequenceCount).fill(-1);
   for (let p = 0; p < sequenceCount; p++) {
     const from = starts[p]!;
     const to = starts[p + 1]!;
     if (to === from) continue;
-    let node = 0;
-    for (let k = from; k < to; k++) {
+    let node = rootChild[tokens[from]!]!;
+    if (node < 0) {
+      node = nodeCount++;
+      nodeKeys[2 * node] = 0;
+      nodeKeys[2 * node + 1] = tokens[from]!;
+      rootChild[tokens[from]!] = node;
+    }
+    for (let k = from + 1; k < to; k++) {
       const token = tokens[k]!;
-      if (node === 0) {
-        let child = rootChild[token]!;
-        if (child < 0) {
-          child = nodeParent.length;
-          nodeParent.push(0);
-          nodeToken.push(token);
-          rootChild[token] = child;
-        }
-        node = child;
-        continue;
-      }
-      const mask = table.length - 1;
-      let slot = slotOf(node, token, mask);
-      let child = -1;
-      for (;;) {
-        const entry = table[slot]!;
-        if (entry === 0) break;
-        if (nodeParent.data[entry] === node && nodeToken.data[entry] === token) {
-          child = entry;
-          break;
-        }
-        slot = (slot + 1) & mask;
-      }
-      if (child < 0) {
-        child = nodeParent.length;
-        nodeParent.push(node);
-        nodeToken.push(token);
-        table[slot] = child;
-        if (child * 2 > table.length) {
-          table = new Int32Array(table.length * 2);
-          const bigger = table.length - 1;
-          for (let n = 1; n <= child; n++) {
-            const parent = nodeParent.data[n]!;
-            if (parent <= 0) continue;
-            let s = slotOf(parent, nodeToken.data[n]!, bigger);
-            while (table[s] !== 0) s = (s + 1) & bigger;
-            table[s] = n;
-          }
-        }
+      const slot = edges.find(node, token);
+      let child = edges.childAt(slot);
+      if (child === 0) {
+        child = nodeCount++;
+        nodeKeys[2 * child] = node;
+        nodeKeys[2 * child + 1] = token;
+        edges.set(slot, child);
       }
       node = child;
     }
     terminalNode[p] = node;
   }
-  const nodeCount = nodeParent.length;
-  // Edges below the root, grouped by parent (counting sort), then sorted by token within each parent.
+  // Edges below the root, grouped by parent (a counting sort in node order, where a child mostly follows its
+  // parent closely), then sorted by token within each parent.
   const edgeStart = new Int32Array(nodeCount + 1);
-  for (let n = 1; n < nodeCount; n++) if (nodeParent.data[n]! > 0) edgeStart[nodeParent.data[n]! + 1]!++;
+  for (let n = 1; n < nodeCount; n++) if (nodeKeys[2 * n]! > 0) edgeStart[nodeKeys[2 * n]! + 1]!++;
   for (let n = 0; n < nodeCount; n++) edgeStart[n + 1]! += edgeStart[n]!;
   const edgeChild = new Int32Array(edgeStart[nodeCount]!);
   const cursor = edgeStart.slice(0, nodeCount);
   for (let n = 1; n < nodeCount; n++) {
-    const parent = nodeParent.data[n]!;
+    const parent = nodeKeys[2 * n]!;
     if (parent > 0) edgeChild[cursor[parent]!++] = n;
   }
   const edgeToken = new Int32Array(edgeChild.length);
-  for (let node = 0; node < nodeCount; node++) {
+  for (let node = 1; node < nodeCount; node++) {
     const from = edgeStart[node]!;
     const to = edgeStart[node + 1]!;
-    if (to - from > 1) sortChildrenByToken(edgeChild, from, to, nodeToken.data);
-    for (let e = from; e < to; e++) edgeToken[e] = nodeToken.data[edgeChild[e]!]!;
+    if (to - from > 1) sortChildrenByToken(edgeChild, from, to, nodeKeys, nodeCount);
+    for (let e = from; e < to; e++) edgeToken[e] = nodeKeys[2 * edgeChild[e]! + 1]!;
   }
   // Terminal values per node, in sequence order.
   const terminalStart = new Int32Array(nodeCount + 1);
@@ -421,14 +403,17 @@ export function buildTokenTrie(tokens: Int32Array, starts: Int32Array, values: I
   return { rootChild, edgeStart, edgeToken, edgeChild, terminalStart, terminals };
 }
 
-/** Sorts children[from, to) by their token: insertion sort for the usual few, a full sort for wide nodes. */
-function sortChildrenByToken(children: Int32Array, from: number, to: number, tokenOf: Int32Array): void {
+/**
+ * Sorts children[from, to) by their token (nodeKeys[2 * child + 1]): insertion sort for the usual few, else a
+ * numeric sort of token * nodeCount + child, which orders by token and gives the child back.
+ */
+function sortChildrenByToken(children: Int32Array, from: number, to: number, nodeKeys: Int32Array, nodeCount: number): void {
   if (to - from <= 16) {
     for (let i = from + 1; i < to; i++) {
       const child = children[i]!;
-      const token = tokenOf[child]!;
+      const token = nodeKeys[2 * child + 1]!;
       let j = i - 1;
-      while (j >= from && tokenOf[children[j]!]! > token) {
+      while (j >= from && nodeKeys[2 * children[j]! + 1]! > token) {
         children[j + 1] = children[j]!;
         j--;
       }
@@ -436,8 +421,50 @@ function sortChildrenByToken(children: Int32Array, from: number, to: number, tok
     }
     return;
   }
-  const sorted = Array.from(children.subarray(from, to)).sort((a, b) => tokenOf[a]! - tokenOf[b]!);
-  children.set(sorted, from);
+  const keys = new Float64Array(to - from);
+  for (let k = from; k < to; k++) keys[k - from] = nodeKeys[2 * children[k]! + 1]! * nodeCount + children[k]!;
+  keys.sort();
+  for (let k = from; k < to; k++) children[k] = keys[k - from]! % nodeCount;
+}
+
+/**
+ * Trie edges below the root while building: an open-addressing table of child nodes, keyed by the child's
+ * (parent, token) as stored in `nodeKeys`. Sized once for the most edges there can be, at most half full.
+ */
+class EdgeTable {
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+
+  constructor(
+    maxEdges: number,
+    private readonly nodeKeys: Int32Array,
+  ) {
+    let size = 16;
+    while (size < maxEdges * 2) size *= 2;
+    this.slots = new Int32Array(size);
+    this.mask = size - 1;
+  }
+
+  /** The slot holding the child of `parent` by `token`, or the empty slot where it belongs. */
+  find(parent: number, token: number): number {
+    let h = Math.imul(parent ^ Math.imul(token, 0x9e3779b1), 0x85ebca6b);
+    h ^= h >>> 15;
+    let slot = h & this.mask;
+    for (;;) {
+      const child = this.slots[slot]!;
+      if (child === 0 || (this.nodeKeys[2 * child] === parent && this.nodeKeys[2 * child + 1] === token)) return slot;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  /** The child in `slot`, or 0 when it is empty. */
+  childAt(slot: number): number {
+    return this.slots[slot]!;
+  }
+
+  set(slot: number, child: number): void {
+    this.slots[slot] = child;
+  }
 }
 
 function buildHashTable(count: number, hashOf: (index: number) => number, minimumSize = 16): Int32Array {
@@ -495,15 +522,10 @@ export function compileMatcher(entities: readonly MatcherEntity[]): CompiledMatc
       // Room for acronyms in parentheses, indexed as short aliases.
       if (entity.name.includes('(')) nameTotal += entity.name.split('(').length - 1;
     }
-    for (const list of [entity?.aliases, entity?.previousNames, entity?.weakAliases]) {
-      if (!Array.isArray(list)) continue;
-      nameTotal += list.length;
-      for (const name of list) {
-        if (typeof name !== 'string') continue;
-        nameChars += name.length;
-        if (list === entity.aliases && name.includes('(')) nameTotal += name.split('(').length - 1;
-      }
-    }
+    nameTotal += listLength(entity?.aliases) + listLength(entity?.previousNames) + listLength(entity?.weakAliases);
+    nameChars += listChars(entity?.aliases) + listChars(entity?.previousNames) + listChars(entity?.weakAliases);
+    // Room for acronyms in parentheses inside aliases, indexed as short aliases.
+    nameTotal += parenthesesIn(entity?.aliases);
   }
   const vocabulary = new Vocabulary();
   const legalForms = new LegalFormIndex(vocabulary);
@@ -514,6 +536,10 @@ export function compileMatcher(entities: readonly MatcherEntity[]): CompiledMatc
   const identifierValues = new Map<string, Array<{ entity: number; scheme: number; original: string }>>();
   let nameIds = new Int32Array(64);
   const nameLists: Record<NameKind, readonly string[]> = { name: [], alias: [], previousName: [], weakAlias: [] };
+  // One-element lists reused for every entity's name and every plain spelling: a new array per name would be
+  // garbage that outlives the young generation at this scale.
+  const entityName: string[] = [''];
+  const plainSpelling: string[] = [''];
 
   /** Tokenises a spelling into nameIds (words with folded characters only); returns the word count. */
   const tokeniseName = (spelling: string, mode: FoldMode): number => {
@@ -536,12 +562,15 @@ export function compileMatcher(entities: readonly MatcherEntity[]): CompiledMatc
     if (typeof entity?.id !== 'string') throw new TypeError(`Entity at index ${entityIndex} has no string id`);
     entityIds.add(entity.id);
     const firstPattern = patterns.count;
-    nameLists.name = typeof entity.name === 'string' ? [entity.name] : [];
+    if (typeof entity.name === 'string') entityName[0] = entity.name;
+    nameLists.name = typeof entity.name === 'string' ? entityName : [];
     nameLists.alias = entity.aliases ?? [];
     nameLists.previousName = entity.previousNames ?? [];
     nameLists.weakAlias = entity.weakAliases ?? [];
-    const acronyms = parentheticalAcronyms([entity.name, ...(entity.aliases ?? [])]);
-    if (acronyms.length > 0) nameLists.weakAlias = [...nameLists.weakAlias, ...acronyms];
+    if ((typeof entity.name === 'string' && entity.name.includes('(')) || parenthesesIn(entity.aliases) > 0) {
+      const acronyms = parentheticalAcronyms([entity.name, ...(entity.aliases ?? [])]);
+      if (acronyms.length > 0) nameLists.weakAlias = [...nameLists.weakAlias, ...acronyms];
+    }
     for (let kindIndex = 0; kindIndex < NAME_KINDS.length; kindIndex++) {
       for (const name of nameLists[NAME_KINDS[kindIndex]!]) {
         if (typeof name !== 'string' || name.trim() === '') continue;
@@ -549,7 +578,8 @@ export function compileMatcher(entities: readonly MatcherEntity[]): CompiledMatc
         let variants = 0;
         const traits = scanName(name);
         const upperFlag = traits & NAME_ALL_UPPER ? PATTERN_ALL_UPPER : 0;
-        for (const spelling of traits & NAME_PARENTHESIS ? qualifierVariants(name) : [name]) {
+        plainSpelling[0] = name;
+        for (const spelling of traits & NAME_PARENTHESIS ? qualifierVariants(name) : plainSpelling) {
           const german = (traits & NAME_NON_ASCII) !== 0 && hasGermanVariant(spelling);
           for (let modeIndex = 0; modeIndex < (german ? 2 : 1); modeIndex++) {
             if (variants >= MAX_VARIANTS_PER_NAME) continue;
@@ -700,10 +730,10 @@ export function compileMatcher(entities: readonly MatcherEntity[]): CompiledMatc
     }),
     patEntity,
     patName,
-    patKind: Uint8Array.from(kindAndFlags.subarray(0, patternCount), (value) => value & 0xff),
+    patKind: lowBytes(kindAndFlags, patternCount, 0),
     patTokenCount,
     patDistinct,
-    patFlags: Uint8Array.from(kindAndFlags.subarray(0, patternCount), (value) => value >> 8),
+    patFlags: lowBytes(kindAndFlags, patternCount, 8),
     patClassLo: new Uint32Array(patterns.classLo.data.buffer, 0, patternCount).slice(),
     patClassHi: new Uint32Array(patterns.classHi.data.buffer, 0, patternCount).slice(),
     nameText: nameTable.finish(),
@@ -738,6 +768,34 @@ function rareWordPatterns(
     }
   }
   return { rareWordStart, rareWordPattern };
+}
+
+/** Bits shift..shift + 7 of values[0, count), one byte each. */
+function lowBytes(values: Int32Array, count: number, shift: number): Uint8Array {
+  const out = new Uint8Array(count);
+  for (let k = 0; k < count; k++) out[k] = values[k]! >> shift;
+  return out;
+}
+
+/** Number of opening parentheses in a list of names. */
+function parenthesesIn(list: unknown): number {
+  if (!Array.isArray(list)) return 0;
+  let count = 0;
+  for (const name of list) if (typeof name === 'string' && name.includes('(')) count += name.split('(').length - 1;
+  return count;
+}
+
+/** Length of a list of names, 0 when it is not an array. */
+function listLength(list: unknown): number {
+  return Array.isArray(list) ? list.length : 0;
+}
+
+/** Characters in the names of a list (its strings only). */
+function listChars(list: unknown): number {
+  if (!Array.isArray(list)) return 0;
+  let chars = 0;
+  for (let k = 0; k < list.length; k++) if (typeof list[k] === 'string') chars += (list[k] as string).length;
+  return chars;
 }
 
 /** True when an earlier pattern of the same entity (from `firstPattern` on) has exactly the core tokens[from, to). */

@@ -138,6 +138,19 @@ export function hashChars(chars: Uint16Array, start: number, end: number): numbe
   return h >>> 0;
 }
 
+/**
+ * hashChars(chars, start, end) & mask, the first slot to probe in a table of mask + 1 entries. Kept small so it
+ * is returned without boxing (a slot index fits a small integer; a 32-bit hash may not).
+ */
+export function hashSlot(chars: Uint16Array, start: number, end: number, mask: number): number {
+  let h = 0x811c9dc5;
+  for (let k = start; k < end; k++) {
+    h ^= chars[k]!;
+    h = Math.imul(h, 0x01000193);
+  }
+  return h & mask;
+}
+
 export function hashString(text: string): number {
   let h = 0x811c9dc5;
   for (let k = 0; k < text.length; k++) {
@@ -152,7 +165,7 @@ export function lookupToken(m: CompiledMatcher, chars: Uint16Array, start: numbe
   const table = m.vocabTable;
   const mask = table.length - 1;
   const length = end - start;
-  let slot = hashChars(chars, start, end) & mask;
+  let slot = hashSlot(chars, start, end, mask);
   for (;;) {
     const entry = table[slot]!;
     if (entry === 0) return -1;

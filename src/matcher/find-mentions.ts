@@ -545,11 +545,15 @@ function germanSpellingId(m: CompiledMatcher, word: string): number {
   return lookupToken(m, chars, 0, chars.length);
 }
 
+/** Token ids of the text being scanned, reused from scan to scan (valid up to the stream's count). */
+let idScratch = new Int32Array(1024);
+
 /** All mentions of knowledge-base entities in `text`, in text order. */
 export function findMentions(m: CompiledMatcher, text: string, ctx: MatchContext = {}): Mention[] {
   if (typeof text !== 'string') throw new TypeError('findMentions expects the page text as a string');
   const s = tokenise(text, 'strip');
-  const ids = new Int32Array(s.count);
+  if (idScratch.length < s.count) idScratch = new Int32Array(Math.max(s.count, idScratch.length * 2));
+  const ids = idScratch;
   for (let t = 0; t < s.count; t++) {
     let id = lookupToken(m, s.folded, s.foldStart[t]!, s.foldEnd[t]!);
     if (id < 0 && s.flags[t]! & UMLAUT) id = germanSpellingId(m, text.slice(s.origStart[t]!, s.origEnd[t]!));

@@ -123,6 +123,7 @@ function isAsciiAlnum(c: number): boolean {
 }
 
 const MAX_IDENTIFIER_LENGTH = 24;
+const DIGIT = /[0-9]/g;
 
 /**
  * Identifier-shaped strings in `text`: runs of letters and digits, alone or joined across single spaces,
@@ -132,48 +133,48 @@ const MAX_IDENTIFIER_LENGTH = 24;
  */
 export function findIdentifierCandidates(text: string, lengths: Uint8Array): IdentifierCandidate[] {
   const out: IdentifierCandidate[] = [];
+  if (lengths.every((allowed) => allowed === 0)) return out;
   const n = text.length;
+  // Parts of the current candidate (prefix, run, later groups), reused from run to run.
   const starts: number[] = [];
   const ends: number[] = [];
   let i = 0;
   while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c < 0x30 || c > 0x39) {
-      i++;
-      continue;
-    }
+    // The next digit, found by the regular expression engine's native loop.
+    DIGIT.lastIndex = i;
+    if (!DIGIT.test(text)) break;
+    i = DIGIT.lastIndex - 1;
     // The alphanumeric run around this digit.
     let runStart = i;
     while (runStart > 0 && isAsciiAlnum(text.charCodeAt(runStart - 1))) runStart--;
     let runEnd = i;
     while (runEnd < n && isAsciiAlnum(text.charCodeAt(runEnd))) runEnd++;
-    starts.length = 0;
-    ends.length = 0;
+    let parts = 0;
     // A country prefix of one or two letters before it ("DE 123456789").
     if (runStart >= 2 && isJoiner(text.charCodeAt(runStart - 1))) {
       let q = runStart - 1;
       while (q > 0 && isAsciiLetter(text.charCodeAt(q - 1))) q--;
       const size = runStart - 1 - q;
       if (size >= 1 && size <= 2 && (q === 0 || !isAsciiAlnum(text.charCodeAt(q - 1)))) {
-        starts.push(q);
-        ends.push(runStart - 1);
+        starts[parts] = q;
+        ends[parts++] = runStart - 1;
       }
     }
-    starts.push(runStart);
-    ends.push(runEnd);
+    starts[parts] = runStart;
+    ends[parts++] = runEnd;
     // Later groups of digits ("12-345-6789").
     let end = runEnd;
     while (end + 1 < n && isJoiner(text.charCodeAt(end)) && isDigit(text.charCodeAt(end + 1))) {
       let next = end + 1;
       while (next < n && isDigit(text.charCodeAt(next))) next++;
       if (next < n && isAsciiLetter(text.charCodeAt(next))) break;
-      starts.push(end + 1);
-      ends.push(next);
+      starts[parts] = end + 1;
+      ends[parts++] = next;
       end = next;
     }
-    for (let a = 0; a < starts.length; a++) {
+    for (let a = 0; a < parts; a++) {
       let length = 0;
-      for (let b = a; b < starts.length; b++) {
+      for (let b = a; b < parts; b++) {
         length += ends[b]! - starts[b]!;
         if (length > MAX_IDENTIFIER_LENGTH) break;
         // Every part but the letter prefix has a digit; the prefix alone is no identifier.

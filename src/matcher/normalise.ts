@@ -161,6 +161,45 @@ function createStream(capacity: number, foldedCapacity: number): TokenStream {
 }
 
 let scratch: TokenStream = createStream(1024, 4096);
+let dottedScratch = new Int32Array(256);
+
+/**
+ * The tokeniser reads a text's UTF-16 code units from a typed array, copied once per text, with a 0 after the
+ * last one. Engines specialise a string read (charCodeAt) to the kinds of strings it has seen; names and page
+ * texts are copied by two separate loops, so neither slows the other, and the tokeniser's own reads stay uniform.
+ */
+const LONG_TEXT = 4096;
+let codeScratch = new Uint16Array(LONG_TEXT + 1);
+
+function codeScratchFor(n: number): Uint16Array {
+  if (codeScratch.length <= n) codeScratch = new Uint16Array(n + 1);
+  codeScratch[n] = 0;
+  return codeScratch;
+}
+
+function longTextCodes(text: string): Uint16Array {
+  const n = text.length;
+  const codes = codeScratchFor(n);
+  for (let k = 0; k < n; k++) codes[k] = text.charCodeAt(k);
+  return codes;
+}
+
+function shortTextCodes(text: string): Uint16Array {
+  const n = text.length;
+  const codes = codeScratchFor(n);
+  for (let k = 0; k < n; k++) codes[k] = text.charCodeAt(k);
+  return codes;
+}
+
+/** The code point at codes[i] (a surrogate pair read as one; a lone surrogate as itself). */
+function codePointAt(codes: Uint16Array, n: number, i: number): number {
+  const c = codes[i]!;
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+    const d = codes[i + 1]!;
+    if (d >= 0xdc00 && d <= 0xdfff) return (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
+  }
+  return c;
+}
 
 function ensureCapacity(stream: TokenStream, tokens: number, foldedChars: number): TokenStream {
   if (stream.foldStart.length >= tokens + 4 && stream.folded.length >= foldedChars + 16) return stream;
@@ -184,29 +223,21 @@ function ensureCapacity(stream: TokenStream, tokens: number, foldedChars: number
 export function tokenise(text: string, mode: FoldMode = 'strip'): TokenStream {
   const table = charTables[mode];
   scratch = ensureCapacity(scratch, text.length + 1, text.length * 4 + 8);
-  const w = new TokenWriter(scratch);
+  const w = writer.reset(scratch);
   const n = text.length;
-  let lastWordBase = 0; // last folded base letter, for a combining diaeresis in german mode
+  const codes = n > LONG_TEXT ? longTextCodes(text) : shortTextCodes(text);
   let i = 0;
   while (i < n) {
-    const c = text.charCodeAt(i);
+    const c = codes[i]!;
     if (c < 128) {
       const cls = ASCII_CLASS[c]!;
-      if (cls === 1 || cls === 2) {
-        if (!w.inToken) w.open(i);
-        if (cls === 2) {
-          w.s.folded[w.foldPos++] = c + 32;
-          w.noteCase(true);
-        } else {
-          w.s.folded[w.foldPos++] = c;
-          if (c >= 0x61) w.noteCase(false);
-        }
-        lastWordBase = c | 0x20;
-        i++;
+      if (cls < 5) {
+        i = w.asciiText(codes, n, i);
         continue;
       }
-      if (cls === 6 && w.inToken && i + 1 < n && isWordCharAt(text, i + 1, table)) {
-        if (isPossessiveS(text, i + 1, table)) {
+      // An apostrophe or an ampersand.
+      if (cls === 6 && w.inToken && i + 1 < n && isWordCharAt(codes, n, i + 1, table)) {
+        if (isPossessiveS(codes, n, i + 1, table)) {
           w.close(i);
           w.gapFlags |= PUNCT_BEFORE;
           i += 2;
@@ -217,12 +248,11 @@ export function tokenise(text: string, mode: FoldMode = 'strip'): TokenStream {
       }
       if (w.inToken) w.close(i);
       if (cls === 5) w.ampersand(i, i + 1);
-      else if (cls === 4) w.gapFlags |= BREAK_BEFORE;
-      else if (cls === 3 || cls === 6) w.gapFlags |= PUNCT_BEFORE;
+      else w.gapFlags |= PUNCT_BEFORE;
       i++;
       continue;
     }
-    const cp = text.codePointAt(i)!;
+    const cp = codePointAt(codes, n, i);
     const width = cp > 0xffff ? 2 : 1;
     const info = table.get(cp);
     switch (info.kind) {
@@ -231,11 +261,11 @@ export function tokenise(text: string, mode: FoldMode = 'strip'): TokenStream {
         w.append(info.fold, text.length);
         if (UMLAUT_CODES.has(cp)) w.tokenFlags |= UMLAUT;
         if (info.cased) w.noteCase(info.upper);
-        if (w.foldPos > 0) lastWordBase = w.s.folded[w.foldPos - 1]!;
+        if (w.foldPos > 0) w.lastWordBase = w.s.folded[w.foldPos - 1]!;
         break;
       case CharKind.Ignore:
         // A combining diaeresis after a, o or u is an umlaut: German spelling adds an "e".
-        if (mode === 'german' && cp === 0x0308 && w.inToken && (lastWordBase === 0x61 || lastWordBase === 0x6f || lastWordBase === 0x75)) {
+        if (mode === 'german' && cp === 0x0308 && w.inToken && (w.lastWordBase === 0x61 || w.lastWordBase === 0x6f || w.lastWordBase === 0x75)) {
           w.append('e', text.length);
         }
         break;
@@ -251,13 +281,13 @@ export function tokenise(text: string, mode: FoldMode = 'strip'): TokenStream {
         w.ampersand(i, i + width);
         break;
       case CharKind.Apostrophe:
-        if (w.inToken && i + width < n && isPossessiveS(text, i + width, table)) {
+        if (w.inToken && i + width < n && isPossessiveS(codes, n, i + width, table)) {
           w.close(i);
           w.gapFlags |= PUNCT_BEFORE;
           i += width + 1;
           continue;
         }
-        if (w.inToken && i + width < n && isWordCharAt(text, i + width, table)) break;
+        if (w.inToken && i + width < n && isWordCharAt(codes, n, i + width, table)) break;
         if (w.inToken) w.close(i);
         w.gapFlags |= PUNCT_BEFORE;
         break;
@@ -272,7 +302,7 @@ export function tokenise(text: string, mode: FoldMode = 'strip'): TokenStream {
   const s = w.s;
   s.count = w.count;
   scratch = s;
-  mergeInitialisms(s, text);
+  if (w.dottedCount > 0) mergeInitialisms(s, codes, dottedScratch, w.dottedCount);
   return s;
 }
 
@@ -283,8 +313,38 @@ class TokenWriter {
   inToken = false;
   gapFlags = 0;
   tokenFlags = 0;
+  /** Last folded character of a word, for a combining diaeresis in german mode. */
+  lastWordBase = 0;
+  /** Tokens of one character with a full stop right after them (in dottedScratch): where initialisms may start. */
+  dottedCount = 0;
   private sawCased = false;
   constructor(public s: TokenStream) {}
+
+  /** Starts writing a new text into `stream`. */
+  reset(stream: TokenStream): this {
+    this.s = stream;
+    this.count = 0;
+    this.foldPos = 0;
+    this.inToken = false;
+    this.gapFlags = 0;
+    this.tokenFlags = 0;
+    this.lastWordBase = 0;
+    this.dottedCount = 0;
+    this.sawCased = false;
+    return this;
+  }
+
+  /** A full stop at `dot` ended the token just closed: note it if it is a single character. */
+  noteDotAfter(dot: number): void {
+    const t = this.count - 1;
+    if (t < 0 || this.s.origEnd[t] !== dot || this.s.foldEnd[t]! - this.s.foldStart[t]! !== 1) return;
+    if (this.dottedCount === dottedScratch.length) {
+      const bigger = new Int32Array(dottedScratch.length * 2);
+      bigger.set(dottedScratch);
+      dottedScratch = bigger;
+    }
+    dottedScratch[this.dottedCount++] = t;
+  }
 
   open(start: number): void {
     this.s.foldStart[this.count] = this.foldPos;
@@ -319,6 +379,62 @@ class TokenWriter {
     } else if (!upper) this.tokenFlags &= ~ALL_UPPER;
   }
 
+  /**
+   * Reads plain ASCII text from text[i]: words (folded to lower case, their case noted) and the spaces,
+   * punctuation and breaks between them. Stops at the end, at a non-ASCII character, an ampersand or an
+   * apostrophe, and returns that index. The hot path of page text: a word's letters are handled in local variables.
+   */
+  asciiText(codes: Uint16Array, n: number, i: number): number {
+    if (this.foldPos + (n - i) + 8 > this.s.folded.length) {
+      this.s.count = this.count;
+      this.s = ensureCapacity(this.s, n + 1, this.foldPos + (n - i) + 8);
+    }
+    const folded = this.s.folded;
+    while (i < n) {
+      const c = codes[i]!;
+      if (c >= 128) break;
+      const cls = ASCII_CLASS[c]!;
+      if (cls === 1 || cls === 2) {
+        if (!this.inToken) this.open(i);
+        let pos = this.foldPos;
+        let flags = this.tokenFlags;
+        let sawCased = this.sawCased;
+        for (; i < n; i++) {
+          const d = codes[i]!;
+          if (d >= 0x61 && d <= 0x7a) {
+            folded[pos++] = d;
+            if (!sawCased) {
+              sawCased = true;
+              flags |= HAS_CASED;
+            } else flags &= ~ALL_UPPER;
+          } else if (d >= 0x41 && d <= 0x5a) {
+            folded[pos++] = d + 32;
+            if (!sawCased) {
+              sawCased = true;
+              flags |= HAS_CASED | FIRST_UPPER | ALL_UPPER;
+            }
+          } else if (d >= 0x30 && d <= 0x39) {
+            folded[pos++] = d;
+          } else break;
+        }
+        this.foldPos = pos;
+        this.tokenFlags = flags;
+        this.sawCased = sawCased;
+        this.lastWordBase = folded[pos - 1]!;
+        continue;
+      }
+      if (cls >= 5) break;
+      if (this.inToken) {
+        this.close(i);
+        if (c === 0x2e) this.noteDotAfter(i);
+      }
+      if (cls === 4) this.gapFlags |= BREAK_BEFORE;
+      else if (cls === 3) this.gapFlags |= PUNCT_BEFORE;
+      i++;
+    }
+    return i;
+  }
+
   append(chars: string, textLength: number): void {
     if (this.foldPos + chars.length + 8 > this.s.folded.length) {
       this.s.count = this.count;
@@ -338,20 +454,23 @@ class TokenWriter {
   }
 }
 
+/** The one writer, reused by every call (tokenising is single-threaded and never re-entered). */
+const writer = new TokenWriter(scratch);
+
 /** An English possessive "'s" ends here: "Camel Group's" is the name "Camel Group". */
-function isPossessiveS(text: string, index: number, table: CharTable): boolean {
-  const c = text.charCodeAt(index);
+function isPossessiveS(codes: Uint16Array, n: number, index: number, table: CharTable): boolean {
+  const c = codes[index]!;
   if (c !== 0x73 && c !== 0x53) return false;
-  return index + 1 >= text.length || !isWordCharAt(text, index + 1, table);
+  return index + 1 >= n || !isWordCharAt(codes, n, index + 1, table);
 }
 
-function isWordCharAt(text: string, index: number, table: CharTable): boolean {
-  const c = text.charCodeAt(index);
+function isWordCharAt(codes: Uint16Array, n: number, index: number, table: CharTable): boolean {
+  const c = codes[index]!;
   if (c < 128) {
     const cls = ASCII_CLASS[c];
     return cls === 1 || cls === 2;
   }
-  return table.get(text.codePointAt(index)!).kind === CharKind.Word;
+  return table.get(codePointAt(codes, n, index)).kind === CharKind.Word;
 }
 
 function isSingleLetterToken(s: TokenStream, t: number): boolean {
@@ -364,35 +483,55 @@ function isSingleLetterToken(s: TokenStream, t: number): boolean {
  * The gap between two tokens is "." or ". " (the dots of an initialism). After ". " the next letter must carry its
  * own dot ("S. A."), so a word that follows an initialism is not swallowed ("S.A. y Compañía").
  */
-function isInitialismGap(text: string, from: number, to: number, nextEnd: number): boolean {
-  if (to - from === 1) return text.charCodeAt(from) === 0x2e;
-  return to - from === 2 && text.charCodeAt(from) === 0x2e && text.charCodeAt(from + 1) === 0x20 && text.charCodeAt(nextEnd) === 0x2e;
+function isInitialismGap(codes: Uint16Array, from: number, to: number, nextEnd: number): boolean {
+  if (to - from === 1) return codes[from] === 0x2e;
+  return to - from === 2 && codes[from] === 0x2e && codes[from + 1] === 0x20 && codes[nextEnd] === 0x2e;
 }
 
-/** "S.A." → one token "sa": single letters joined by dots. Folded characters are already contiguous. */
-function mergeInitialisms(s: TokenStream, text: string): void {
-  let write = 0;
-  let t = 0;
-  while (t < s.count) {
+/**
+ * "S.A." → one token "sa": single letters joined by dots. Folded characters are already contiguous. Only the
+ * `candidates` (single characters followed by a full stop, in order) can start one; tokens between merges are
+ * moved down in blocks.
+ */
+function mergeInitialisms(s: TokenStream, codes: Uint16Array, candidates: Int32Array, candidateCount: number): void {
+  let read = 0; // first token not yet placed
+  let write = 0; // where it goes
+  for (let k = 0; k < candidateCount; k++) {
+    const t = candidates[k]!;
+    if (t < read || !isSingleLetterToken(s, t)) continue;
     let last = t;
-    if (isSingleLetterToken(s, t) && text.charCodeAt(s.origEnd[t]!) === 0x2e) {
-      while (last + 1 < s.count && isSingleLetterToken(s, last + 1) && isInitialismGap(text, s.origEnd[last]!, s.origStart[last + 1]!, s.origEnd[last + 1]!)) last++;
-    }
-    let flags = s.flags[t]!;
-    if (last > t) {
-      let allUpper = true;
-      for (let k = t; k <= last; k++) if ((s.flags[k]! & (ALL_UPPER | HAS_CASED)) === HAS_CASED) allUpper = false;
-      flags = allUpper ? flags | ALL_UPPER : flags & ~ALL_UPPER;
-    }
-    s.foldStart[write] = s.foldStart[t]!;
-    s.foldEnd[write] = s.foldEnd[last]!;
-    s.origStart[write] = s.origStart[t]!;
-    s.origEnd[write] = s.origEnd[last]!;
+    while (last + 1 < s.count && isSingleLetterToken(s, last + 1) && isInitialismGap(codes, s.origEnd[last]!, s.origStart[last + 1]!, s.origEnd[last + 1]!)) last++;
+    if (last === t) continue;
+    let allUpper = true;
+    for (let u = t; u <= last; u++) if ((s.flags[u]! & (ALL_UPPER | HAS_CASED)) === HAS_CASED) allUpper = false;
+    const flags = allUpper ? s.flags[t]! | ALL_UPPER : s.flags[t]! & ~ALL_UPPER;
+    const foldStart = s.foldStart[t]!;
+    const foldEnd = s.foldEnd[last]!;
+    const origStart = s.origStart[t]!;
+    const origEnd = s.origEnd[last]!;
+    moveTokens(s, read, t, write);
+    write += t - read;
+    s.foldStart[write] = foldStart;
+    s.foldEnd[write] = foldEnd;
+    s.origStart[write] = origStart;
+    s.origEnd[write] = origEnd;
     s.flags[write] = flags;
     write++;
-    t = last + 1;
+    read = last + 1;
   }
-  s.count = write;
+  if (read === write) return;
+  moveTokens(s, read, s.count, write);
+  s.count = write + (s.count - read);
+}
+
+/** Moves tokens [from, to) to start at `dest` (dest <= from). */
+function moveTokens(s: TokenStream, from: number, to: number, dest: number): void {
+  if (dest === from || to === from) return;
+  s.foldStart.copyWithin(dest, from, to);
+  s.foldEnd.copyWithin(dest, from, to);
+  s.origStart.copyWithin(dest, from, to);
+  s.origEnd.copyWithin(dest, from, to);
+  s.flags.copyWithin(dest, from, to);
 }
 
 /** The folded text of token `t`. */
