@@ -280,7 +280,7 @@ function legalFormWord(word: string): boolean {
 const CAPITALS_WORD = /(?:^|\s)\p{Lu}{3,}(?:\s|$)/u;
 
 /**
- * Acronyms the list writes in parentheses after a name ("Ravensburger Karton s.r.o. (RKC)", "British American
+ * Acronyms the list writes in parentheses at the end of a name ("Ravensburger Karton s.r.o. (RKC)", "British American
  * Tobacco Malawi (BAT Malawi)"): indexed as short aliases. A country ("(HK)"), a legal form ("(PVT)") or a name
  * written all in capitals (where every parenthetical is capitals) gives none.
  */
@@ -290,6 +290,9 @@ function parentheticalAcronyms(names: readonly unknown[]): string[] {
     if (typeof name !== 'string' || !name.includes('(') || name === name.toUpperCase()) continue;
     for (const match of name.matchAll(/[(（]([^()（）]*)[)）]/g)) {
       const inside = (match[1] ?? '').trim();
+      // Only at the end of the name (legal forms aside): one in the middle ("Acme (NHS) Trust") is a qualifier.
+      const after = name.slice((match.index ?? 0) + match[0].length).toLowerCase().split(/[^\p{L}\p{N}]+/u);
+      if (!after.every((word) => word === '' || legalFormWord(word))) continue;
       const words = inside.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word !== '');
       if (words.length === 0 || words.length > 3 || words.every((word) => legalFormWord(word))) continue;
       if (CAPITALS_WORD.test(inside) && toCountryCode(inside) === undefined) out.push(inside);

@@ -62,3 +62,10 @@ describe('names given only in part', () => {
     expect(findMentions(loaded, text)).toEqual(findMentions(matcher, text));
   });
 });
+
+describe('acronyms in parentheses', () => {
+  it('are aliases only at the end of a name: one in the middle is a qualifier', () => {
+    const m = compileMatcher([entity('test:trust', 'Northfield (NHS) Supplies Trust Ltd')]);
+    expect(findMentions(m, 'The NHS buys gloves.')).toEqual([]);
+  });
+});
