@@ -382,6 +382,7 @@ function findPartialNameMentions(scan: Scan, out: Mention[]): void {
   for (let t = 0; t < s.count; t++) {
     const id = ids[t]!;
     if (id < 0 || inName[t] || m.rareWordStart[id] === m.rareWordStart[id + 1] || !isCapitalised(s.flags[t]!)) continue;
+    if (!couldStartPartialRun(scan, t)) continue;
     let best: NameRun | undefined;
     const patternsOfBest: number[] = [];
     for (let r = m.rareWordStart[id]!; r < m.rareWordStart[id + 1]!; r++) {
@@ -416,6 +417,15 @@ function findPartialNameMentions(scan: Scan, out: Mention[]): void {
     }
     t = best.last;
   }
+}
+
+/** Cheap test before reading any listed name: a known word beside token t, or t is an acronym of 4+ letters. */
+function couldStartPartialRun(scan: Scan, t: number): boolean {
+  const { s, ids, inName } = scan;
+  if (s.flags[t]! & ALL_UPPER && s.origEnd[t]! - s.origStart[t]! >= 4) return true;
+  const knownAt = (k: number): boolean => k >= 0 && k < s.count && ids[k]! >= 0 && !inName[k];
+  // "Concha y Toro": a minor word may stand between two words of the name.
+  return knownAt(t - 1) || knownAt(t + 1) || (knownAt(t + 2) && ids[t + 1]! >= 0) || (knownAt(t - 2) && ids[t - 1]! >= 0);
 }
 
 /**
