@@ -337,8 +337,8 @@ function isCjkToken(word: string): boolean {
 /**
  * Builds a TokenTrie over token sequences (sequence p is tokens[starts[p], starts[p + 1])), each ending at a node
  * that lists its value. Node k > 0 is created by the k-th new edge; root children sit in a direct array, deeper
- * edges are found while building through an open-addressing table of (parent, token, child) triples, then laid
- * out per node in token order.
+ * edges are found while building through a hash table of child nodes (see EdgeTable), then laid out per node in
+ * token order.
  */
 export function buildTokenTrie(tokens: Int32Array, starts: Int32Array, values: Int32Array, vocabSize: number): TokenTrie {
   const sequenceCount = values.length;
@@ -539,8 +539,8 @@ export function compileMatcher(entities: readonly MatcherEntity[]): CompiledMatc
   const identifierValues = new Map<string, Array<{ entity: number; scheme: number; original: string }>>();
   let nameIds = new Int32Array(64);
   const nameLists: Record<NameKind, readonly string[]> = { name: [], alias: [], previousName: [], weakAlias: [] };
-  // One-element lists reused for every entity's name and every plain spelling: a new array per name would be
-  // garbage that outlives the young generation at this scale.
+  // One-element lists reused for every entity's name and every plain spelling: at a million entities, an array
+  // per name was promoted garbage enough to cost a full garbage collection of the heap.
   const entityName: string[] = [''];
   const plainSpelling: string[] = [''];
 
