@@ -72,6 +72,8 @@ function identifierLabelled(text: string, start: number): boolean {
 }
 const MAX_STACKED_FORMS = 3;
 
+const NO_NUMBERS: number[] = [];
+
 interface FormRun {
   /** Token range of the forms (inclusive first, exclusive end for suffixes; see callers). */
   edge: number;
@@ -117,7 +119,12 @@ function longestForm(scan: Scan, trie: TokenTrie, from: number, step: 1 | -1): {
 function legalFormsAround(scan: Scan, nameEdge: number, step: 1 | -1): FormRun {
   const { m, s } = scan;
   const trie = step === 1 ? m.legalSuffixes : m.legalPrefixes;
-  const run: FormRun = { edge: nameEdge, classes: [], forms: [] };
+  const run: FormRun = { edge: nameEdge, classes: NO_NUMBERS, forms: NO_NUMBERS };
+  // Most names have no form beside them: no arrays for those.
+  const next = nameEdge + step;
+  if (next < 0 || next >= s.count || scan.ids[next]! < 0 || trieChild(trie, 0, scan.ids[next]!) < 0) return run;
+  run.classes = [];
+  run.forms = [];
   for (let stacked = 0; stacked < MAX_STACKED_FORMS; stacked++) {
     const from = run.edge + step;
     if (from < 0 || from >= s.count) break;
@@ -150,6 +157,8 @@ const UPPER_AFTER_FIRST = /^.[^]*\p{Lu}/u;
 
 const CYRILLIC_ONLY = /^[\p{Script=Cyrillic}\P{L}]*$/u;
 
+const hasParenthesis = (name: string): boolean => name.includes('(') || name.includes('（');
+
 const isDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
 
 /**
@@ -166,11 +175,17 @@ function caseAsWritten(scan: Scan, first: number, last: number): CaseAsWritten {
   for (let t = first; t <= last; t++) {
     const f = s.flags[t]!;
     if (f & CJK || !(f & HAS_CASED)) continue;
+    if (f & FIRST_UPPER) {
+      cased++;
+      capitalised++;
+      if (f & ALL_UPPER) allUpper++;
+      continue;
+    }
     const word = scan.text.slice(s.origStart[t]!, s.origEnd[t]!);
-    if (!(f & FIRST_UPPER) && (word.length === 1 || writtenWithDots(scan, t) || isDigit(word.charCodeAt(0)))) continue;
+    if (word.length === 1 || writtenWithDots(scan, t) || isDigit(word.charCodeAt(0))) continue;
     cased++;
     if (f & ALL_UPPER) allUpper++;
-    if (f & FIRST_UPPER || UPPER_AFTER_FIRST.test(word)) capitalised++;
+    if (UPPER_AFTER_FIRST.test(word)) capitalised++;
     else if (!MINOR_WORDS.has(word.toLowerCase())) lowerWords++;
   }
   if (cased === 0) return 'uncased';
@@ -238,7 +253,7 @@ function evaluateNameMatch(scan: Scan, first: number, last: number, node: number
   const { m, s, text } = scan;
   const suffix = legalFormsAround(scan, last, 1);
   const prefix = legalFormsAround(scan, first, -1);
-  const pageClasses = [...suffix.classes, ...prefix.classes];
+  const pageClasses = prefix.classes.length === 0 ? suffix.classes : [...suffix.classes, ...prefix.classes];
   const start = s.origStart[prefix.edge]!;
   let end = s.origEnd[suffix.edge]!;
   // An abbreviated legal form keeps its full stop ("Co., Ltd.").
@@ -267,12 +282,14 @@ function evaluateNameMatch(scan: Scan, first: number, last: number, node: number
     }
   }
   const mentionText = text.slice(start, end);
-  const pageAround = text.slice(start, Math.min(text.length, end + QUALIFIER_WINDOW));
+  const pageAround = (): string => text.slice(start, Math.min(text.length, end + QUALIFIER_WINDOW));
   // Entities whose listed legal form is the page's: another entity's bare name must not borrow that form.
   const formOwners = new Set<number>();
-  for (let k = m.names.terminalStart[node]!; k < m.names.terminalStart[node + 1]!; k++) {
-    const pattern = m.names.terminals[k]!;
-    if (legalFormEvidence(m, pattern, pageClasses) === 'same') formOwners.add(m.patEntity[pattern]!);
+  if (pageClasses.length > 0) {
+    for (let k = m.names.terminalStart[node]!; k < m.names.terminalStart[node + 1]!; k++) {
+      const pattern = m.names.terminals[k]!;
+      if (legalFormEvidence(m, pattern, pageClasses) === 'same') formOwners.add(m.patEntity[pattern]!);
+    }
   }
   let kept = false;
   for (let k = m.names.terminalStart[node]!; k < m.names.terminalStart[node + 1]!; k++) {
@@ -295,7 +312,7 @@ function evaluateNameMatch(scan: Scan, first: number, last: number, node: number
         precededBy,
         tokens: m.patTokenCount[pattern]!,
         cjk: nameIsCjk,
-        omittedQualifier: omittedQualifier(matchedName, pageAround, foldWords, legalFormWords()),
+        omittedQualifier: hasParenthesis(matchedName) ? omittedQualifier(matchedName, pageAround(), foldWords, legalFormWords()) : undefined,
       },
       mentionText,
       matchedName,
