@@ -282,13 +282,13 @@ function evaluateNameMatch(scan: Scan, first: number, last: number, node: number
     }
   }
   const mentionText = text.slice(start, end);
-  const pageAround = (): string => text.slice(start, Math.min(text.length, end + QUALIFIER_WINDOW));
+
   // Entities whose listed legal form is the page's: another entity's bare name must not borrow that form.
-  const formOwners = new Set<number>();
+  let formOwners: Set<number> | undefined;
   if (pageClasses.length > 0) {
     for (let k = m.names.terminalStart[node]!; k < m.names.terminalStart[node + 1]!; k++) {
       const pattern = m.names.terminals[k]!;
-      if (legalFormEvidence(m, pattern, pageClasses) === 'same') formOwners.add(m.patEntity[pattern]!);
+      if (legalFormEvidence(m, pattern, pageClasses) === 'same') (formOwners ??= new Set()).add(m.patEntity[pattern]!);
     }
   }
   let kept = false;
@@ -305,14 +305,16 @@ function evaluateNameMatch(scan: Scan, first: number, last: number, node: number
         listedInCapitals: (m.patFlags[pattern]! & PATTERN_ALL_UPPER) !== 0,
         listedWithLegalForm: (m.patFlags[pattern]! & PATTERN_HAS_LEGAL_FORM) !== 0,
         legalForm,
-        formOfAnotherEntity: legalForm === 'present' && formOwners.size > 0 && !formOwners.has(m.patEntity[pattern]!),
+        formOfAnotherEntity: legalForm === 'present' && formOwners !== undefined && !formOwners.has(m.patEntity[pattern]!),
         pageLegalForm,
         continuation,
         continuationHasLegalForm,
         precededBy,
         tokens: m.patTokenCount[pattern]!,
         cjk: nameIsCjk,
-        omittedQualifier: hasParenthesis(matchedName) ? omittedQualifier(matchedName, pageAround(), foldWords, legalFormWords()) : undefined,
+        omittedQualifier: hasParenthesis(matchedName)
+          ? omittedQualifier(matchedName, text.slice(start, Math.min(text.length, end + QUALIFIER_WINDOW)), foldWords, legalFormWords())
+          : undefined,
       },
       mentionText,
       matchedName,
@@ -438,11 +440,15 @@ function findPartialNameMentions(scan: Scan, out: Mention[]): void {
 
 /** Cheap test before reading any listed name: a known word beside token t, or t is an acronym of 4+ letters. */
 function couldStartPartialRun(scan: Scan, t: number): boolean {
-  const { s, ids, inName } = scan;
+  const { s, ids } = scan;
   if (s.flags[t]! & ALL_UPPER && s.origEnd[t]! - s.origStart[t]! >= 4) return true;
-  const knownAt = (k: number): boolean => k >= 0 && k < s.count && ids[k]! >= 0 && !inName[k];
   // "Concha y Toro": a minor word may stand between two words of the name.
-  return knownAt(t - 1) || knownAt(t + 1) || (knownAt(t + 2) && ids[t + 1]! >= 0) || (knownAt(t - 2) && ids[t - 1]! >= 0);
+  return knownWordAt(scan, t - 1) || knownWordAt(scan, t + 1) || (knownWordAt(scan, t + 2) && ids[t + 1]! >= 0) || (knownWordAt(scan, t - 2) && ids[t - 1]! >= 0);
+}
+
+/** Token k exists, is a word some listed name uses, and is not inside a name already found. */
+function knownWordAt(scan: Scan, k: number): boolean {
+  return k >= 0 && k < scan.s.count && scan.ids[k]! >= 0 && !scan.inName[k];
 }
 
 /**
