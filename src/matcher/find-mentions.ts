@@ -202,13 +202,21 @@ function legalFormEvidence(m: CompiledMatcher, pattern: number, pageClasses: rea
   if (!(m.patFlags[pattern]! & PATTERN_HAS_LEGAL_FORM)) return 'present';
   const lo = m.patClassLo[pattern]!;
   const hi = m.patClassHi[pattern]!;
-  const has = (c: number): boolean => (c < 32 ? (lo >>> c) & 1 : (hi >>> (c - 32)) & 1) === 1;
-  let listedSpecific = false;
-  for (let c = 1; c < 64; c++) if (has(c)) listedSpecific = true;
-  const pageSpecific = pageClasses.filter((c) => c !== GENERIC_CLASS);
-  if (pageSpecific.some(has)) return 'same';
-  if (pageSpecific.length === 0 || !listedSpecific) return 'compatible';
+  // Bit 0 is the generic class: only the others say which kind of company it is.
+  const listedSpecific = (lo & ~(1 << GENERIC_CLASS)) !== 0 || hi !== 0;
+  let pageSpecific = false;
+  for (const c of pageClasses) {
+    if (c === GENERIC_CLASS) continue;
+    pageSpecific = true;
+    if (hasClass(lo, hi, c)) return 'same';
+  }
+  if (!pageSpecific || !listedSpecific) return 'compatible';
   return 'different';
+}
+
+/** Class c is in the 64-bit set lo, hi. */
+function hasClass(lo: number, hi: number, c: number): boolean {
+  return (c < 32 ? (lo >>> c) & 1 : (hi >>> (c - 32)) & 1) === 1;
 }
 
 function findNameMentions(scan: Scan, out: Mention[]): void {
