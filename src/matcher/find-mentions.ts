@@ -197,6 +197,30 @@ function caseAsWritten(scan: Scan, first: number, last: number): CaseAsWritten {
   return 'mixed';
 }
 
+/** Names and entity ids decoded once per matcher: pages name the same companies again and again. */
+const decoded = new WeakMap<CompiledMatcher, { names: Array<string | undefined>; ids: Array<string | undefined> }>();
+
+function decodedOf(m: CompiledMatcher): { names: Array<string | undefined>; ids: Array<string | undefined> } {
+  let cache = decoded.get(m);
+  if (!cache) {
+    // Filled arrays (not sparse ones, which large indexes would turn into slow dictionaries).
+    const names = new Array<string | undefined>(m.nameText.offsets.length - 1).fill(undefined);
+    const ids = new Array<string | undefined>(m.entityCount).fill(undefined);
+    decoded.set(m, (cache = { names, ids }));
+  }
+  return cache;
+}
+
+function listedNameText(m: CompiledMatcher, name: number): string {
+  const names = decodedOf(m).names;
+  return (names[name] ??= stringAt(m.nameText, name));
+}
+
+function entityIdText(m: CompiledMatcher, entity: number): string {
+  const ids = decodedOf(m).ids;
+  return (ids[entity] ??= stringAt(m.entityIds, entity));
+}
+
 function legalFormEvidence(m: CompiledMatcher, pattern: number, pageClasses: readonly number[]): LegalFormEvidence {
   if (pageClasses.length === 0) return 'none';
   if (!(m.patFlags[pattern]! & PATTERN_HAS_LEGAL_FORM)) return 'present';
@@ -302,7 +326,7 @@ function evaluateNameMatch(scan: Scan, first: number, last: number, node: number
   let kept = false;
   for (let k = m.names.terminalStart[node]!; k < m.names.terminalStart[node + 1]!; k++) {
     const pattern = m.names.terminals[k]!;
-    const matchedName = stringAt(m.nameText, m.patName[pattern]!);
+    const matchedName = listedNameText(m, m.patName[pattern]!);
     const kind = NAME_KINDS[m.patKind[pattern]!]!;
     const legalForm = legalFormEvidence(m, pattern, pageClasses);
     const verdict = scoreNameMatch(
@@ -330,7 +354,7 @@ function evaluateNameMatch(scan: Scan, first: number, last: number, node: number
     if (!verdict) continue;
     kept = true;
     out.push({
-      entityId: stringAt(m.entityIds, m.patEntity[pattern]!),
+      entityId: entityIdText(m, m.patEntity[pattern]!),
       text: mentionText,
       start,
       end,
@@ -414,7 +438,7 @@ function findPartialNameMentions(scan: Scan, out: Mention[]): void {
     const patternsOfBest: number[] = [];
     for (let r = m.rareWordStart[id]!; r < m.rareWordStart[id + 1]!; r++) {
       const pattern = m.rareWordPattern[r]!;
-      const listedName = stringAt(m.nameText, m.patName[pattern]!);
+      const listedName = listedNameText(m, m.patName[pattern]!);
       const words = listedWordIds(m, listedName);
       for (let k = 0; k < words.length; k++) {
         if (words[k] !== id) continue;
@@ -438,9 +462,9 @@ function findPartialNameMentions(scan: Scan, out: Mention[]): void {
       if (seen.has(entity)) continue;
       seen.add(entity);
       const kind = NAME_KINDS[m.patKind[pattern]!]!;
-      const matchedName = stringAt(m.nameText, m.patName[pattern]!);
+      const matchedName = listedNameText(m, m.patName[pattern]!);
       const verdict = scorePartialName(kind, mentionText, matchedName, best.last - best.first + 1);
-      out.push({ entityId: stringAt(m.entityIds, entity), text: mentionText, start, end, matchedName, nameKind: kind, ...verdict });
+      out.push({ entityId: entityIdText(m, entity), text: mentionText, start, end, matchedName, nameKind: kind, ...verdict });
     }
     t = best.last;
   }
@@ -502,7 +526,7 @@ function findIdentifierMentions(m: CompiledMatcher, text: string, out: Mention[]
         const written = text.slice(candidate.start, candidate.end);
         const matchedName = stringAt(m.idOriginal, v);
         hits.push({
-          entityId: stringAt(m.entityIds, m.idEntity[v]!),
+          entityId: entityIdText(m, m.idEntity[v]!),
           text: written,
           start: candidate.start,
           end: candidate.end,
