@@ -290,12 +290,13 @@ function parentheticalAcronyms(names: readonly unknown[]): string[] {
     if (typeof name !== 'string' || !name.includes('(') || name === name.toUpperCase()) continue;
     for (const match of name.matchAll(/[(（]([^()（）]*)[)）]/g)) {
       const inside = (match[1] ?? '').trim();
+      if (!CAPITALS_WORD.test(inside)) continue;
       // Only at the end of the name (legal forms aside): one in the middle ("Acme (NHS) Trust") is a qualifier.
       const after = name.slice((match.index ?? 0) + match[0].length).toLowerCase().split(/[^\p{L}\p{N}]+/u);
       if (!after.every((word) => word === '' || legalFormWord(word))) continue;
       const words = inside.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word !== '');
       if (words.length === 0 || words.length > 3 || words.every((word) => legalFormWord(word))) continue;
-      if (CAPITALS_WORD.test(inside) && toCountryCode(inside) === undefined) out.push(inside);
+      if (toCountryCode(inside) === undefined) out.push(inside);
     }
   }
   return out;
@@ -784,7 +785,11 @@ function lowBytes(values: Int32Array, count: number, shift: number): Uint8Array 
 function parenthesesIn(list: unknown): number {
   if (!Array.isArray(list)) return 0;
   let count = 0;
-  for (const name of list) if (typeof name === 'string' && name.includes('(')) count += name.split('(').length - 1;
+  for (let k = 0; k < list.length; k++) {
+    const name: unknown = list[k];
+    if (typeof name !== 'string') continue;
+    for (let at = name.indexOf('('); at >= 0; at = name.indexOf('(', at + 1)) count++;
+  }
   return count;
 }
 
