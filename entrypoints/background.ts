@@ -4,7 +4,7 @@
 import type { DefaultData } from '@/src/core/types';
 import type { Runtime } from 'webextension-polyfill';
 import { browser } from '@/src/extension/browser';
-import type { Envelope, Reply, Request } from '@/src/extension/messages';
+import { ALERTS_CHANGED, type Envelope, type Reply, type Request } from '@/src/extension/messages';
 import { KnowledgeService } from '@/src/extension/background/knowledge-service';
 import { forgetTab, readTabAnalysis, saveTabAnalysis } from '@/src/extension/background/tab-state';
 import { knowledgeStatus } from '@/src/extension/background/status';
@@ -49,7 +49,7 @@ export default defineBackground(() => {
       case 'list-feeds':
         return feeds.subscriptions();
       case 'add-feed':
-        return feeds.subscribe(request.url);
+        return feeds.subscribe(request.url).then(announceAlerts);
       case 'remove-feed': {
         const removed = (await feeds.subscriptions()).find((s) => s.sourceId === request.sourceId);
         await feeds.unsubscribe(request.sourceId);
@@ -57,11 +57,17 @@ export default defineBackground(() => {
         return true;
       }
       case 'refresh-feeds':
-        return feeds.refresh({ force: true, ...(request.sourceId ? { sourceId: request.sourceId } : {}) });
+        return feeds.refresh({ force: true, ...(request.sourceId ? { sourceId: request.sourceId } : {}) }).then(announceAlerts);
       case 'list-alerts':
         await knowledge.whenReady();
         return feeds.alerts(request.pageEntityIds ?? []);
     }
+  }
+
+  /** Lets an open popup or side panel list the alerts again; nobody listening is fine. */
+  function announceAlerts<T>(result: T): T {
+    browser.runtime.sendMessage({ type: ALERTS_CHANGED }).catch(() => undefined);
+    return result;
   }
 
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
@@ -81,7 +87,10 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== FEED_ALARM) return;
-    void feeds.refresh().catch((e: unknown) => console.error('TenderLens: feed refresh failed:', e));
+    void feeds
+      .refresh()
+      .then(announceAlerts)
+      .catch((e: unknown) => console.error('TenderLens: feed refresh failed:', e));
   });
   void ensureFeedAlarm().catch((e: unknown) => console.error('TenderLens: the feed alarm could not be set:', e));
   // A new build may compile names differently: its first analysis compiles afresh.

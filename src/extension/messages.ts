@@ -103,3 +103,10 @@ export async function sendToBackground<R extends Request>(request: R): Promise<R
 export interface ContentNotice {
   type: 'tenderlens-reannotate';
 }
+
+/** Tells open extension pages (popup, side panel) that feed reads stored new alerts, so they list them again. */
+export const ALERTS_CHANGED = 'tenderlens-alerts-changed';
+
+export function isAlertsChangedNotice(message: unknown): boolean {
+  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === ALERTS_CHANGED;
+}

@@ -88,11 +88,18 @@ describe('feed subscriptions', () => {
     // A feed is not a list the pages are checked against.
     expect(await options.locator('section', { has: options.getByRole('heading', { name: 'Lists in the knowledge base' }) }).getByText('Supplier alerts').count()).toBe(0);
 
+    // A popup left open lists the three alerts...
+    const openAlerts = await openPopup();
+    await expect.poll(() => openAlerts.locator('.alert-list > li').count(), { timeout: 20_000 }).toBe(3);
+
     // The publisher adds an item; "Refresh all now" reads it at once.
     copyFileSync(FIXTURE, servedFeed);
     await section.getByRole('button', { name: 'Refresh all now' }).click();
     await expect.poll(() => section.getByRole('status').textContent(), { timeout: 30_000 }).toBe('Read 1 feed(s): 1 new alert(s).');
     await expect.poll(() => row.locator('td').nth(3).textContent()).toBe('4');
+    // ...and shows the new one without being reopened.
+    await expect.poll(() => openAlerts.locator('.alert-list > li').count(), { timeout: 20_000 }).toBe(4);
+    await openAlerts.close();
     await options.screenshot({ path: `${SCREENSHOTS}/options-feeds.png`, fullPage: true });
     await options.close();
 

@@ -3,7 +3,7 @@
 // http(s)), its feed, its date, the confidence of the link and why. Says so plainly when the user follows no feed.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '../../extension/browser';
-import { sendToBackground, type AlertsReply, type AlertView } from '../../extension/messages';
+import { isAlertsChangedNotice, sendToBackground, type AlertsReply, type AlertView } from '../../extension/messages';
 import { safeHttpUrl } from '../../core/safe-url';
 import { t } from '../i18n';
 
@@ -12,6 +12,16 @@ type State = { state: 'loading' } | { state: 'ready'; reply: AlertsReply } | { s
 /** `pageEntityIds`: the entities found on the page shown, or undefined while that page is still being read. */
 export function AlertsList({ pageEntityIds }: { pageEntityIds: readonly string[] | undefined }) {
   const [state, setState] = useState<State>({ state: 'loading' });
+  // Bumped when the background stored new alerts while this list is open, so it lists them again.
+  const [revision, setRevision] = useState(0);
+  useEffect(() => {
+    const onNotice = (message: unknown): undefined => {
+      if (isAlertsChangedNotice(message)) setRevision((r) => r + 1);
+      return undefined;
+    };
+    browser.runtime.onMessage.addListener(onNotice);
+    return () => browser.runtime.onMessage.removeListener(onNotice);
+  }, []);
   const key = pageEntityIds?.join('\n');
   useEffect(() => {
     if (pageEntityIds === undefined) return;
@@ -23,7 +33,7 @@ export function AlertsList({ pageEntityIds }: { pageEntityIds: readonly string[]
     return () => {
       current = false;
     };
-  }, [key]);
+  }, [key, revision]);
 
   return (
     <section aria-labelledby="alerts-heading" class="alerts">
