@@ -42,6 +42,9 @@ export default defineConfig({
       gecko: { id: 'tenderlens@tenderlens.org', strict_min_version: '115.0', data_collection_permissions: { required: ['none'] } },
     },
   }),
+  // The sources archive (for a store's review) holds what builds the extension; the tests and their data, some of
+  // which may not be redistributed with it, stay out.
+  zip: { excludeSources: ['test/**', 'test-results/**', '.ci/**'] },
   hooks: {
     'build:manifestGenerated': (_wxt, manifest) => {
       if (!localHosts) return;
