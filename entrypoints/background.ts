@@ -57,7 +57,9 @@ export default defineBackground(() => {
         return true;
       }
       case 'refresh-feeds':
-        return feeds.refresh({ force: true, ...(request.sourceId ? { sourceId: request.sourceId } : {}) }).then(announceAlerts);
+        return feeds
+          .refresh({ force: true, ...(request.sourceId ? { sourceId: request.sourceId } : {}), ...(request.relink ? { relink: true } : {}) })
+          .then(announceAlerts);
       case 'list-alerts':
         await knowledge.whenReady();
         return feeds.alerts(request.pageEntityIds ?? []);

@@ -70,7 +70,8 @@ export type Request =
   | { type: 'list-feeds' }
   | { type: 'add-feed'; url: string }
   | { type: 'remove-feed'; sourceId: string }
-  | { type: 'refresh-feeds'; sourceId?: string }
+  /** `relink`: read every feed whole, ignoring its validators, so items read before a list was imported are linked. */
+  | { type: 'refresh-feeds'; sourceId?: string; relink?: boolean }
   | { type: 'list-alerts'; pageEntityIds?: string[] };
 
 export interface Replies {

@@ -20,6 +20,8 @@ export interface FeedRefreshOptions {
   userAgent?: string;
   maxBytes?: number;
   timeoutMs?: number;
+  /** Fetch the whole feed, without the validators of the last read (to link old items to a newly imported list). */
+  whole?: boolean;
 }
 
 export interface FeedRefresh {
@@ -35,7 +37,7 @@ function errorMessage(error: unknown): string {
 }
 
 export async function refreshFeed(subscription: Pick<Source, 'id' | 'url' | 'fetch'>, options: FeedRefreshOptions): Promise<FeedRefresh> {
-  const validators = { ...(subscription.fetch?.etag ? { etag: subscription.fetch.etag } : {}), ...(subscription.fetch?.lastModified ? { lastModified: subscription.fetch.lastModified } : {}) };
+  const validators = options.whole ? {} : { ...(subscription.fetch?.etag ? { etag: subscription.fetch.etag } : {}), ...(subscription.fetch?.lastModified ? { lastModified: subscription.fetch.lastModified } : {}) };
   let fetched: Awaited<ReturnType<typeof fetchFeedIfChanged>>;
   try {
     fetched = await fetchFeedIfChanged(subscription.url, validators, {

@@ -24,6 +24,14 @@ export interface FeedServiceOptions {
   now?: () => Date;
 }
 
+export interface RefreshRequest {
+  /** Every subscription (or `sourceId`) whatever its schedule: the user asked. */
+  force?: boolean;
+  sourceId?: string;
+  /** Read every feed whole, without its validators: a list was imported, so earlier items may name its entities. */
+  relink?: boolean;
+}
+
 /** Alerts shown at most in the popup and the side panel. */
 export const ALERT_LIST_LIMIT = 50;
 
@@ -57,21 +65,26 @@ export class FeedService {
    * Reads the subscriptions that are due, or with `force` every one (or only `sourceId`) whatever its back-off:
    * the user asked. One feed's failure is recorded on it and never stops the others.
    */
-  refresh(request: { force?: boolean; sourceId?: string } = {}): Promise<FeedRefreshSummary> {
+  refresh(request: RefreshRequest = {}): Promise<FeedRefreshSummary> {
     const run = this.queue.then(() => this.refreshNow(request));
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private async refreshNow({ force = false, sourceId }: { force?: boolean; sourceId?: string }): Promise<FeedRefreshSummary> {
+  private async refreshNow({ force = false, sourceId, relink = false }: RefreshRequest): Promise<FeedRefreshSummary> {
     const all = await listSubscriptions(this.db);
     const chosen = sourceId ? all.filter((s) => s.id === sourceId) : all;
-    const due = sourceId || force ? chosen : chosen.filter((s) => isFeedDue(s.fetch, this.now()));
+    const due = sourceId || force || relink ? chosen : chosen.filter((s) => isFeedDue(s.fetch, this.now()));
     const summary: FeedRefreshSummary = { feeds: due.length, read: 0, notModified: 0, failed: 0, newAlerts: 0 };
     if (due.length === 0) return summary;
     const { matcher, decisions } = await this.options.linking();
     for (const subscription of due) {
-      const result = await refreshFeed(subscription, { matcher, decisions, ...(this.options.fetch ? { fetch: this.options.fetch } : {}) });
+      const result = await refreshFeed(subscription, {
+        matcher,
+        decisions,
+        ...(relink ? { whole: true } : {}),
+        ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
+      });
       const now = this.now();
       const state = nextFetchState(subscription.fetch, result.attempt, now);
       if (result.attempt.outcome === 'read') {

@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import type { FlagType } from '../../core/types';
 import { importEntityList, type EntityListImportResult } from '../../extension/import-entity-list';
 import { openKnowledgeDb } from '../../kb/db';
+import { sendToBackground } from '../../extension/messages';
 import { t } from '../i18n';
 
 const FLAG_CHOICES: Array<{ value: FlagType | ''; key: string }> = [
@@ -40,6 +41,8 @@ export function EntityListImport({ onImported }: { onImported: () => void }) {
       );
       setState({ step: 'done', result });
       onImported();
+      // Items the feeds carried before this list existed may name its entities: read them again, whole.
+      sendToBackground({ type: 'refresh-feeds', relink: true }).catch((error: unknown) => console.error('TenderLens:', error));
     } catch (error) {
       setState({ step: 'failed', message: error instanceof Error ? error.message : String(error) });
     } finally {

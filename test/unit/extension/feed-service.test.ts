@@ -361,6 +361,24 @@ describe('the alerts the popup lists', () => {
     expect(onPage.alerts.slice(1).every((a) => !a.onPage)).toBe(true);
   });
 
+  it('after a list is imported, reads every feed whole so that items read before link to it', async () => {
+    const { db, host, clock, feeds } = setUp();
+    const heise = 'https://www.heise.de/developer/rss/news-atom.xml';
+    host.serve(heise, { body: feedBytes('heise.atom'), contentType: 'application/atom+xml', etag: '"h1"' });
+    await feeds.subscribe(heise);
+    expect((await feeds.alerts()).alerts).toEqual([]);
+    const source = { id: 'import-tech', kind: 'entity-list' as const, title: 'Tech', publisher: 'Imported by you', url: '', licence: '', version: 'test', partial: false };
+    const apache: Entity = { id: 'import-tech:apache', sourceId: 'import-tech', schema: 'Organization', name: 'Apache Software Foundation', aliases: [], weakAliases: [], previousNames: [], identifiers: [], countries: [] };
+    await replaceListRows(db, source, { entities: [apache] });
+    clock.advanceMinutes(5);
+    // An ordinary refresh asks whether the feed changed: it did not, so nothing new is linked.
+    expect(await feeds.refresh({ force: true })).toMatchObject({ notModified: 1, newAlerts: 0 });
+    // The refresh after an import reads the feed whole and links its old items to the new list.
+    expect(await feeds.refresh({ relink: true })).toMatchObject({ read: 1, newAlerts: 1 });
+    expect(host.requests.at(-1)!.headers['if-none-match']).toBeUndefined();
+    expect((await feeds.alerts()).alerts.map((a) => a.title)).toEqual(['Apache Software Foundation bekommt ein neues Logo']);
+  });
+
   it('links items to imported lists too, and hides an alert whose entities were all removed', async () => {
     const { db, host, feeds } = setUp();
     const source = { id: 'import-tech', kind: 'entity-list' as const, title: 'Tech', publisher: 'Imported by you', url: '', licence: '', version: 'test', partial: false };
