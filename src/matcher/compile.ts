@@ -10,8 +10,8 @@ import {
 } from './compiled';
 import { toCountryCode } from '../core/countries';
 import { canonicalIdentifier, IDENTIFIER_VALIDATORS } from './identifiers';
-import { LEGAL_FORM_CLASSES, LEGAL_FORMS } from './legal-forms';
-import { hasGermanVariant, nameTokens, tokenise, type FoldMode } from './normalise';
+import { LEGAL_FORM_CLASSES, LEGAL_FORMS, legalFormWords } from './legal-forms';
+import { foldWords, hasGermanVariant, nameTokens, tokenise, type FoldMode } from './normalise';
 
 export type MatcherEntity = Pick<Entity, 'id' | 'name' | 'aliases' | 'weakAliases' | 'previousNames' | 'identifiers' | 'countries'>;
 
@@ -271,11 +271,6 @@ function qualifierVariants(name: string): string[] {
   return [...variants];
 }
 
-let legalFormWordSet: ReadonlySet<string> | undefined;
-function legalFormWord(word: string): boolean {
-  legalFormWordSet ??= new Set(LEGAL_FORMS.flatMap((form) => form.text.toLowerCase().split(/[^\p{L}\p{N}]+/u)));
-  return legalFormWordSet.has(word);
-}
 
 const CAPITALS_WORD = /(?:^|\s)\p{Lu}{3,}(?:\s|$)/u;
 
@@ -292,10 +287,10 @@ function parentheticalAcronyms(names: readonly unknown[]): string[] {
       const inside = (match[1] ?? '').trim();
       if (!CAPITALS_WORD.test(inside)) continue;
       // Only at the end of the name (legal forms aside): one in the middle ("Acme (NHS) Trust") is a qualifier.
-      const after = name.slice((match.index ?? 0) + match[0].length).toLowerCase().split(/[^\p{L}\p{N}]+/u);
-      if (!after.every((word) => word === '' || legalFormWord(word))) continue;
-      const words = inside.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word !== '');
-      if (words.length === 0 || words.length > 3 || words.every((word) => legalFormWord(word))) continue;
+      const formWords = legalFormWords();
+      if (!foldWords(name.slice((match.index ?? 0) + match[0].length)).every((word) => formWords.has(word))) continue;
+      const words = foldWords(inside);
+      if (words.length === 0 || words.length > 3 || words.every((word) => formWords.has(word))) continue;
       if (toCountryCode(inside) === undefined) out.push(inside);
     }
   }
@@ -523,13 +518,11 @@ export function compileMatcher(entities: readonly MatcherEntity[]): CompiledMatc
     if (typeof entity?.name === 'string') {
       nameTotal++;
       nameChars += entity.name.length;
-      // Room for acronyms in parentheses, indexed as short aliases.
-      if (entity.name.includes('(')) nameTotal += entity.name.split('(').length - 1;
     }
     nameTotal += listLength(entity?.aliases) + listLength(entity?.previousNames) + listLength(entity?.weakAliases);
     nameChars += listChars(entity?.aliases) + listChars(entity?.previousNames) + listChars(entity?.weakAliases);
-    // Room for acronyms in parentheses inside aliases, indexed as short aliases.
-    nameTotal += parenthesesIn(entity?.aliases);
+    // Room for acronyms in parentheses, indexed as short aliases.
+    nameTotal += parenthesesOf(entity);
   }
   const vocabulary = new Vocabulary();
   const legalForms = new LegalFormIndex(vocabulary);
@@ -571,7 +564,7 @@ export function compileMatcher(entities: readonly MatcherEntity[]): CompiledMatc
     nameLists.alias = entity.aliases ?? [];
     nameLists.previousName = entity.previousNames ?? [];
     nameLists.weakAlias = entity.weakAliases ?? [];
-    if ((typeof entity.name === 'string' && entity.name.includes('(')) || parenthesesIn(entity.aliases) > 0) {
+    if (parenthesesOf(entity) > 0) {
       const acronyms = parentheticalAcronyms([entity.name, ...(entity.aliases ?? [])]);
       if (acronyms.length > 0) nameLists.weakAlias = [...nameLists.weakAlias, ...acronyms];
     }
@@ -781,15 +774,18 @@ function lowBytes(values: Int32Array, count: number, shift: number): Uint8Array 
   return out;
 }
 
-/** Number of opening parentheses in a list of names. */
-function parenthesesIn(list: unknown): number {
-  if (!Array.isArray(list)) return 0;
+/** Opening parentheses in an entity's name and aliases, where acronyms may stand. */
+function parenthesesOf(entity: MatcherEntity | undefined): number {
+  let count = parenthesesIn(entity?.name);
+  const aliases: unknown = entity?.aliases;
+  if (Array.isArray(aliases)) for (let k = 0; k < aliases.length; k++) count += parenthesesIn(aliases[k]);
+  return count;
+}
+
+function parenthesesIn(name: unknown): number {
+  if (typeof name !== 'string') return 0;
   let count = 0;
-  for (let k = 0; k < list.length; k++) {
-    const name: unknown = list[k];
-    if (typeof name !== 'string') continue;
-    for (let at = name.indexOf('('); at >= 0; at = name.indexOf('(', at + 1)) count++;
-  }
+  for (let at = name.indexOf('('); at >= 0; at = name.indexOf('(', at + 1)) count++;
   return count;
 }
 

@@ -12,9 +12,9 @@ import {
   AMBIGUOUS_SCHEMES, findIdentifierCandidates, hasIdentifierLabelBefore, IDENTIFIER_VALIDATORS,
 } from './identifiers';
 import {
-  ALL_UPPER, BREAK_BEFORE, CJK, FIRST_UPPER, HAS_CASED, nameTokens, normaliseName, PUNCT_BEFORE, tokenise, tokenText, UMLAUT, type TokenStream,
+  ALL_UPPER, BREAK_BEFORE, CJK, FIRST_UPPER, foldWords, HAS_CASED, nameTokens, normaliseName, PUNCT_BEFORE, tokenise, tokenText, UMLAUT, type TokenStream,
 } from './normalise';
-import { LEGAL_FORMS } from './legal-forms';
+import { legalFormWords } from './legal-forms';
 import { omittedQualifier, scoreNameMatch, scorePartialName, type CaseAsWritten, type LegalFormEvidence } from './scoring';
 
 export interface Mention {
@@ -45,24 +45,6 @@ const GENERIC_CLASS = 0; // index of 'generic' in LEGAL_FORM_CLASSES
 /** How far after a mention a qualifier of the listed name may stand ("Co., Ltd. (Shanshan)"). */
 const QUALIFIER_WINDOW = 40;
 
-const CJK_CHAR_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
-
-/** Folded words of a short text, CJK characters one by one (a light fold that leaves the token scratch alone). */
-function foldWords(text: string): string[] {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(CJK_CHAR_RE, ' $& ')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length > 0);
-}
-
-let legalFormWordSet: ReadonlySet<string> | undefined;
-function legalFormWords(): ReadonlySet<string> {
-  legalFormWordSet ??= new Set(LEGAL_FORMS.flatMap((form) => foldWords(form.text)));
-  return legalFormWordSet;
-}
 
 /** Identifier labels count on the identifier's own line, or on the line before when the identifier opens its line. */
 function identifierLabelled(text: string, start: number): boolean {
@@ -163,8 +145,8 @@ const isDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
 
 /**
  * How the page writes tokens first..last. Minor words ("de", "y"), dotted initialisms of legal forms inside a name
- * ("d.o.o."), lone letters and words that begin with a digit ("4c") say nothing about it; an elided particle before a capital ("d'Or", "l'Oréal") is a
- * capitalised word.
+ * ("d.o.o."), lone letters and words that begin with a digit ("4c") say nothing about it; an elided particle before a
+ * capital ("d'Or", "l'Oréal") is a capitalised word.
  */
 function caseAsWritten(scan: Scan, first: number, last: number): CaseAsWritten {
   const { s } = scan;

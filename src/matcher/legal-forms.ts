@@ -3,6 +3,8 @@
 // list published by GLEIF (https://www.gleif.org/en/about-lei/code-lists/iso-20275-entity-legal-forms-code-list)
 // informed which abbreviations exist. Spellings are given as written; the tokeniser folds case and punctuation.
 
+import { foldWords } from './normalise';
+
 /**
  * Class of a legal form. Forms of one class are interchangeable ("Co., Ltd." = "Company Limited"); a page form of
  * another class than the knowledge-base name's ("Sdn Bhd" against "Berhad") hints at a sister company.
@@ -93,3 +95,11 @@ export const LEGAL_FORMS: readonly LegalForm[] = [
   ...suffix('cjk-joint-stock', '股份有限公司', '股份公司'),
   ...suffix('cooperative', 'Cooperative', 'Co-op', 'eG', 'Coop.'),
 ];
+
+let legalFormWordSet: ReadonlySet<string> | undefined;
+
+/** Every word of every legal form, folded ("sp", "z", "oo", "gesellschaft"…). */
+export function legalFormWords(): ReadonlySet<string> {
+  legalFormWordSet ??= new Set(LEGAL_FORMS.flatMap((form) => foldWords(form.text)));
+  return legalFormWordSet;
+}

@@ -557,6 +557,19 @@ export function nameTokens(name: string, mode: FoldMode = 'strip'): string[] {
   }
 }
 
+const CJK_CHAR_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+
+/** Folded words of a short text, CJK characters one by one (a light fold that leaves the token scratch alone). */
+export function foldWords(text: string): string[] {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(CJK_CHAR_RE, ' $& ')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 0);
+}
+
 /** True when the German spelling of `name` differs from its accent-stripped spelling. */
 export function hasGermanVariant(name: string): boolean {
   return GERMAN_TRANSLITERABLE.test(name);
