@@ -595,10 +595,8 @@ function germanSpellingId(m: CompiledMatcher, word: string): number {
 /** Token ids of the text being scanned, reused from scan to scan (valid up to the stream's count). */
 let idScratch = new Int32Array(1024);
 
-/** All mentions of knowledge-base entities in `text`, in text order. */
-export function findMentions(m: CompiledMatcher, text: string, ctx: MatchContext = {}): Mention[] {
-  if (typeof text !== 'string') throw new TypeError('findMentions expects the page text as a string');
-  const s = tokenise(text, 'strip');
+/** The vocabulary id of every token of `s` (-1 for words no listed name uses). */
+function tokenIds(m: CompiledMatcher, s: TokenStream, text: string): Int32Array {
   if (idScratch.length < s.count) idScratch = new Int32Array(Math.max(s.count, idScratch.length * 2));
   const ids = idScratch;
   for (let t = 0; t < s.count; t++) {
@@ -606,6 +604,14 @@ export function findMentions(m: CompiledMatcher, text: string, ctx: MatchContext
     if (id < 0 && s.flags[t]! & UMLAUT) id = germanSpellingId(m, text.slice(s.origStart[t]!, s.origEnd[t]!));
     ids[t] = id;
   }
+  return ids;
+}
+
+/** All mentions of knowledge-base entities in `text`, in text order. */
+export function findMentions(m: CompiledMatcher, text: string, ctx: MatchContext = {}): Mention[] {
+  if (typeof text !== 'string') throw new TypeError('findMentions expects the page text as a string');
+  const s = tokenise(text, 'strip');
+  const ids = tokenIds(m, s, text);
   const mentions: Mention[] = [];
   const scan: Scan = { m, text, s, ids, inName: new Uint8Array(s.count) };
   findNameMentions(scan, mentions);

@@ -116,7 +116,9 @@ export function loadMatcher(bytes: Uint8Array): CompiledMatcher {
     for (const part of TRIE_PARTS) trie[part] = readArray('i32') as Int32Array;
     result[field] = trie;
   }
-  const m = result as unknown as CompiledMatcher;
+  // Filled by computed keys, `result` is in the engine's slow dictionary mode; its spread copy has fast properties,
+  // which every lookup of a scan reads.
+  const m = { ...result } as unknown as CompiledMatcher;
   checkConsistency(m);
   return m;
 }
