@@ -81,7 +81,9 @@ class StringTableWriter {
   finish(): StringTable {
     this.offsets[this.count] = this.used;
     const offsets = this.count + 1 === this.offsets.length ? this.offsets : this.offsets.slice(0, this.count + 1);
-    const bytes = this.used * 20 >= this.bytes.length * 19 ? this.bytes.subarray(0, this.used) : this.bytes.slice(0, this.used);
+    // A view keeps a little unused room alive but saves a copy of the whole table (names left out as duplicates
+    // of another spelling leave that room; at a million names a copy was a full garbage collection's worth).
+    const bytes = this.used * 4 >= this.bytes.length * 3 ? this.bytes.subarray(0, this.used) : this.bytes.slice(0, this.used);
     return { bytes, offsets };
   }
 }
@@ -380,11 +382,13 @@ export function buildTokenTrie(tokens: Int32Array, starts: Int32Array, values: I
   for (let n = 1; n < nodeCount; n++) if (nodeKeys[2 * n]! > 0) edgeStart[nodeKeys[2 * n]! + 1]!++;
   for (let n = 0; n < nodeCount; n++) edgeStart[n + 1]! += edgeStart[n]!;
   const edgeChild = new Int32Array(edgeStart[nodeCount]!);
-  const cursor = edgeStart.slice(0, nodeCount);
+  // Each parent's start serves as its cursor, then is moved back (no copy of the offsets).
   for (let n = 1; n < nodeCount; n++) {
     const parent = nodeKeys[2 * n]!;
-    if (parent > 0) edgeChild[cursor[parent]!++] = n;
+    if (parent > 0) edgeChild[edgeStart[parent]!++] = n;
   }
+  edgeStart.copyWithin(1, 0, nodeCount);
+  edgeStart[0] = 0;
   const edgeToken = new Int32Array(edgeChild.length);
   for (let node = 1; node < nodeCount; node++) {
     const from = edgeStart[node]!;
@@ -397,8 +401,9 @@ export function buildTokenTrie(tokens: Int32Array, starts: Int32Array, values: I
   for (let p = 0; p < sequenceCount; p++) if (terminalNode[p]! >= 0) terminalStart[terminalNode[p]! + 1]!++;
   for (let n = 0; n < nodeCount; n++) terminalStart[n + 1]! += terminalStart[n]!;
   const terminals = new Int32Array(terminalStart[nodeCount]!);
-  const terminalCursor = terminalStart.slice(0, nodeCount);
-  for (let p = 0; p < sequenceCount; p++) if (terminalNode[p]! >= 0) terminals[terminalCursor[terminalNode[p]!]!++] = values[p]!;
+  for (let p = 0; p < sequenceCount; p++) if (terminalNode[p]! >= 0) terminals[terminalStart[terminalNode[p]!]!++] = values[p]!;
+  terminalStart.copyWithin(1, 0, nodeCount);
+  terminalStart[0] = 0;
   return { rootChild, edgeStart, edgeToken, edgeChild, terminalStart, terminals };
 }
 
@@ -428,7 +433,7 @@ function sortChildrenByToken(children: Int32Array, from: number, to: number, nod
 
 /**
  * Trie edges below the root while building: an open-addressing table of child nodes, keyed by the child's
- * (parent, token) as stored in `nodeKeys`. Sized once for the most edges there can be, at most half full.
+ * (parent, token) as stored in `nodeKeys`. Sized once for the most edges there can be, at most two thirds full.
  */
 class EdgeTable {
   private readonly slots: Int32Array;
@@ -439,7 +444,7 @@ class EdgeTable {
     private readonly nodeKeys: Int32Array,
   ) {
     let size = 16;
-    while (size < maxEdges * 2) size *= 2;
+    while (size * 2 < maxEdges * 3) size *= 2;
     this.slots = new Int32Array(size);
     this.mask = size - 1;
   }
@@ -731,8 +736,8 @@ export function compileMatcher(entities: readonly MatcherEntity[]): CompiledMatc
     patTokenCount,
     patDistinct,
     patFlags: lowBytes(kindAndFlags, patternCount, 8),
-    patClassLo: new Uint32Array(patterns.classLo.data.buffer, 0, patternCount).slice(),
-    patClassHi: new Uint32Array(patterns.classHi.data.buffer, 0, patternCount).slice(),
+    patClassLo: new Uint32Array(patterns.classLo.toInt32Array().buffer, 0, patternCount),
+    patClassHi: new Uint32Array(patterns.classHi.toInt32Array().buffer, 0, patternCount),
     nameText: nameTable.finish(),
     entityIds: entityIds.finish(),
     idKeys: buildStringTable(idKeyList),
