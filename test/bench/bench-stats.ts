@@ -1,4 +1,4 @@
-// Small measuring helpers shared by the benchmark's processes: medians of repeated timings and memory in MB.
+// Small measuring helpers shared by the benchmark's processes: repeated timings, their medians, and memory in MB.
 
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -11,6 +11,11 @@ export function median(values: readonly number[]): number {
  * collection (when exposed), which also empties the young generation the run then refills.
  */
 export function medianMs(repetitions: number, work: () => unknown, afterGc = true): number {
+  return median(timesMs(repetitions, work, afterGc));
+}
+
+/** The time in ms of each of `repetitions` runs of `work` (see medianMs). */
+export function timesMs(repetitions: number, work: () => unknown, afterGc = true): number[] {
   const times: number[] = [];
   for (let r = 0; r < repetitions; r++) {
     if (afterGc) collectGarbage();
@@ -18,7 +23,7 @@ export function medianMs(repetitions: number, work: () => unknown, afterGc = tru
     work();
     times.push(performance.now() - start);
   }
-  return median(times);
+  return times;
 }
 
 export function collectGarbage(): void {

@@ -7,7 +7,10 @@ import { writeFileSync } from 'node:fs';
 import AhoCorasick from 'modern-ahocorasick';
 import { compileMatcher, findMentions, loadMatcher, serializeMatcher, type MatcherEntity } from '@/src/matcher';
 import { allNames, generateEntities, generatePageText } from './bench-corpus';
-import { collectGarbage, medianMs, MB } from './bench-stats';
+import { collectGarbage, median, medianMs, MB, timesMs } from './bench-stats';
+
+/** Back-to-back scans timed: enough that a few seconds of a busy machine do not decide the median. */
+const SCANS = 31;
 
 /** Names the RegExp baseline really runs; its time for all names is extrapolated from these. */
 const REGEXP_SUBSET = 1000;
@@ -16,10 +19,13 @@ export interface MatcherMeasurement {
   entities: number;
   patterns: number;
   compileMs: number;
+  compileFastestMs: number;
   serialiseMs: number;
   serialisedBytes: number;
   textChars: number;
   scanMs: number;
+  scanFastestMs: number;
+  scanSlowestMs: number;
   scanAfterGcMs: number;
   mentions: number;
   loadedMatchesFresh: boolean;
@@ -35,13 +41,21 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * Entities as a knowledge base read from a file: flat strings, not the generator's concatenations. In a function of
+ * its own, so the generator's objects die with its frame: left in the measuring function's registers, they kept
+ * twice the entities' memory alive, and every full garbage collection during a compile marked it all.
+ */
+function entitiesAsRead(count: number): MatcherEntity[] {
+  return JSON.parse(JSON.stringify(generateEntities(count))) as MatcherEntity[];
+}
+
 function measure(count: number, matcherFile: string): MatcherMeasurement {
-  // Through JSON, as a knowledge base is read from a file: flat strings, not the generator's concatenations.
-  const entities = JSON.parse(JSON.stringify(generateEntities(count))) as MatcherEntity[];
+  const entities = entitiesAsRead(count);
   const text = generatePageText(MB, entities);
   const compileRepetitions = count >= 1_000_000 ? 3 : count >= 100_000 ? 5 : 9;
   let compiled = compileMatcher(entities);
-  const compileMs = medianMs(compileRepetitions, () => (compiled = compileMatcher(entities)));
+  const compileTimes = timesMs(compileRepetitions, () => (compiled = compileMatcher(entities)));
   let bytes = serializeMatcher(compiled);
   const serialiseMs = medianMs(3, () => (bytes = serializeMatcher(compiled)));
   writeFileSync(matcherFile, bytes);
@@ -53,7 +67,7 @@ function measure(count: number, matcherFile: string): MatcherMeasurement {
   for (let warm = 0; warm < 3; warm++) mentions = findMentions(compiled, text);
   // Pages are scanned one after another: the budget is for that steady state. Right after a forced full garbage
   // collection a scan is slower; that is reported too.
-  const scanMs = medianMs(15, () => (mentions = findMentions(compiled, text)), false);
+  const scanTimes = timesMs(SCANS, () => (mentions = findMentions(compiled, text)), false);
   const scanAfterGcMs = medianMs(7, () => findMentions(compiled, text));
   const loadedMatchesFresh = JSON.stringify(findMentions(loadMatcher(bytes), text)) === JSON.stringify(mentions);
 
@@ -72,11 +86,14 @@ function measure(count: number, matcherFile: string): MatcherMeasurement {
   const result: MatcherMeasurement = {
     entities: count,
     patterns: compiled.patEntity.length,
-    compileMs,
+    compileMs: median(compileTimes),
+    compileFastestMs: Math.min(...compileTimes),
     serialiseMs,
     serialisedBytes: bytes.byteLength,
     textChars: text.length,
-    scanMs,
+    scanMs: median(scanTimes),
+    scanFastestMs: Math.min(...scanTimes),
+    scanSlowestMs: Math.max(...scanTimes),
     scanAfterGcMs,
     mentions: mentions.length,
     loadedMatchesFresh,
