@@ -75,13 +75,20 @@ function clampToTier(value: number, confidence: 'high' | 'review'): number {
 export function scoreNameMatch(e: NameEvidence, text: string, matchedName: string): Verdict | null {
   const lowerish = e.caseAsWritten === 'lower' || e.caseAsWritten === 'mixed';
   const formSupports = e.legalForm === 'same' || e.legalForm === 'compatible' || e.legalForm === 'present';
+  if (e.kind === 'weakAlias') {
+    if (lowerish) return null;
+    if (e.listedInCapitals && e.caseAsWritten !== 'upper' && e.caseAsWritten !== 'uncased') return null;
+  } else {
+    if (lowerish && e.distinct < 2 && !formSupports) return null;
+    // A one-word name inside a longer proper name ("Gloria Ferrante", "Mikhail Kalashnikov") names something else.
+    if (e.tokens === 1 && !formSupports && ((e.continuation && !e.continuationHasLegalForm) || e.precededBy)) return null;
+  }
+  // Most candidates end above; the explanation is written only for those kept.
   const rule = [KIND_RULE[e.kind]];
   const intro = `"${text}" matches the ${KIND_LABEL[e.kind]} "${matchedName}"`;
   const formNote = e.pageLegalForm && formSupports ? ` with the legal form "${e.pageLegalForm}"` : '';
 
   if (e.kind === 'weakAlias') {
-    if (lowerish) return null;
-    if (e.listedInCapitals && e.caseAsWritten !== 'upper' && e.caseAsWritten !== 'uncased') return null;
     if (formSupports) rule.push('legal-form');
     const score = KIND_BASE.weakAlias + (formSupports ? 0.1 : 0);
     return {
@@ -91,9 +98,6 @@ export function scoreNameMatch(e: NameEvidence, text: string, matchedName: strin
       reason: `${intro}${formNote}; possible only, because short or ambiguous aliases need a person to check them.`,
     };
   }
-  if (lowerish && e.distinct < 2 && !formSupports) return null;
-  // A one-word name inside a longer proper name ("Gloria Ferrante", "Mikhail Kalashnikov") names something else.
-  if (e.tokens === 1 && !formSupports && ((e.continuation && !e.continuationHasLegalForm) || e.precededBy)) return null;
   const properCase = e.caseAsWritten === 'title' || e.caseAsWritten === 'upper';
 
   let score = KIND_BASE[e.kind] + 0.05 * Math.min(e.distinct, 3);
