@@ -83,7 +83,7 @@ export function scoreNameMatch(e: NameEvidence, text: string, matchedName: strin
     // A one-word name inside a longer proper name ("Gloria Ferrante", "Mikhail Kalashnikov") names something else.
     if (e.tokens === 1 && !formSupports && ((e.continuation && !e.continuationHasLegalForm) || e.precededBy)) return null;
   }
-  // Most candidates end above; the explanation is written only for those kept.
+  // Candidates turned down end above: the explanation is written only for those kept.
   const rule = [KIND_RULE[e.kind]];
   const intro = `"${text}" matches the ${KIND_LABEL[e.kind]} "${matchedName}"`;
   const formNote = e.pageLegalForm && formSupports ? ` with the legal form "${e.pageLegalForm}"` : '';

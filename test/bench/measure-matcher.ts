@@ -9,7 +9,7 @@ import { compileMatcher, findMentions, loadMatcher, serializeMatcher, type Match
 import { allNames, generateEntities, generatePageText } from './bench-corpus';
 import { collectGarbage, median, medianMs, MB, timesMs } from './bench-stats';
 
-/** Back-to-back scans timed: enough that a few seconds of a busy machine do not decide the median. */
+/** Back-to-back scans timed: enough that a few slow ones (a garbage collection, the machine's other work) do not decide the median. */
 const SCANS = 31;
 
 /** Names the RegExp baseline really runs; its time for all names is extrapolated from these. */

@@ -132,7 +132,7 @@ export function FeedSubscriptions() {
         </p>
       )}
       {!feeds ? (
-        <p>{t('popupLoading')}</p>
+        <p role="status">{t('popupLoading')}</p>
       ) : feeds.length === 0 ? (
         <p class="muted">{t('feedNone')}</p>
       ) : (
