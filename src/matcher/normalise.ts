@@ -165,8 +165,9 @@ let dottedScratch = new Int32Array(256);
 
 /**
  * The tokeniser reads a text's UTF-16 code units from a typed array, copied once per text, with a 0 after the
- * last one. Engines specialise a string read (charCodeAt) to the kinds of strings it has seen; names and page
- * texts are copied by two separate loops, so neither slows the other, and the tokeniser's own reads stay uniform.
+ * last one. Engines specialise a string read (charCodeAt) to the kinds of strings it has seen: short texts (names)
+ * are copied by a loop of their own, long ones (pages) mostly through their UTF-8 bytes, so neither slows the other,
+ * and the tokeniser's own reads stay uniform.
  */
 const LONG_TEXT = 4096;
 let codeScratch = new Uint16Array(LONG_TEXT + 1);
@@ -177,18 +178,56 @@ function codeScratchFor(n: number): Uint16Array {
   return codeScratch;
 }
 
-function longTextCodes(text: string): Uint16Array {
-  const n = text.length;
-  const codes = codeScratchFor(n);
+const utf8Encoder = new TextEncoder();
+let utf8Scratch = new Uint8Array(3 * LONG_TEXT + 4);
+const NON_ASCII = /[^\0-\x7f]/g;
+/** After a non-ASCII character, this many code units are read one by one before the next search for another. */
+const NON_ASCII_STRETCH = 64;
+
+function copyLoop(text: string, codes: Uint16Array, n: number): Uint16Array {
   for (let k = 0; k < n; k++) codes[k] = text.charCodeAt(k);
   return codes;
 }
 
-function shortTextCodes(text: string): Uint16Array {
+/**
+ * A long text's code units. The engine's own encoder writes its UTF-8 bytes, and the ASCII stretches between
+ * non-ASCII characters (the bulk of most pages) are widened from those bytes by one native copy each. Only the
+ * code units near non-ASCII characters are read one by one.
+ */
+function longTextCodes(text: string): Uint16Array {
   const n = text.length;
   const codes = codeScratchFor(n);
-  for (let k = 0; k < n; k++) codes[k] = text.charCodeAt(k);
-  return codes;
+  if (utf8Scratch.length < 3 * n + 4) utf8Scratch = new Uint8Array(3 * n + 4);
+  const bytes = utf8Scratch;
+  const written = utf8Encoder.encodeInto(text, bytes).written;
+  let i = 0; // next code unit to copy
+  let extra = 0; // UTF-8 bytes beyond one per code unit so far: code unit i is at byte i + extra
+  NON_ASCII.lastIndex = 0;
+  while (i < n && NON_ASCII.test(text)) {
+    const at = NON_ASCII.lastIndex - 1;
+    if (at > i) codes.set(bytes.subarray(i + extra, at + extra), i);
+    i = at;
+    const stretchEnd = Math.min(n, at + NON_ASCII_STRETCH);
+    while (i < stretchEnd) {
+      const c = text.charCodeAt(i);
+      codes[i++] = c;
+      if (c < 0x80) continue;
+      if (c < 0x800) extra += 1;
+      else if ((c & 0xfc00) === 0xd800 && i < n && (text.charCodeAt(i) & 0xfc00) === 0xdc00) {
+        codes[i] = text.charCodeAt(i);
+        i++;
+        extra += 2; // four bytes for two code units
+      } else extra += 2; // three bytes (a lone surrogate is encoded as U+FFFD)
+    }
+    NON_ASCII.lastIndex = i;
+  }
+  if (i < n) codes.set(bytes.subarray(i + extra, n + extra), i);
+  // The offsets above follow the encoder's rules; should an engine differ, read the text directly.
+  return n + extra === written ? codes : copyLoop(text, codes, n);
+}
+
+function shortTextCodes(text: string): Uint16Array {
+  return copyLoop(text, codeScratchFor(text.length), text.length);
 }
 
 /** The code point at codes[i] (a surrogate pair read as one; a lone surrogate as itself). */
@@ -389,16 +428,34 @@ class TokenWriter {
       this.s.count = this.count;
       this.s = ensureCapacity(this.s, n + 1, this.foldPos + (n - i) + 8);
     }
-    const folded = this.s.folded;
+    const s = this.s;
+    const folded = s.folded;
+    const foldStart = s.foldStart;
+    const foldEnd = s.foldEnd;
+    const origStart = s.origStart;
+    const origEnd = s.origEnd;
+    const flagsOut = s.flags;
+    let count = this.count;
+    let pos = this.foldPos;
+    let gap = this.gapFlags;
+    let flags = this.tokenFlags;
+    let sawCased = this.sawCased;
+    let inToken = this.inToken;
+    let tokenStart = foldStart[count]!;
     while (i < n) {
       const c = codes[i]!;
       if (c >= 128) break;
       const cls = ASCII_CLASS[c]!;
       if (cls === 1 || cls === 2) {
-        if (!this.inToken) this.open(i);
-        let pos = this.foldPos;
-        let flags = this.tokenFlags;
-        let sawCased = this.sawCased;
+        if (!inToken) {
+          tokenStart = pos;
+          foldStart[count] = pos;
+          origStart[count] = i;
+          flags = gap;
+          gap = 0;
+          sawCased = false;
+          inToken = true;
+        }
         for (; i < n; i++) {
           const d = codes[i]!;
           if (d >= 0x61 && d <= 0x7a) {
@@ -417,21 +474,36 @@ class TokenWriter {
             folded[pos++] = d;
           } else break;
         }
-        this.foldPos = pos;
-        this.tokenFlags = flags;
-        this.sawCased = sawCased;
-        this.lastWordBase = folded[pos - 1]!;
         continue;
       }
       if (cls >= 5) break;
-      if (this.inToken) {
-        this.close(i);
-        if (c === 0x2e) this.noteDotAfter(i);
+      if (inToken) {
+        inToken = false;
+        if (pos - tokenStart === 3 && folded[tokenStart] === 0x61 && folded[tokenStart + 1] === 0x6e && folded[tokenStart + 2] === 0x64 && !(flags & CJK)) {
+          pos = tokenStart;
+          gap |= (flags & (BREAK_BEFORE | PUNCT_BEFORE)) | PUNCT_BEFORE;
+        } else {
+          foldEnd[count] = pos;
+          origEnd[count] = i;
+          flagsOut[count] = flags;
+          count++;
+          if (c === 0x2e && pos - tokenStart === 1) {
+            this.count = count;
+            this.noteDotAfter(i);
+          }
+        }
       }
-      if (cls === 4) this.gapFlags |= BREAK_BEFORE;
-      else if (cls === 3) this.gapFlags |= PUNCT_BEFORE;
+      if (cls === 4) gap |= BREAK_BEFORE;
+      else if (cls === 3) gap |= PUNCT_BEFORE;
       i++;
     }
+    if (pos > 0) this.lastWordBase = folded[pos - 1]!;
+    this.count = count;
+    this.foldPos = pos;
+    this.gapFlags = gap;
+    this.tokenFlags = flags;
+    this.sawCased = sawCased;
+    this.inToken = inToken;
     return i;
   }
 

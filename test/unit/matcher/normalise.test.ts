@@ -1,7 +1,8 @@
 // Normalisation: case, NFKC, accents and their ASCII spellings, punctuation, legal forms, location qualifiers.
 import { describe, expect, it } from 'vitest';
 import { compileMatcher, findMentions, normaliseName } from '@/src/matcher';
-import { entity } from './entity-fixtures';
+import { tokenise, type TokenStream } from '@/src/matcher/normalise';
+import { entity, fixtureText } from './entity-fixtures';
 
 const found = (names: Parameters<typeof entity>[1][], text: string): string[] =>
   findMentions(compileMatcher(names.map((name, k) => entity(`e${k}`, name))), text).map((m) => m.text);
@@ -34,6 +35,29 @@ describe('normaliseName', () => {
   it('folds traditional Chinese characters to their simplified forms', () => {
     expect(normaliseName('鴻海精密工業股份有限公司')).toBe(normaliseName('鸿海精密工业股份有限公司'));
     expect(normaliseName('駱駝集團')).toBe('骆 驼 集 团');
+  });
+});
+
+describe('tokenise', () => {
+  /** Each token's folded text and its range, shifted by `offset`. */
+  const tokensOf = (s: TokenStream, offset = 0): string[] =>
+    Array.from({ length: s.count }, (_, t) => `${String.fromCharCode(...s.folded.subarray(s.foldStart[t], s.foldEnd[t]))}@${s.origStart[t]! - offset}-${s.origEnd[t]! - offset}`);
+
+  it('reads a long page text, copied through its UTF-8 bytes, exactly as it reads each of its lines', () => {
+    // Names in many scripts, and characters whose UTF-8 length differs: astral ones, lone surrogates, combining marks.
+    const lines = [
+      ...fixtureText('name_matching/nomenklatura_name_bench_cases.csv').split('\n').filter((line) => line.length > 0),
+      '😀 Müller GmbH \ud800 x', '\udc00 Ñandú 有限公司 S.A. de C.V.', 'e\u0301 𠀀𠀁 «Ассоциация»', 'AB'.repeat(1500),
+    ];
+    const page = lines.join('\n');
+    expect(page.length).toBeGreaterThan(40_000);
+    const expected: string[] = [];
+    let offset = 0;
+    for (const line of lines) {
+      expected.push(...tokensOf(tokenise(line), 0).map((token) => token.replace(/@(\d+)-(\d+)$/, (_, a, b) => `@${+a + offset}-${+b + offset}`)));
+      offset += line.length + 1;
+    }
+    expect(tokensOf(tokenise(page))).toEqual(expected);
   });
 });
 
