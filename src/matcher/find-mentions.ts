@@ -15,7 +15,7 @@ import {
   ALL_UPPER, BREAK_BEFORE, CJK, FIRST_UPPER, foldWords, HAS_CASED, nameTokens, normaliseName, PUNCT_BEFORE, tokenise, tokenText, UMLAUT, type TokenStream,
 } from './normalise';
 import { legalFormWords } from './legal-forms';
-import { omittedQualifier, scoreNameMatch, scorePartialName, type CaseAsWritten, type LegalFormEvidence } from './scoring';
+import { omittedQualifier, scoreNameMatch, scorePartialName, type CaseAsWritten, type LegalFormEvidence, type NameEvidence } from './scoring';
 
 export interface Mention {
   entityId: string;
@@ -97,16 +97,16 @@ function longestForm(scan: Scan, trie: TokenTrie, from: number, step: 1 | -1): {
   return best;
 }
 
-/** Legal forms stacked after token `afterName` ("Corporation Berhad") or before token `beforeName` ("OOO"). */
-function legalFormsAround(scan: Scan, nameEdge: number, step: 1 | -1): FormRun {
+/**
+ * Legal forms stacked after token `nameEdge` ("Corporation Berhad", step 1) or before it ("OOO", step -1); undefined
+ * when no form stands there, as beside most names.
+ */
+function legalFormsAround(scan: Scan, nameEdge: number, step: 1 | -1): FormRun | undefined {
   const { m, s } = scan;
   const trie = step === 1 ? m.legalSuffixes : m.legalPrefixes;
-  const run: FormRun = { edge: nameEdge, classes: NO_NUMBERS, forms: NO_NUMBERS };
-  // Most names have no form beside them: no arrays for those.
   const next = nameEdge + step;
-  if (next < 0 || next >= s.count || scan.ids[next]! < 0 || trieChild(trie, 0, scan.ids[next]!) < 0) return run;
-  run.classes = [];
-  run.forms = [];
+  if (next < 0 || next >= s.count || scan.ids[next]! < 0 || trieChild(trie, 0, scan.ids[next]!) < 0) return undefined;
+  const run: FormRun = { edge: nameEdge, classes: [], forms: [] };
   for (let stacked = 0; stacked < MAX_STACKED_FORMS; stacked++) {
     const from = run.edge + step;
     if (from < 0 || from >= s.count) break;
@@ -127,7 +127,7 @@ function legalFormsAround(scan: Scan, nameEdge: number, step: 1 | -1): FormRun {
     run.forms.push(formIndex);
     run.edge = found.last;
   }
-  return run;
+  return run.forms.length > 0 ? run : undefined;
 }
 
 /** Tokens first..last written with dots inside them ("s.c", "sp. z o.o"), as the page writes them. */
@@ -262,19 +262,39 @@ function findNameMentions(scan: Scan, out: Mention[]): void {
   }
 }
 
+/**
+ * The evidence of the match being scored, filled in field by field: the fields of the match first, then those of
+ * each listed name it may be. One record serves every match (scoreNameMatch keeps nothing of it).
+ */
+const nameEvidence: NameEvidence = {
+  kind: 'name',
+  distinct: 0,
+  caseAsWritten: 'uncased',
+  listedInCapitals: false,
+  listedWithLegalForm: false,
+  legalForm: 'none',
+  formOfAnotherEntity: false,
+  pageLegalForm: undefined,
+  continuation: undefined,
+  continuationHasLegalForm: false,
+  precededBy: undefined,
+  tokens: 0,
+  cjk: false,
+  omittedQualifier: undefined,
+};
+
 /** Scores every entity whose name ends at `node` for the match of tokens first..last; true if any was kept. */
 function evaluateNameMatch(scan: Scan, first: number, last: number, node: number, out: Mention[]): boolean {
   const { m, s, text } = scan;
   const suffix = legalFormsAround(scan, last, 1);
   const prefix = legalFormsAround(scan, first, -1);
-  const pageClasses = prefix.classes.length === 0 ? suffix.classes : [...suffix.classes, ...prefix.classes];
-  const start = s.origStart[prefix.edge]!;
-  let end = s.origEnd[suffix.edge]!;
+  const pageClasses = !prefix ? (suffix?.classes ?? NO_NUMBERS) : !suffix ? prefix.classes : [...suffix.classes, ...prefix.classes];
+  const start = s.origStart[prefix?.edge ?? first]!;
+  let end = s.origEnd[suffix?.edge ?? last]!;
   // An abbreviated legal form keeps its full stop ("Co., Ltd.").
-  const lastForm = suffix.forms[suffix.forms.length - 1];
+  const lastForm = suffix?.forms[suffix.forms.length - 1];
   if (lastForm !== undefined && m.formFlags[lastForm]! & FORM_DOTTED && text.charCodeAt(end) === 0x2e) end++;
-  const pageLegalForm =
-    suffix.forms.length > 0 ? text.slice(s.origStart[last + 1]!, end) : prefix.forms.length > 0 ? text.slice(start, s.origEnd[first - 1]!) : undefined;
+  const pageLegalForm = suffix ? text.slice(s.origStart[last + 1]!, end) : prefix ? text.slice(start, s.origEnd[first - 1]!) : undefined;
   const written = caseAsWritten(scan, first, last);
   const nameIsCjk = (s.flags[first]! & CJK) !== 0;
   let continuation: string | undefined;
@@ -282,14 +302,14 @@ function evaluateNameMatch(scan: Scan, first: number, last: number, node: number
   let precededBy: string | undefined;
   const next = last + 1;
   const properCase = written === 'title' || written === 'upper';
-  if (suffix.forms.length === 0 && !nameIsCjk && next < s.count && properCase) {
+  if (!suffix && !nameIsCjk && next < s.count && properCase) {
     const f = s.flags[next]!;
     if (!(f & (BREAK_BEFORE | PUNCT_BEFORE | CJK)) && f & FIRST_UPPER) {
       continuation = text.slice(s.origStart[next]!, s.origEnd[next]!);
-      continuationHasLegalForm = legalFormsAround(scan, next, 1).forms.length > 0;
+      continuationHasLegalForm = legalFormsAround(scan, next, 1) !== undefined;
     }
   }
-  if (prefix.forms.length === 0 && !nameIsCjk && first > 0 && properCase && !(s.flags[first]! & (BREAK_BEFORE | PUNCT_BEFORE))) {
+  if (!prefix && !nameIsCjk && first > 0 && properCase && !(s.flags[first]! & (BREAK_BEFORE | PUNCT_BEFORE))) {
     const before = text.slice(s.origStart[first - 1]!, s.origEnd[first - 1]!);
     if (s.flags[first - 1]! & FIRST_UPPER && !(s.flags[first - 1]! & CJK) && !MINOR_WORDS.has(before.toLowerCase()) && !ROLE_WORDS.has(before.toLowerCase())) {
       precededBy = before;
@@ -305,37 +325,34 @@ function evaluateNameMatch(scan: Scan, first: number, last: number, node: number
       if (legalFormEvidence(m, pattern, pageClasses) === 'same') (formOwners ??= new Set()).add(m.patEntity[pattern]!);
     }
   }
+  const evidence = nameEvidence;
+  evidence.caseAsWritten = written;
+  evidence.pageLegalForm = pageLegalForm;
+  evidence.continuation = continuation;
+  evidence.continuationHasLegalForm = continuationHasLegalForm;
+  evidence.precededBy = precededBy;
+  evidence.cjk = nameIsCjk;
   let kept = false;
+  const groupStart = out.length;
   for (let k = m.names.terminalStart[node]!; k < m.names.terminalStart[node + 1]!; k++) {
     const pattern = m.names.terminals[k]!;
     const matchedName = listedNameText(m, m.patName[pattern]!);
     const kind = NAME_KINDS[m.patKind[pattern]!]!;
     const legalForm = legalFormEvidence(m, pattern, pageClasses);
-    const verdict = scoreNameMatch(
-      {
-        kind,
-        distinct: m.patDistinct[pattern]!,
-        caseAsWritten: written,
-        listedInCapitals: (m.patFlags[pattern]! & PATTERN_ALL_UPPER) !== 0,
-        listedWithLegalForm: (m.patFlags[pattern]! & PATTERN_HAS_LEGAL_FORM) !== 0,
-        legalForm,
-        formOfAnotherEntity: legalForm === 'present' && formOwners !== undefined && !formOwners.has(m.patEntity[pattern]!),
-        pageLegalForm,
-        continuation,
-        continuationHasLegalForm,
-        precededBy,
-        tokens: m.patTokenCount[pattern]!,
-        cjk: nameIsCjk,
-        omittedQualifier: hasParenthesis(matchedName)
-          ? omittedQualifier(matchedName, text.slice(start, Math.min(text.length, end + QUALIFIER_WINDOW)), foldWords, legalFormWords())
-          : undefined,
-      },
-      mentionText,
-      matchedName,
-    );
+    evidence.kind = kind;
+    evidence.distinct = m.patDistinct[pattern]!;
+    evidence.listedInCapitals = (m.patFlags[pattern]! & PATTERN_ALL_UPPER) !== 0;
+    evidence.listedWithLegalForm = (m.patFlags[pattern]! & PATTERN_HAS_LEGAL_FORM) !== 0;
+    evidence.legalForm = legalForm;
+    evidence.formOfAnotherEntity = legalForm === 'present' && formOwners !== undefined && !formOwners.has(m.patEntity[pattern]!);
+    evidence.tokens = m.patTokenCount[pattern]!;
+    evidence.omittedQualifier = hasParenthesis(matchedName)
+      ? omittedQualifier(matchedName, text.slice(start, Math.min(text.length, end + QUALIFIER_WINDOW)), foldWords, legalFormWords())
+      : undefined;
+    const verdict = scoreNameMatch(evidence, mentionText, matchedName);
     if (!verdict) continue;
     kept = true;
-    out.push({
+    pushInEntityOrder(out, groupStart, {
       entityId: entityIdText(m, m.patEntity[pattern]!),
       text: mentionText,
       start,
@@ -349,6 +366,20 @@ function evaluateNameMatch(scan: Scan, first: number, last: number, node: number
     });
   }
   return kept;
+}
+
+/**
+ * Appends a mention of the same text as those from `groupStart` on, in entity id order among them: the finders then
+ * emit runs already in text order, which the final sort only merges.
+ */
+function pushInEntityOrder(out: Mention[], groupStart: number, mention: Mention): void {
+  let k = out.length;
+  out.push(mention);
+  while (k > groupStart && out[k - 1]!.entityId > mention.entityId) {
+    out[k] = out[k - 1]!;
+    k--;
+  }
+  out[k] = mention;
 }
 
 /** A run of page tokens first..last equal to the listed words nameFirst..nameLast of a pattern's name. */
@@ -439,6 +470,7 @@ function findPartialNameMentions(scan: Scan, out: Mention[]): void {
     const end = s.origEnd[best.last]!;
     const mentionText = text.slice(start, end);
     const seen = new Set<number>();
+    const groupStart = out.length;
     for (const pattern of patternsOfBest) {
       const entity = m.patEntity[pattern]!;
       if (seen.has(entity)) continue;
@@ -446,7 +478,7 @@ function findPartialNameMentions(scan: Scan, out: Mention[]): void {
       const kind = NAME_KINDS[m.patKind[pattern]!]!;
       const matchedName = listedNameText(m, m.patName[pattern]!);
       const verdict = scorePartialName(kind, mentionText, matchedName, best.last - best.first + 1);
-      out.push({ entityId: entityIdText(m, entity), text: mentionText, start, end, matchedName, nameKind: kind, ...verdict });
+      pushInEntityOrder(out, groupStart, { entityId: entityIdText(m, entity), text: mentionText, start, end, matchedName, nameKind: kind, ...verdict });
     }
     t = best.last;
   }

@@ -62,6 +62,10 @@ const KIND_LABEL: Record<NameKind, string> = {
   previousName: 'previous name',
   weakAlias: 'short alias',
 };
+/** The words between the page's text and the listed name in a reason, whole (fewer strings joined per mention). */
+const KIND_MATCHES = Object.fromEntries(
+  Object.entries(KIND_LABEL).map(([kind, label]) => [kind, `" matches the ${label} "`]),
+) as Record<NameKind, string>;
 
 /** CJK names without a legal form need more characters than this to be a red flag on their own. */
 const CJK_TRADE_NAME_MAX = 4;
@@ -84,18 +88,16 @@ export function scoreNameMatch(e: NameEvidence, text: string, matchedName: strin
     if (e.tokens === 1 && !formSupports && ((e.continuation && !e.continuationHasLegalForm) || e.precededBy)) return null;
   }
   // Candidates turned down end above: the explanation is written only for those kept.
-  const rule = [KIND_RULE[e.kind]];
-  const intro = `"${text}" matches the ${KIND_LABEL[e.kind]} "${matchedName}"`;
+  const head = `"${text}${KIND_MATCHES[e.kind]}${matchedName}"`;
   const formNote = e.pageLegalForm && formSupports ? ` with the legal form "${e.pageLegalForm}"` : '';
 
   if (e.kind === 'weakAlias') {
-    if (formSupports) rule.push('legal-form');
     const score = KIND_BASE.weakAlias + (formSupports ? 0.1 : 0);
     return {
       confidence: 'review',
       score: clampToTier(score, 'review'),
-      rule: rule.join('+'),
-      reason: `${intro}${formNote}; possible only, because short or ambiguous aliases need a person to check them.`,
+      rule: formSupports ? 'weak-alias+legal-form' : 'weak-alias',
+      reason: `${head}${formNote}; possible only, because short or ambiguous aliases need a person to check them.`,
     };
   }
   const properCase = e.caseAsWritten === 'title' || e.caseAsWritten === 'upper';
@@ -105,39 +107,41 @@ export function scoreNameMatch(e: NameEvidence, text: string, matchedName: strin
   else if (formSupports) score += 0.05;
   if (e.caseAsWritten === 'title' || e.caseAsWritten === 'upper') score += 0.03;
 
+  // The rule id is the kind's rule and what decided (`+rule`); `why` ends the reason.
   let confidence: 'high' | 'review';
+  let rule: string;
   let why: string;
   if (e.legalForm === 'different') {
-    rule.push('legal-form-differs');
+    rule = '+legal-form-differs';
     score -= 0.15;
     confidence = 'review';
     why = `possible only, because the page has the legal form "${e.pageLegalForm}", which differs from the listed one, so it may be a related company`;
   } else if (e.formOfAnotherEntity) {
-    rule.push('legal-form-of-another-entity');
+    rule = '+legal-form-of-another-entity';
     score -= 0.15;
     confidence = 'review';
     why = `possible only, because another listed company bears this name with the legal form "${e.pageLegalForm}", and this one is listed without it`;
   } else if (e.omittedQualifier) {
-    rule.push('qualifier-omitted');
+    rule = '+qualifier-omitted';
     score -= 0.15;
     confidence = 'review';
     why = `possible only, because the listed company is the one qualified "${e.omittedQualifier}" and the page leaves that out, so it may be its parent or a sister company`;
   } else if (e.continuation) {
-    rule.push('different-continuation');
+    rule = '+different-continuation';
     score -= 0.2;
     confidence = 'review';
     why = `possible only, because the page continues the name with "${e.continuation}", so it may be a sister company`;
   } else if (lowerish) {
-    rule.push('lower-case');
+    rule = '+lower-case';
     score -= 0.2;
     confidence = 'review';
     why = 'possible only, because the page does not write it as a proper name';
   } else if (e.cjk && !formSupports && e.tokens < CJK_TRADE_NAME_MAX + 1) {
-    rule.push('short-cjk-name');
+    rule = '+short-cjk-name';
     confidence = 'review';
     why = `possible only, because a Chinese, Japanese or Korean name of ${CJK_TRADE_NAME_MAX} characters or fewer without its legal form is usually a trade name that many companies share`;
   } else if (e.distinct >= 2) {
-    if (formSupports) rule.push('legal-form');
+    rule = formSupports ? '+legal-form' : '';
     confidence = 'high';
     why = formSupports
       ? 'flagged because the name is distinctive and a matching legal form follows it'
@@ -145,31 +149,30 @@ export function scoreNameMatch(e: NameEvidence, text: string, matchedName: strin
         ? 'flagged because the name is distinctive'
         : 'flagged because the name is distinctive and written as a proper name';
   } else if (e.distinct === 1 && formSupports) {
-    rule.push('legal-form');
+    rule = '+legal-form';
     confidence = 'high';
     why = 'flagged because a legal form confirms that the page names this company';
   } else if (e.distinct === 1 && properCase && !e.cjk && e.tokens >= 3) {
-    rule.push('long-name');
+    rule = '+long-name';
     confidence = 'high';
     why = 'flagged because the page writes this name of three or more words, one of them distinctive, in full as a proper name';
   } else if (e.distinct >= 1 && !e.listedWithLegalForm && e.legalForm === 'none' && properCase && !e.cjk && e.tokens >= 2) {
-    rule.push('full-listed-name');
+    rule = '+full-listed-name';
     confidence = 'high';
     why = 'flagged because the page writes the whole listed name, which has no legal form, as a proper name, and one of its words is distinctive';
   } else if (e.distinct === 0 && e.legalForm === 'same' && properCase && e.tokens >= 2) {
-    rule.push('common-words', 'legal-form');
+    rule = '+common-words+legal-form';
     confidence = 'high';
     why = 'flagged because, although the name is made of common words, the page writes it in full with the same legal form as the list';
   } else {
-    rule.push(e.distinct === 0 ? 'common-words' : 'short-name');
-    if (formSupports) rule.push('legal-form');
+    rule = (e.distinct === 0 ? '+common-words' : '+short-name') + (formSupports ? '+legal-form' : '');
     confidence = 'review';
     why =
       e.distinct === 0
         ? 'possible only, because the name is made of common words'
         : 'possible only, because a short name needs a legal form or identifier to confirm it';
   }
-  return { confidence, score: clampToTier(score, confidence), rule: rule.join('+'), reason: `${intro}${formNote}; ${why}.` };
+  return { confidence, score: clampToTier(score, confidence), rule: KIND_RULE[e.kind] + rule, reason: `${head}${formNote}; ${why}.` };
 }
 
 /**
