@@ -5,7 +5,7 @@
 import type { Entity } from '@/src/core/types';
 import { COMMON_WORDS } from './common-words';
 import {
-  FORM_DOTTED, FORM_SHORT, hashChars, hashSlot, hashString, IDENTIFIER_SCHEMES, MATCHER_FORMAT_VERSION, NAME_KINDS, PATTERN_ALL_UPPER,
+  FORM_DOTTED, FORM_SHORT, hashChars, hashString, IDENTIFIER_SCHEMES, MATCHER_FORMAT_VERSION, NAME_KINDS, PATTERN_ALL_UPPER,
   PATTERN_HAS_LEGAL_FORM, RARE_WORD_ENTITIES, VOCAB_COMMON, VOCAB_DISTINCTIVE, type CompiledMatcher, type NameKind, type StringTable, type TokenTrie,
 } from './compiled';
 import { toCountryCode } from '../core/countries';
@@ -105,11 +105,11 @@ class Vocabulary {
   get size(): number {
     return this.starts.length;
   }
-  /** Id of chars[start, end), added if new. */
-  intern(chars: Uint16Array, start: number, end: number): number {
+  /** Id of chars[start, end), whose hashChars value is `hash` (the tokeniser's), added if new. */
+  intern(chars: Uint16Array, start: number, end: number, hash: number): number {
     const length = end - start;
     const mask = this.table.length - 1;
-    let slot = hashSlot(chars, start, end, mask);
+    let slot = hash & mask;
     for (;;) {
       const entry = this.table[slot]!;
       if (entry === 0) break;
@@ -150,7 +150,7 @@ class Vocabulary {
   internString(word: string): number {
     const chars = new Uint16Array(word.length);
     for (let k = 0; k < word.length; k++) chars[k] = word.charCodeAt(k);
-    return this.intern(chars, 0, chars.length);
+    return this.intern(chars, 0, chars.length, hashChars(chars, 0, chars.length));
   }
   private endOf(id: number): number {
     return id + 1 < this.starts.length ? this.starts.data[id + 1]! : this.charCount;
@@ -554,7 +554,7 @@ export function compileMatcher(entities: readonly MatcherEntity[]): CompiledMatc
     if (count === 0 || count > MAX_NAME_TOKENS) return count;
     count = 0;
     for (let t = 0; t < s.count; t++) {
-      if (s.foldEnd[t]! > s.foldStart[t]!) nameIds[count++] = vocabulary.intern(s.folded, s.foldStart[t]!, s.foldEnd[t]!);
+      if (s.foldEnd[t]! > s.foldStart[t]!) nameIds[count++] = vocabulary.intern(s.folded, s.foldStart[t]!, s.foldEnd[t]!, s.hash[t]!);
     }
     return count;
   };

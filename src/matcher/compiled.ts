@@ -162,10 +162,18 @@ export function hashString(text: string): number {
 
 /** Token id of the folded characters chars[start, end), or -1 when no name uses that word. */
 export function lookupToken(m: CompiledMatcher, chars: Uint16Array, start: number, end: number): number {
+  return lookupHashedToken(m, chars, start, end, hashSlot(chars, start, end, m.vocabTable.length - 1));
+}
+
+/**
+ * lookupToken for characters whose hashChars value (or any number with the same low bits) the caller has already:
+ * the tokeniser computes it for every token. A function of its own, so that each kind of caller stays specialised.
+ */
+export function lookupHashedToken(m: CompiledMatcher, chars: Uint16Array, start: number, end: number, hash: number): number {
   const table = m.vocabTable;
   const mask = table.length - 1;
   const length = end - start;
-  let slot = hashSlot(chars, start, end, mask);
+  let slot = hash & mask;
   for (;;) {
     const entry = table[slot]!;
     if (entry === 0) return -1;

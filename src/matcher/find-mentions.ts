@@ -5,7 +5,7 @@
 import type { Decision } from '@/src/core/types';
 import { MINOR_WORDS, ROLE_WORDS } from './common-words';
 import {
-  FORM_DOTTED, FORM_SHORT, IDENTIFIER_SCHEMES, isTerminal, lookupIdentifier, lookupToken, NAME_KINDS, PATTERN_ALL_UPPER,
+  FORM_DOTTED, FORM_SHORT, IDENTIFIER_SCHEMES, isTerminal, lookupHashedToken, lookupIdentifier, lookupToken, NAME_KINDS, PATTERN_ALL_UPPER,
   PATTERN_HAS_LEGAL_FORM, stringAt, trieChild, VOCAB_DISTINCTIVE, type CompiledMatcher, type NameKind, type TokenTrie,
 } from './compiled';
 import {
@@ -632,7 +632,7 @@ function tokenIds(m: CompiledMatcher, s: TokenStream, text: string): Int32Array 
   if (idScratch.length < s.count) idScratch = new Int32Array(Math.max(s.count, idScratch.length * 2));
   const ids = idScratch;
   for (let t = 0; t < s.count; t++) {
-    let id = lookupToken(m, s.folded, s.foldStart[t]!, s.foldEnd[t]!);
+    let id = lookupHashedToken(m, s.folded, s.foldStart[t]!, s.foldEnd[t]!, s.hash[t]!);
     if (id < 0 && s.flags[t]! & UMLAUT) id = germanSpellingId(m, text.slice(s.origStart[t]!, s.origEnd[t]!));
     ids[t] = id;
   }

@@ -29,7 +29,13 @@ export interface TokenStream {
   origStart: Int32Array;
   origEnd: Int32Array;
   flags: Uint8Array;
+  /** FNV-1a hash of each token's folded characters (as `hashChars` computes it), for vocabulary lookups. */
+  hash: Int32Array;
 }
+
+/** FNV-1a offset basis and prime, as `hashChars` uses them. */
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
 
 const enum CharKind {
   Space = 0,
@@ -157,6 +163,7 @@ function createStream(capacity: number, foldedCapacity: number): TokenStream {
     origStart: new Int32Array(capacity + 4),
     origEnd: new Int32Array(capacity + 4),
     flags: new Uint8Array(capacity + 4),
+    hash: new Int32Array(capacity + 4),
   };
 }
 
@@ -249,6 +256,7 @@ function ensureCapacity(stream: TokenStream, tokens: number, foldedChars: number
   bigger.origStart.set(stream.origStart);
   bigger.origEnd.set(stream.origEnd);
   bigger.flags.set(stream.flags);
+  bigger.hash.set(stream.hash);
   bigger.count = stream.count;
   return bigger;
 }
@@ -352,6 +360,8 @@ class TokenWriter {
   inToken = false;
   gapFlags = 0;
   tokenFlags = 0;
+  /** Hash of the open token's folded characters so far. */
+  hash = FNV_OFFSET;
   /** Last folded character of a word, for a combining diaeresis in german mode. */
   lastWordBase = 0;
   /** Tokens of one character with a full stop right after them (in dottedScratch): where initialisms may start. */
@@ -367,6 +377,7 @@ class TokenWriter {
     this.inToken = false;
     this.gapFlags = 0;
     this.tokenFlags = 0;
+    this.hash = FNV_OFFSET;
     this.lastWordBase = 0;
     this.dottedCount = 0;
     this.sawCased = false;
@@ -392,6 +403,7 @@ class TokenWriter {
     this.gapFlags = 0;
     this.sawCased = false;
     this.inToken = true;
+    this.hash = FNV_OFFSET;
   }
 
   close(end: number): void {
@@ -408,6 +420,7 @@ class TokenWriter {
     this.s.foldEnd[this.count] = this.foldPos;
     this.s.origEnd[this.count] = end;
     this.s.flags[this.count] = this.tokenFlags;
+    this.s.hash[this.count] = this.hash;
     this.count++;
   }
 
@@ -435,12 +448,14 @@ class TokenWriter {
     const origStart = s.origStart;
     const origEnd = s.origEnd;
     const flagsOut = s.flags;
+    const hashOut = s.hash;
     let count = this.count;
     let pos = this.foldPos;
     let gap = this.gapFlags;
     let flags = this.tokenFlags;
     let sawCased = this.sawCased;
     let inToken = this.inToken;
+    let h = this.hash;
     let tokenStart = foldStart[count]!;
     while (i < n) {
       const c = codes[i]!;
@@ -455,24 +470,24 @@ class TokenWriter {
           gap = 0;
           sawCased = false;
           inToken = true;
+          h = FNV_OFFSET;
         }
         for (; i < n; i++) {
-          const d = codes[i]!;
+          let d = codes[i]!;
           if (d >= 0x61 && d <= 0x7a) {
-            folded[pos++] = d;
             if (!sawCased) {
               sawCased = true;
               flags |= HAS_CASED;
             } else flags &= ~ALL_UPPER;
           } else if (d >= 0x41 && d <= 0x5a) {
-            folded[pos++] = d + 32;
+            d += 32;
             if (!sawCased) {
               sawCased = true;
               flags |= HAS_CASED | FIRST_UPPER | ALL_UPPER;
             }
-          } else if (d >= 0x30 && d <= 0x39) {
-            folded[pos++] = d;
-          } else break;
+          } else if (d < 0x30 || d > 0x39) break;
+          folded[pos++] = d;
+          h = Math.imul(h ^ d, FNV_PRIME);
         }
         continue;
       }
@@ -486,6 +501,7 @@ class TokenWriter {
           foldEnd[count] = pos;
           origEnd[count] = i;
           flagsOut[count] = flags;
+          hashOut[count] = h;
           count++;
           if (c === 0x2e && pos - tokenStart === 1) {
             this.count = count;
@@ -504,6 +520,7 @@ class TokenWriter {
     this.tokenFlags = flags;
     this.sawCased = sawCased;
     this.inToken = inToken;
+    this.hash = h;
     return i;
   }
 
@@ -512,7 +529,13 @@ class TokenWriter {
       this.s.count = this.count;
       this.s = ensureCapacity(this.s, textLength + 1, this.s.folded.length * 2);
     }
-    for (let k = 0; k < chars.length; k++) this.s.folded[this.foldPos++] = chars.charCodeAt(k);
+    let h = this.hash;
+    for (let k = 0; k < chars.length; k++) {
+      const c = chars.charCodeAt(k);
+      this.s.folded[this.foldPos++] = c;
+      h = Math.imul(h ^ c, FNV_PRIME);
+    }
+    this.hash = h;
   }
 
   /** "&" reads as "and", which is dropped (see `close`). */
@@ -588,12 +611,19 @@ function mergeInitialisms(s: TokenStream, codes: Uint16Array, candidates: Int32A
     s.origStart[write] = origStart;
     s.origEnd[write] = origEnd;
     s.flags[write] = flags;
+    s.hash[write] = hashOf(s.folded, foldStart, foldEnd);
     write++;
     read = last + 1;
   }
   if (read === write) return;
   moveTokens(s, read, s.count, write);
   s.count = write + (s.count - read);
+}
+
+function hashOf(chars: Uint16Array, start: number, end: number): number {
+  let h = FNV_OFFSET;
+  for (let k = start; k < end; k++) h = Math.imul(h ^ chars[k]!, FNV_PRIME);
+  return h;
 }
 
 /** Moves tokens [from, to) to start at `dest` (dest <= from). */
@@ -604,6 +634,7 @@ function moveTokens(s: TokenStream, from: number, to: number, dest: number): voi
   s.origStart.copyWithin(dest, from, to);
   s.origEnd.copyWithin(dest, from, to);
   s.flags.copyWithin(dest, from, to);
+  s.hash.copyWithin(dest, from, to);
 }
 
 /** The folded text of token `t`. */

@@ -1,6 +1,7 @@
 // Normalisation: case, NFKC, accents and their ASCII spellings, punctuation, legal forms, location qualifiers.
 import { describe, expect, it } from 'vitest';
 import { compileMatcher, findMentions, normaliseName } from '@/src/matcher';
+import { hashChars } from '@/src/matcher/compiled';
 import { tokenise, type TokenStream } from '@/src/matcher/normalise';
 import { entity, fixtureText } from './entity-fixtures';
 
@@ -58,6 +59,18 @@ describe('tokenise', () => {
       offset += line.length + 1;
     }
     expect(tokensOf(tokenise(page))).toEqual(expected);
+  });
+
+  it('hashes every token as the vocabulary does, in both fold modes and for merged initialisms', () => {
+    const text = `${fixtureText('name_matching/nomenklatura_name_bench_cases.csv')}\nS.A. de C.V. Sp. z o.o. Mu\u0308ller & Söhne`;
+    for (const mode of ['strip', 'german'] as const) {
+      for (const piece of [text, text.slice(0, 3000), 'Müller GmbH', 'Co., Ltd.']) {
+        const s = tokenise(piece, mode);
+        const wrong = Array.from({ length: s.count }, (_, t) => t).filter((t) => s.hash[t]! >>> 0 !== hashChars(s.folded, s.foldStart[t]!, s.foldEnd[t]!));
+        expect(wrong).toEqual([]);
+        expect(s.count).toBeGreaterThan(1);
+      }
+    }
   });
 });
 
