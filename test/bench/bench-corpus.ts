@@ -21,8 +21,14 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/**
+ * The repository's test folder. This module lives two folders below the repository root both as source
+ * (test/bench/) and bundled into the benchmark's measuring steps (.output/bench/).
+ */
+const TEST_FOLDER = new URL('../../test/', import.meta.url);
+
 function readLines(relative: string): string[] {
-  return readFileSync(new URL(relative, import.meta.url), 'utf8').split('\n').map((line) => line.trim()).filter(Boolean);
+  return readFileSync(new URL(`bench/data/${relative}`, TEST_FOLDER), 'utf8').split('\n').map((line) => line.trim()).filter(Boolean);
 }
 
 const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
@@ -48,7 +54,7 @@ function vocabulary(): Vocabulary {
   const leading: string[] = [];
   const inner: string[] = [];
   const closing: string[] = [];
-  const realNames = [...readLines('./data/factory-names.txt'), ...readLines('./data/listed-entity-names.txt')];
+  const realNames = [...readLines('factory-names.txt'), ...readLines('listed-entity-names.txt')];
   for (const name of realNames) {
     const words = name.replace(/[(),.;"]/g, ' ').split(/\s+/).filter((word) => /\p{L}{2,}/u.test(word));
     const core = words.filter((word) => !formWords.has(normaliseName(word)));
@@ -67,11 +73,11 @@ function vocabulary(): Vocabulary {
     leading,
     inner,
     closing,
-    han: [...readLines('./data/han-characters.txt').join('')],
+    han: [...readLines('han-characters.txt').join('')],
     suffixForms,
     commonSuffixForms,
     prefixForms,
-    listedNames: readLines('./data/listed-entity-names.txt'),
+    listedNames: readLines('listed-entity-names.txt'),
   };
   return vocabularyCache;
 }
@@ -157,7 +163,7 @@ function escapeHtml(text: string): string {
 export function generatePageHtml(bytes: number, entities: readonly MatcherEntity[], seed = 7): string {
   const random = seededRandom(seed);
   const bodies = PORTAL_PAGES.map((file) => {
-    const html = readFileSync(new URL(`../fixtures/portal_html/${file}`, import.meta.url), 'utf8');
+    const html = readFileSync(new URL(`fixtures/portal_html/${file}`, TEST_FOLDER), 'utf8');
     const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1] ?? html;
     // Split after closing block tags, where a supplier paragraph can go.
     return body.replace(/<script[\s\S]*?<\/script>/gi, '').split(/(?<=<\/(?:p|div|li|td|tr|h\d|dd)>)/i);
