@@ -128,13 +128,14 @@ export function stringEquals(table: StringTable, index: number, value: string): 
   return true;
 }
 
+/** FNV-1a offset basis (as a 32-bit integer) and prime; the tokeniser hashes tokens with them as it folds them. */
+export const FNV_OFFSET = 0x811c9dc5 | 0;
+export const FNV_PRIME = 0x01000193;
+
 /** FNV-1a over UTF-16 code units. */
 export function hashChars(chars: Uint16Array, start: number, end: number): number {
-  let h = 0x811c9dc5;
-  for (let k = start; k < end; k++) {
-    h ^= chars[k]!;
-    h = Math.imul(h, 0x01000193);
-  }
+  let h = FNV_OFFSET;
+  for (let k = start; k < end; k++) h = Math.imul(h ^ chars[k]!, FNV_PRIME);
   return h >>> 0;
 }
 
@@ -143,20 +144,14 @@ export function hashChars(chars: Uint16Array, start: number, end: number): numbe
  * is returned without boxing (a slot index fits a small integer; a 32-bit hash may not).
  */
 export function hashSlot(chars: Uint16Array, start: number, end: number, mask: number): number {
-  let h = 0x811c9dc5;
-  for (let k = start; k < end; k++) {
-    h ^= chars[k]!;
-    h = Math.imul(h, 0x01000193);
-  }
+  let h = FNV_OFFSET;
+  for (let k = start; k < end; k++) h = Math.imul(h ^ chars[k]!, FNV_PRIME);
   return h & mask;
 }
 
 export function hashString(text: string): number {
-  let h = 0x811c9dc5;
-  for (let k = 0; k < text.length; k++) {
-    h ^= text.charCodeAt(k);
-    h = Math.imul(h, 0x01000193);
-  }
+  let h = FNV_OFFSET;
+  for (let k = 0; k < text.length; k++) h = Math.imul(h ^ text.charCodeAt(k), FNV_PRIME);
   return h >>> 0;
 }
 

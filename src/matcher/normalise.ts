@@ -3,6 +3,7 @@
 // Chinese characters fold to their simplified form, so either script matches the other.
 // The same tokeniser reads knowledge-base names at compile time and page text at scan time.
 
+import { FNV_OFFSET, FNV_PRIME, hashChars } from './compiled';
 import { TRADITIONAL_SIMPLIFIED_PAIRS } from './han-simplified';
 
 /** Token flags. */
@@ -33,9 +34,6 @@ export interface TokenStream {
   hash: Int32Array;
 }
 
-/** FNV-1a offset basis and prime, as `hashChars` uses them. */
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
 
 const enum CharKind {
   Space = 0,
@@ -611,19 +609,13 @@ function mergeInitialisms(s: TokenStream, codes: Uint16Array, candidates: Int32A
     s.origStart[write] = origStart;
     s.origEnd[write] = origEnd;
     s.flags[write] = flags;
-    s.hash[write] = hashOf(s.folded, foldStart, foldEnd);
+    s.hash[write] = hashChars(s.folded, foldStart, foldEnd);
     write++;
     read = last + 1;
   }
   if (read === write) return;
   moveTokens(s, read, s.count, write);
   s.count = write + (s.count - read);
-}
-
-function hashOf(chars: Uint16Array, start: number, end: number): number {
-  let h = FNV_OFFSET;
-  for (let k = start; k < end; k++) h = Math.imul(h ^ chars[k]!, FNV_PRIME);
-  return h;
 }
 
 /** Moves tokens [from, to) to start at `dest` (dest <= from). */
