@@ -470,23 +470,32 @@ class TokenWriter {
           inToken = true;
           h = FNV_OFFSET;
         }
+        // Digits before the word's first letter, and that letter, whose case is the word's.
+        while (!sawCased && i < n) {
+          let d = codes[i]!;
+          if ((d - 0x61) >>> 0 < 26) {
+            sawCased = true;
+            flags |= HAS_CASED;
+          } else if ((d - 0x41) >>> 0 < 26) {
+            d += 32;
+            sawCased = true;
+            flags |= HAS_CASED | FIRST_UPPER | ALL_UPPER;
+          } else if ((d - 0x30) >>> 0 >= 10) break;
+          folded[pos++] = d;
+          h = Math.imul(h ^ d, FNV_PRIME);
+          i++;
+        }
+        // The rest of the word, folded to lower case; one lower-case letter and it is not in capitals.
+        let lower = false;
         for (; i < n; i++) {
           let d = codes[i]!;
-          if (d >= 0x61 && d <= 0x7a) {
-            if (!sawCased) {
-              sawCased = true;
-              flags |= HAS_CASED;
-            } else flags &= ~ALL_UPPER;
-          } else if (d >= 0x41 && d <= 0x5a) {
-            d += 32;
-            if (!sawCased) {
-              sawCased = true;
-              flags |= HAS_CASED | FIRST_UPPER | ALL_UPPER;
-            }
-          } else if (d < 0x30 || d > 0x39) break;
+          if ((d - 0x61) >>> 0 < 26) lower = true;
+          else if ((d - 0x41) >>> 0 < 26) d += 32;
+          else if ((d - 0x30) >>> 0 >= 10) break;
           folded[pos++] = d;
           h = Math.imul(h ^ d, FNV_PRIME);
         }
+        if (lower) flags &= ~ALL_UPPER;
         continue;
       }
       if (cls >= 5) break;
