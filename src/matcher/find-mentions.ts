@@ -281,7 +281,25 @@ const nameEvidence: NameEvidence = {
   tokens: 0,
   cjk: false,
   omittedQualifier: undefined,
+  numbered: false,
 };
+
+/** Token t is the word "no" or "nr" (as in "No. 2", "Nr. 2"). */
+function isNumberWord(s: TokenStream, t: number): boolean {
+  const at = s.foldStart[t]!;
+  return s.foldEnd[t]! - at === 2 && s.folded[at] === 0x6e && (s.folded[at + 1] === 0x6f || s.folded[at + 1] === 0x72);
+}
+
+function isDigits(s: TokenStream, t: number): boolean {
+  for (let k = s.foldStart[t]!; k < s.foldEnd[t]!; k++) if (s.folded[k]! < 0x30 || s.folded[k]! > 0x39) return false;
+  return s.foldEnd[t]! > s.foldStart[t]!;
+}
+
+/** Tokens first..last number a site after a word of their own: "Tianjin No. 2 Prison", not "No. 4 Training Center". */
+function numbersASite(s: TokenStream, first: number, last: number): boolean {
+  for (let t = first + 1; t < last; t++) if (isNumberWord(s, t) && isDigits(s, t + 1)) return true;
+  return false;
+}
 
 /** Scores every entity whose name ends at `node` for the match of tokens first..last; true if any was kept. */
 function evaluateNameMatch(scan: Scan, first: number, last: number, node: number, out: Mention[]): boolean {
@@ -332,6 +350,7 @@ function evaluateNameMatch(scan: Scan, first: number, last: number, node: number
   evidence.continuationHasLegalForm = continuationHasLegalForm;
   evidence.precededBy = precededBy;
   evidence.cjk = nameIsCjk;
+  const numbered = numbersASite(s, first, last);
   let kept = false;
   const groupStart = out.length;
   for (let k = m.names.terminalStart[node]!; k < m.names.terminalStart[node + 1]!; k++) {
@@ -346,6 +365,8 @@ function evaluateNameMatch(scan: Scan, first: number, last: number, node: number
     evidence.legalForm = legalForm;
     evidence.formOfAnotherEntity = legalForm === 'present' && formOwners !== undefined && !formOwners.has(m.patEntity[pattern]!);
     evidence.tokens = m.patTokenCount[pattern]!;
+    // Numbered names count in full only: "Tianjin No. 2 Prison" is not all of "Tianjin No. 2 Prison (Manufacturing)".
+    evidence.numbered = numbered && !hasParenthesis(matchedName);
     evidence.omittedQualifier = hasParenthesis(matchedName)
       ? omittedQualifier(matchedName, text.slice(start, Math.min(text.length, end + QUALIFIER_WINDOW)), foldWords, legalFormWords())
       : undefined;

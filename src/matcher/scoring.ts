@@ -40,6 +40,11 @@ export interface NameEvidence {
   cjk: boolean;
   /** A qualifier inside the listed name ("Shanshan" of "Hoshine Silicon Industry (Shanshan) Co., Ltd") that the page leaves out. */
   omittedQualifier?: string;
+  /**
+   * The page writes the whole listed name, and it numbers a site after a word of its own, as in "Tianjin No. 2 Prison"
+   * or "Shenyang No. 1 Laogai Detachment".
+   */
+  numbered?: boolean;
 }
 
 export interface Verdict {
@@ -164,6 +169,10 @@ export function scoreNameMatch(e: NameEvidence, text: string, matchedName: strin
     rule = '+common-words+legal-form';
     confidence = 'high';
     why = 'flagged because, although the name is made of common words, the page writes it in full with the same legal form as the list';
+  } else if (e.numbered && properCase && !e.cjk && e.tokens >= 4) {
+    rule = '+numbered-name';
+    confidence = 'high';
+    why = 'flagged because the page writes in full a listed name that gives its place a number, which sets it apart although its words are common';
   } else {
     rule = (e.distinct === 0 ? '+common-words' : '+short-name') + (formSupports ? '+legal-form' : '');
     confidence = 'review';

@@ -79,6 +79,30 @@ describe('whole listed names without a legal form', () => {
   });
 });
 
+describe('numbered sites', () => {
+  // CBP lists "Tianjin No. 2 Prison" as an alias of two factories, and "Tianjin No. 2 Prison (Manufacturing)" of a third.
+  const byEntity = (text: string): Record<string, string> =>
+    Object.fromEntries(mentionsIn(text).map((m) => [m.entityId, `${m.confidence} ${m.rule}`]));
+
+  it('a listed name of common words that gives its place a number is a red flag when written in full', () => {
+    expect(byEntity('Inmates of Tianjin No. 2 Prison made the castings.')).toEqual({
+      'us-cbp-wro:tianjin-malleable-iron-factory': 'high exact-alias+numbered-name',
+      'us-cbp-wro:tianjin-pipe-fitting-factory': 'high exact-alias+numbered-name',
+      // The page leaves out the qualifier this name carries: only possible.
+      'us-cbp-wro:tianjin-no-2-printing-plant': 'review exact-alias+common-words',
+    });
+  });
+  it('but not in lower case, nor when the page continues the name', () => {
+    expect(Object.values(byEntity('inmates of tianjin no. 2 prison made them')).every((v) => !v.startsWith('high'))).toBe(true);
+    expect(Object.values(byEntity('Tianjin No. 2 Prison Hospital treated them.')).every((v) => v.startsWith('review'))).toBe(true);
+  });
+  it('a number with no word of the name before it is no place of its own', () => {
+    const sites = compileMatcher([entity('no-2', 'No. 2 Garment Factory'), entity('xinjiang-no-2', 'Xinjiang No. 2 Garment Factory')]);
+    expect(findMentions(sites, 'Goods from No. 2 Garment Factory.')).toMatchObject([{ entityId: 'no-2', confidence: 'review', rule: 'exact-name+common-words' }]);
+    expect(findMentions(sites, 'Goods from Xinjiang No. 2 Garment Factory.')).toMatchObject([{ entityId: 'xinjiang-no-2', confidence: 'high', rule: 'exact-name+numbered-name' }]);
+  });
+});
+
 describe('sister entities are at most possible', () => {
   it('"Supermax Healthcare" against "Supermax Corporation Berhad": different continuation', () => {
     const m = only('Supplier: Supermax Healthcare Limited, Aurora, Illinois');
