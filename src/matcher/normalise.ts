@@ -67,7 +67,11 @@ const GERMAN_FOLDS: Record<string, string> = {
   ä: 'ae', Ä: 'ae', ö: 'oe', Ö: 'oe', ü: 'ue', Ü: 'ue', ø: 'oe', Ø: 'oe', å: 'aa', Å: 'aa',
 };
 const GERMAN_TRANSLITERABLE = /[äÄöÖüÜøØåÅ]|[aouAOU]\u0308/;
-const UMLAUT_CODES = new Set([0xe4, 0xc4, 0xf6, 0xd6, 0xfc, 0xdc]);
+/** ä, ö or ü in either case (Ä, Ö and Ü differ from them by the 0x20 bit): a test on every non-ASCII letter. */
+function isUmlaut(cp: number): boolean {
+  const lower = cp | 0x20;
+  return lower === 0xe4 || lower === 0xf6 || lower === 0xfc;
+}
 
 /** Traditional Chinese characters and their simplified forms: both scripts fold to the simplified one. */
 let simplifiedHan: Map<string, string> | undefined;
@@ -194,6 +198,21 @@ function copyLoop(text: string, codes: Uint16Array, n: number): Uint16Array {
   return codes;
 }
 
+/** Samples of a long text: when more than one in this many is not ASCII, it is read one code unit at a time. */
+const SAMPLES = 256;
+const NON_ASCII_SAMPLES_MAX = 8;
+
+/**
+ * Text in Chinese, Russian or a language with many accents: reading it directly is faster than through its UTF-8
+ * bytes, which only pay off for long ASCII stretches.
+ */
+function mostlyNonAscii(text: string): boolean {
+  const step = Math.floor(text.length / SAMPLES);
+  let nonAscii = 0;
+  for (let k = 0; k < SAMPLES; k++) if (text.charCodeAt(k * step) >= 0x80 && ++nonAscii > NON_ASCII_SAMPLES_MAX) return true;
+  return false;
+}
+
 /**
  * A long text's code units. The engine's own encoder writes its UTF-8 bytes, and the ASCII stretches between
  * non-ASCII characters (the bulk of most pages) are widened from those bytes by one native copy each. Only the
@@ -202,6 +221,7 @@ function copyLoop(text: string, codes: Uint16Array, n: number): Uint16Array {
 function longTextCodes(text: string): Uint16Array {
   const n = text.length;
   const codes = codeScratchFor(n);
+  if (mostlyNonAscii(text)) return copyLoop(text, codes, n);
   if (utf8Scratch.length < 3 * n + 4) utf8Scratch = new Uint8Array(3 * n + 4);
   const bytes = utf8Scratch;
   const written = utf8Encoder.encodeInto(text, bytes).written;
@@ -277,6 +297,17 @@ export function tokenise(text: string, mode: FoldMode = 'strip'): TokenStream {
     if (c < 128) {
       const cls = ASCII_CLASS[c]!;
       if (cls < 5) {
+        // A lone space or punctuation mark between non-ASCII words (Russian, Chinese) is read here.
+        if (cls !== 1 && cls !== 2 && (i + 1 === n || codes[i + 1]! >= 128)) {
+          if (w.inToken) {
+            w.close(i);
+            if (c === 0x2e) w.noteDotAfter(i);
+          }
+          if (cls === 4) w.gapFlags |= BREAK_BEFORE;
+          else if (cls === 3) w.gapFlags |= PUNCT_BEFORE;
+          i++;
+          continue;
+        }
         i = w.asciiText(codes, n, i);
         continue;
       }
@@ -304,7 +335,7 @@ export function tokenise(text: string, mode: FoldMode = 'strip'): TokenStream {
       case CharKind.Word:
         if (!w.inToken) w.open(i);
         w.append(info.fold, text.length);
-        if (UMLAUT_CODES.has(cp)) w.tokenFlags |= UMLAUT;
+        if (isUmlaut(cp)) w.tokenFlags |= UMLAUT;
         if (info.cased) w.noteCase(info.upper);
         if (w.foldPos > 0) w.lastWordBase = w.s.folded[w.foldPos - 1]!;
         break;

@@ -44,22 +44,34 @@ describe('tokenise', () => {
   const tokensOf = (s: TokenStream, offset = 0): string[] =>
     Array.from({ length: s.count }, (_, t) => `${String.fromCharCode(...s.folded.subarray(s.foldStart[t], s.foldEnd[t]))}@${s.origStart[t]! - offset}-${s.origEnd[t]! - offset}`);
 
-  it('reads a long page text, copied through its UTF-8 bytes, exactly as it reads each of its lines', () => {
-    // Names in many scripts, and characters whose UTF-8 length differs: astral ones, lone surrogates, combining marks.
-    const lines = [
-      ...fixtureText('name_matching/nomenklatura_name_bench_cases.csv').split('\n').filter((line) => line.length > 0),
-      '😀 Müller GmbH \ud800 x', '\udc00 Ñandú 有限公司 S.A. de C.V.', 'e\u0301 𠀀𠀁 «Ассоциация»', 'AB'.repeat(1500),
-    ];
-    const page = lines.join('\n');
-    expect(page.length).toBeGreaterThan(40_000);
-    const expected: string[] = [];
-    let offset = 0;
-    for (const line of lines) {
-      expected.push(...tokensOf(tokenise(line), 0).map((token) => token.replace(/@(\d+)-(\d+)$/, (_, a, b) => `@${+a + offset}-${+b + offset}`)));
-      offset += line.length + 1;
-    }
-    expect(tokensOf(tokenise(page))).toEqual(expected);
-  });
+  // Names in many scripts, and characters whose UTF-8 length differs: astral ones, lone surrogates, combining marks.
+  const nameLines = [
+    ...fixtureText('name_matching/nomenklatura_name_bench_cases.csv').split('\n').filter((line) => line.length > 0),
+    '😀 Müller GmbH \ud800 x', '\udc00 Ñandú 有限公司 S.A. de C.V.', 'e\u0301 𠀀𠀁 «Ассоциация»', 'AB'.repeat(1500),
+  ];
+  // A mostly English page (1% non-ASCII: read through its UTF-8 bytes) and one mostly in other scripts (a quarter
+  // non-ASCII: read one code unit at a time).
+  const otherScripts = nameLines.filter((line) => /[^\0-\x7f]{3}/.test(line));
+  const pages = {
+    'a mostly English page': { lines: nameLines, nonAscii: [0, 0.02] },
+    'a page mostly in other scripts': { lines: [...otherScripts, ...otherScripts], nonAscii: [0.1, 1] },
+  };
+  for (const [kind, { lines, nonAscii }] of Object.entries(pages)) {
+    it(`reads ${kind} exactly as it reads each of its lines`, () => {
+      const page = lines.join('\n');
+      expect(page.length).toBeGreaterThan(4096 * 2);
+      const share = page.replace(/[\0-\x7f]/g, '').length / page.length;
+      expect(share).toBeGreaterThan(nonAscii[0]!);
+      expect(share).toBeLessThan(nonAscii[1]!);
+      const expected: string[] = [];
+      let offset = 0;
+      for (const line of lines) {
+        expected.push(...tokensOf(tokenise(line), 0).map((token) => token.replace(/@(\d+)-(\d+)$/, (_, a, b) => `@${+a + offset}-${+b + offset}`)));
+        offset += line.length + 1;
+      }
+      expect(tokensOf(tokenise(page))).toEqual(expected);
+    });
+  }
 
   it('hashes every token as the vocabulary does, in both fold modes and for merged initialisms', () => {
     const text = `${fixtureText('name_matching/nomenklatura_name_bench_cases.csv')}\nS.A. de C.V. Sp. z o.o. Mu\u0308ller & Söhne`;
