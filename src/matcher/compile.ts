@@ -185,6 +185,9 @@ class LegalFormIndex {
   readonly classes: number[] = [];
   /** Classes of the form the last `longestForm` found. */
   private found: number[] = [];
+  /** 1 for the token ids that can start a form read from the name's end (suffixes) or start (prefixes). */
+  private readonly suffixStarts: Uint8Array;
+  private readonly prefixStarts: Uint8Array;
 
   constructor(vocabulary: Vocabulary) {
     for (const form of LEGAL_FORMS) {
@@ -197,6 +200,11 @@ class LegalFormIndex {
       if (form.position !== 'prefix') addForm(this.suffixes, ids.slice().reverse(), classIndex);
       if (form.position !== 'suffix') addForm(this.prefixes, ids, classIndex);
     }
+    // Form words are the first words interned, so their ids are the smallest.
+    this.suffixStarts = new Uint8Array(vocabulary.size);
+    for (const id of this.suffixes.next.keys()) this.suffixStarts[id] = 1;
+    this.prefixStarts = new Uint8Array(vocabulary.size);
+    for (const id of this.prefixes.next.keys()) this.prefixStarts[id] = 1;
   }
 
   /**
@@ -210,13 +218,13 @@ class LegalFormIndex {
     let changed = true;
     while (changed) {
       changed = false;
-      const suffixLength = this.longestForm(this.suffixes, tokens, end - 1, -1, Math.min(this.maxLength, end - start - 1));
+      const suffixLength = startsForm(this.suffixStarts, tokens[end - 1]!) ? this.longestForm(this.suffixes, tokens, end - 1, -1, Math.min(this.maxLength, end - start - 1)) : 0;
       if (suffixLength > 0) {
         this.classes.push(...this.found);
         end -= suffixLength;
         changed = true;
       }
-      const prefixLength = this.longestForm(this.prefixes, tokens, start, 1, Math.min(this.maxLength, end - start - 1));
+      const prefixLength = startsForm(this.prefixStarts, tokens[start]!) ? this.longestForm(this.prefixes, tokens, start, 1, Math.min(this.maxLength, end - start - 1)) : 0;
       if (prefixLength > 0) {
         this.classes.push(...this.found);
         start += prefixLength;
@@ -243,6 +251,10 @@ class LegalFormIndex {
     }
     return longest;
   }
+}
+
+function startsForm(starts: Uint8Array, token: number): boolean {
+  return token < starts.length && starts[token] === 1;
 }
 
 function addForm(root: FormNode, ids: Int32Array, classIndex: number): void {
@@ -425,11 +437,15 @@ function sortChildrenByToken(children: Int32Array, from: number, to: number, nod
     }
     return;
   }
-  const keys = new Float64Array(to - from);
+  if (sortScratch.length < to - from) sortScratch = new Float64Array(Math.max(to - from, sortScratch.length * 2));
+  const keys = sortScratch.subarray(0, to - from);
   for (let k = from; k < to; k++) keys[k - from] = nodeKeys[2 * children[k]! + 1]! * nodeCount + children[k]!;
   keys.sort();
   for (let k = from; k < to; k++) children[k] = keys[k - from]! % nodeCount;
 }
+
+/** Sort keys of sortChildrenByToken, reused: a compile sorts the children of thousands of nodes. */
+let sortScratch = new Float64Array(256);
 
 /**
  * Trie edges below the root while building: an open-addressing table of child nodes, keyed by the child's
@@ -518,7 +534,10 @@ export function compileMatcher(entities: readonly MatcherEntity[]): CompiledMatc
   let nameTotal = 0;
   let nameChars = 0;
   let idChars = 0;
-  for (const entity of entities) {
+  // Parentheses in each entity's name and aliases, counted once (a name with none has no acronym to index).
+  const parentheses = new Uint8Array(entities.length);
+  for (let entityIndex = 0; entityIndex < entities.length; entityIndex++) {
+    const entity = entities[entityIndex];
     if (typeof entity?.id === 'string') idChars += entity.id.length;
     if (typeof entity?.name === 'string') {
       nameTotal++;
@@ -527,7 +546,9 @@ export function compileMatcher(entities: readonly MatcherEntity[]): CompiledMatc
     nameTotal += listLength(entity?.aliases) + listLength(entity?.previousNames) + listLength(entity?.weakAliases);
     nameChars += listChars(entity?.aliases) + listChars(entity?.previousNames) + listChars(entity?.weakAliases);
     // Room for acronyms in parentheses, indexed as short aliases.
-    nameTotal += parenthesesOf(entity);
+    const count = parenthesesOf(entity);
+    parentheses[entityIndex] = Math.min(count, 255);
+    nameTotal += count;
   }
   const vocabulary = new Vocabulary();
   const legalForms = new LegalFormIndex(vocabulary);
@@ -569,7 +590,7 @@ export function compileMatcher(entities: readonly MatcherEntity[]): CompiledMatc
     nameLists.alias = entity.aliases ?? [];
     nameLists.previousName = entity.previousNames ?? [];
     nameLists.weakAlias = entity.weakAliases ?? [];
-    if (parenthesesOf(entity) > 0) {
+    if (parentheses[entityIndex]! > 0) {
       const acronyms = parentheticalAcronyms([entity.name, ...(entity.aliases ?? [])]);
       if (acronyms.length > 0) nameLists.weakAlias = [...nameLists.weakAlias, ...acronyms];
     }
