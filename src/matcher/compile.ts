@@ -6,17 +6,19 @@ import type { Entity } from '@/src/core/types';
 import { COMMON_WORDS } from './common-words';
 import {
   FORM_DOTTED, FORM_SHORT, hashChars, hashString, IDENTIFIER_SCHEMES, MATCHER_FORMAT_VERSION, NAME_KINDS, PATTERN_ALL_UPPER,
-  PATTERN_HAS_LEGAL_FORM, RARE_WORD_ENTITIES, VOCAB_COMMON, VOCAB_DISTINCTIVE, type CompiledMatcher, type NameKind, type StringTable, type TokenTrie,
+  PATTERN_HAS_LEGAL_FORM, PATTERN_SEAT_LEFT_OUT, RARE_WORD_ENTITIES, VOCAB_COMMON, VOCAB_DISTINCTIVE, type CompiledMatcher, type NameKind, type StringTable, type TokenTrie,
 } from './compiled';
 import { toCountryCode } from '../core/countries';
 import { canonicalIdentifier, IDENTIFIER_VALIDATORS } from './identifiers';
 import { LEGAL_FORM_CLASSES, LEGAL_FORMS, legalFormWords } from './legal-forms';
-import { foldWords, hasGermanVariant, nameTokens, tokenise, type FoldMode } from './normalise';
+import { ALL_UPPER, FIRST_UPPER, foldWords, hasGermanVariant, nameTokens, tokenise, type FoldMode } from './normalise';
 
 export type MatcherEntity = Pick<Entity, 'id' | 'name' | 'aliases' | 'weakAliases' | 'previousNames' | 'identifiers' | 'countries'>;
 
 /** Names longer than this many words are not indexed (they are descriptions, not names). */
 const MAX_NAME_TOKENS = 40;
+/** A legal form followed by at most this many words (a town) at the end of a name is indexed without them too. */
+const MAX_SEAT_WORDS = 2;
 /** At most this many spellings are indexed per name (location qualifiers × transliterations). */
 const MAX_VARIANTS_PER_NAME = 8;
 
@@ -188,6 +190,8 @@ class LegalFormIndex {
   /** 1 for the token ids that can start a form read from the name's end (suffixes) or start (prefixes). */
   private readonly suffixStarts: Uint8Array;
   private readonly prefixStarts: Uint8Array;
+  /** 1 for the token ids of every word of every form. */
+  private readonly formWords: Uint8Array;
 
   constructor(vocabulary: Vocabulary) {
     for (const form of LEGAL_FORMS) {
@@ -205,6 +209,8 @@ class LegalFormIndex {
     for (const id of this.suffixes.next.keys()) this.suffixStarts[id] = 1;
     this.prefixStarts = new Uint8Array(vocabulary.size);
     for (const id of this.prefixes.next.keys()) this.prefixStarts[id] = 1;
+    this.formWords = new Uint8Array(vocabulary.size);
+    for (const form of this.forms) for (const id of form.ids) this.formWords[id] = 1;
   }
 
   /**
@@ -235,6 +241,23 @@ class LegalFormIndex {
   }
 
   /**
+   * Where the legal form ends when a name goes on after it with one or two words written like a town ("Linglong
+   * International Europe D.O.O. Zrenjanin"; `townLike` marks such words), and a word that is no form word stands
+   * before it; else 0.
+   */
+  seatStart(tokens: Int32Array, count: number, townLike: Uint8Array): number {
+    for (let seatWords = 1; seatWords <= MAX_SEAT_WORDS; seatWords++) {
+      const formLast = count - seatWords - 1;
+      if (townLike[count - seatWords] !== 1) break;
+      if (formLast < 1 || !startsForm(this.suffixStarts, tokens[formLast]!)) continue;
+      const formLength = this.longestForm(this.suffixes, tokens, formLast, -1, formLast);
+      if (formLength === 0) continue;
+      for (let k = 0; k <= formLast - formLength; k++) if (!startsForm(this.formWords, tokens[k]!)) return formLast + 1;
+    }
+    return 0;
+  }
+
+  /**
    * The number of tokens (at most `limit`) of the longest form in `root` read from tokens[from] by `step`, or 0;
    * its classes go to `this.found`.
    */
@@ -251,6 +274,13 @@ class LegalFormIndex {
     }
     return longest;
   }
+}
+
+/** chars[start, end) are three or more letters (a-z or any non-ASCII letter), no digits. */
+function isLetters(chars: Uint16Array, start: number, end: number): boolean {
+  if (end - start < 3) return false;
+  for (let k = start; k < end; k++) if (chars[k]! < 0x61 || (chars[k]! > 0x7a && chars[k]! < 0x80)) return false;
+  return true;
 }
 
 function startsForm(starts: Uint8Array, token: number): boolean {
@@ -565,9 +595,12 @@ export function compileMatcher(entities: readonly MatcherEntity[]): CompiledMatc
   const plainSpelling: string[] = [''];
 
   /** Tokenises a spelling into nameIds (words with folded characters only); returns the word count. */
+  /** For the last words of the last tokenised name: 1 when written like a town (capitalised, lower case after, 3+ letters). */
+  let townLike = new Uint8Array(64);
   const tokeniseName = (spelling: string, mode: FoldMode): number => {
     const s = tokenise(spelling, mode);
     if (nameIds.length < s.count) nameIds = new Int32Array(s.count * 2);
+    if (townLike.length < s.count) townLike = new Uint8Array(s.count * 2);
     let count = 0;
     for (let t = 0; t < s.count; t++) {
       if (s.foldEnd[t]! > s.foldStart[t]!) count++;
@@ -576,6 +609,12 @@ export function compileMatcher(entities: readonly MatcherEntity[]): CompiledMatc
     count = 0;
     for (let t = 0; t < s.count; t++) {
       if (s.foldEnd[t]! > s.foldStart[t]!) nameIds[count++] = vocabulary.intern(s.folded, s.foldStart[t]!, s.foldEnd[t]!, s.hash[t]!);
+    }
+    // The last words only: a town can only stand there.
+    let word = count;
+    for (let t = s.count - 1; t >= 0 && word > count - MAX_SEAT_WORDS; t--) {
+      if (s.foldEnd[t]! <= s.foldStart[t]!) continue;
+      townLike[--word] = (s.flags[t]! & (FIRST_UPPER | ALL_UPPER)) === FIRST_UPPER && isLetters(s.folded, s.foldStart[t]!, s.foldEnd[t]!) ? 1 : 0;
     }
     return count;
   };
@@ -608,25 +647,32 @@ export function compileMatcher(entities: readonly MatcherEntity[]): CompiledMatc
             if (variants >= MAX_VARIANTS_PER_NAME) continue;
             const count = tokeniseName(spelling, modeIndex === 0 ? 'strip' : 'german');
             if (count === 0 || count > MAX_NAME_TOKENS) continue;
-            const range = legalForms.strip(nameIds, count);
-            const coreStart = Math.floor(range / 65536);
-            const coreEnd = range % 65536;
-            if (isSeenCore(patterns, firstPattern, nameIds, coreStart, coreEnd)) continue;
-            variants++;
-            used = true;
-            let lo = 0;
-            let hi = 0;
-            for (const c of legalForms.classes) {
-              if (c < 32) lo |= 1 << c;
-              else hi |= 1 << (c - 32);
+            // The whole spelling, then, when it does not end with a legal form but one stands before its last words
+            // (its town), the part up to that form. Names with parentheses have their qualifiers handled above.
+            let seatStart = 0;
+            for (let part = 0; part < (seatStart > 0 ? 2 : 1); part++) {
+              const range = legalForms.strip(nameIds, part === 0 ? count : seatStart);
+              const coreStart = Math.floor(range / 65536);
+              const coreEnd = range % 65536;
+              if (part === 0 && coreEnd === count && !(traits & NAME_PARENTHESIS)) seatStart = legalForms.seatStart(nameIds, count, townLike);
+              if (isSeenCore(patterns, firstPattern, nameIds, coreStart, coreEnd)) continue;
+              variants++;
+              used = true;
+              let lo = 0;
+              let hi = 0;
+              for (const c of legalForms.classes) {
+                if (c < 32) lo |= 1 << c;
+                else hi |= 1 << (c - 32);
+              }
+              const flags = upperFlag | (legalForms.classes.length > 0 ? PATTERN_HAS_LEGAL_FORM : 0) | (part === 1 ? PATTERN_SEAT_LEFT_OUT : 0);
+              for (let k = coreStart; k < coreEnd; k++) patterns.tokens.push(nameIds[k]!);
+              patterns.tokenStart.push(patterns.tokens.length);
+              patterns.entity.push(entityIndex);
+              patterns.name.push(nameCount);
+              patterns.kindAndFlags.push(kindIndex | (flags << 8));
+              patterns.classLo.push(lo);
+              patterns.classHi.push(hi);
             }
-            for (let k = coreStart; k < coreEnd; k++) patterns.tokens.push(nameIds[k]!);
-            patterns.tokenStart.push(patterns.tokens.length);
-            patterns.entity.push(entityIndex);
-            patterns.name.push(nameCount);
-            patterns.kindAndFlags.push(kindIndex | ((upperFlag | (legalForms.classes.length > 0 ? PATTERN_HAS_LEGAL_FORM : 0)) << 8));
-            patterns.classLo.push(lo);
-            patterns.classHi.push(hi);
           }
         }
         if (used) {

@@ -3,7 +3,7 @@
 
 import type { IdentifierScheme } from '@/src/core/types';
 
-export const MATCHER_FORMAT_VERSION = 3;
+export const MATCHER_FORMAT_VERSION = 4;
 
 /** Many strings stored as one UTF-8 buffer and the byte offset where each starts (n + 1 offsets); decoded on use. */
 export interface StringTable {
@@ -46,6 +46,7 @@ export type NameKind = (typeof NAME_KINDS)[number];
 /** Pattern flags. */
 export const PATTERN_ALL_UPPER = 1; // the knowledge base writes the name in capitals ("XPCC")
 export const PATTERN_HAS_LEGAL_FORM = 2; // the knowledge-base name carried a legal form (classes in patClass*)
+export const PATTERN_SEAT_LEFT_OUT = 4; // the name without the town after its legal form ("… d.o.o." of "… d.o.o. Zrenjanin")
 
 export interface CompiledMatcher {
   readonly formatVersion: number;

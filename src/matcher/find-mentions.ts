@@ -6,7 +6,7 @@ import type { Decision } from '@/src/core/types';
 import { MINOR_WORDS, ROLE_WORDS } from './common-words';
 import {
   FORM_DOTTED, FORM_SHORT, IDENTIFIER_SCHEMES, isTerminal, lookupHashedToken, lookupIdentifier, lookupToken, NAME_KINDS, PATTERN_ALL_UPPER,
-  PATTERN_HAS_LEGAL_FORM, stringAt, trieChild, VOCAB_DISTINCTIVE, type CompiledMatcher, type NameKind, type TokenTrie,
+  PATTERN_HAS_LEGAL_FORM, PATTERN_SEAT_LEFT_OUT, stringAt, trieChild, VOCAB_DISTINCTIVE, type CompiledMatcher, type NameKind, type TokenTrie,
 } from './compiled';
 import {
   AMBIGUOUS_SCHEMES, findIdentifierCandidates, hasIdentifierLabelBefore, IDENTIFIER_VALIDATORS,
@@ -281,6 +281,7 @@ const nameEvidence: NameEvidence = {
   tokens: 0,
   cjk: false,
   omittedQualifier: undefined,
+  seatLeftOut: false,
   numbered: false,
 };
 
@@ -365,8 +366,9 @@ function evaluateNameMatch(scan: Scan, first: number, last: number, node: number
     evidence.legalForm = legalForm;
     evidence.formOfAnotherEntity = legalForm === 'present' && formOwners !== undefined && !formOwners.has(m.patEntity[pattern]!);
     evidence.tokens = m.patTokenCount[pattern]!;
+    evidence.seatLeftOut = (m.patFlags[pattern]! & PATTERN_SEAT_LEFT_OUT) !== 0;
     // Numbered names count in full only: "Tianjin No. 2 Prison" is not all of "Tianjin No. 2 Prison (Manufacturing)".
-    evidence.numbered = numbered && !hasParenthesis(matchedName);
+    evidence.numbered = numbered && !hasParenthesis(matchedName) && !evidence.seatLeftOut;
     evidence.omittedQualifier = hasParenthesis(matchedName)
       ? omittedQualifier(matchedName, text.slice(start, Math.min(text.length, end + QUALIFIER_WINDOW)), foldWords, legalFormWords())
       : undefined;

@@ -40,6 +40,8 @@ export interface NameEvidence {
   cjk: boolean;
   /** A qualifier inside the listed name ("Shanshan" of "Hoshine Silicon Industry (Shanshan) Co., Ltd") that the page leaves out. */
   omittedQualifier?: string;
+  /** The listed name goes on after its legal form with a town ("… D.O.O. Zrenjanin"), and the page stops at the form. */
+  seatLeftOut?: boolean;
   /**
    * The page writes the whole listed name, and it numbers a site after a word of its own, as in "Tianjin No. 2 Prison"
    * or "Shenyang No. 1 Laogai Detachment".
@@ -131,6 +133,11 @@ export function scoreNameMatch(e: NameEvidence, text: string, matchedName: strin
     score -= 0.15;
     confidence = 'review';
     why = `possible only, because the listed company is the one qualified "${e.omittedQualifier}" and the page leaves that out, so it may be its parent or a sister company`;
+  } else if (e.seatLeftOut) {
+    rule = '+town-omitted';
+    score -= 0.15;
+    confidence = 'review';
+    why = 'possible only, because the listed name goes on after its legal form with what is usually the town of its seat, and the page leaves that out, so it may be a related company';
   } else if (e.continuation) {
     rule = '+different-continuation';
     score -= 0.2;

@@ -2,7 +2,7 @@
 // sister entities and weak aliases. Every mention explains itself.
 import { describe, expect, it } from 'vitest';
 import { compileMatcher, findMentions, type Mention } from '@/src/matcher';
-import { cbpEntities, entity, uflpaEntities } from './entity-fixtures';
+import { cbpEntities, entity, ftmEntities, uflpaEntities } from './entity-fixtures';
 
 const matcher = compileMatcher([
   ...uflpaEntities(),
@@ -100,6 +100,25 @@ describe('numbered sites', () => {
     const sites = compileMatcher([entity('no-2', 'No. 2 Garment Factory'), entity('xinjiang-no-2', 'Xinjiang No. 2 Garment Factory')]);
     expect(findMentions(sites, 'Goods from No. 2 Garment Factory.')).toMatchObject([{ entityId: 'no-2', confidence: 'review', rule: 'exact-name+common-words' }]);
     expect(findMentions(sites, 'Goods from Xinjiang No. 2 Garment Factory.')).toMatchObject([{ entityId: 'xinjiang-no-2', confidence: 'high', rule: 'exact-name+numbered-name' }]);
+  });
+});
+
+describe('a town after the legal form', () => {
+  // CBP lists "Linglong International Europe D.O.O. Zrenjanin": the company's seat follows its legal form.
+  it('a page that stops at the legal form names a possible match; the whole name is a red flag', () => {
+    expect(only('The tyres come from Linglong International Europe d.o.o., a subsidiary.')).toMatchObject({
+      entityId: 'us-cbp-wro:linglong-international-europe-d-o-o-zrenjanin', confidence: 'review', rule: 'exact-name+town-omitted',
+    });
+    expect(only('The tyres come from Linglong International Europe D.O.O. Zrenjanin.')).toMatchObject({ confidence: 'high' });
+  });
+  it('only words written like a town count, and only after a word that is no legal form', () => {
+    const sanctioned = compileMatcher([
+      ...ftmEntities('yente_zala_cluster.ftm.jsonl'),
+      entity('unit-3', 'Jeans Knit Private Ltd Unit 3'),
+      entity('cdf', 'Hanes France SAS CDF'),
+    ]);
+    // Russian names open with their form ("Limited Liability Company Aeroscan"); plants are numbered; acronyms are no towns.
+    expect(findMentions(sanctioned, 'A Limited Liability Company, Jeans Knit Private Ltd and Hanes France SAS bid.')).toEqual([]);
   });
 });
 
