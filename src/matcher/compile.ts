@@ -594,9 +594,9 @@ export function compileMatcher(entities: readonly MatcherEntity[]): CompiledMatc
   const entityName: string[] = [''];
   const plainSpelling: string[] = [''];
 
-  /** Tokenises a spelling into nameIds (words with folded characters only); returns the word count. */
   /** For the last words of the last tokenised name: 1 when written like a town (capitalised, lower case after, 3+ letters). */
   let townLike = new Uint8Array(64);
+  /** Tokenises a spelling into nameIds (words with folded characters only) and townLike; returns the word count. */
   const tokeniseName = (spelling: string, mode: FoldMode): number => {
     const s = tokenise(spelling, mode);
     if (nameIds.length < s.count) nameIds = new Int32Array(s.count * 2);
