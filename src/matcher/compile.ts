@@ -6,7 +6,7 @@ import type { Entity } from '@/src/core/types';
 import { COMMON_WORDS } from './common-words';
 import {
   FORM_DOTTED, FORM_SHORT, hashChars, hashString, IDENTIFIER_SCHEMES, MATCHER_FORMAT_VERSION, NAME_KINDS, PATTERN_ALL_UPPER,
-  PATTERN_HAS_LEGAL_FORM, PATTERN_SEAT_LEFT_OUT, RARE_WORD_ENTITIES, VOCAB_COMMON, VOCAB_DISTINCTIVE, type CompiledMatcher, type NameKind, type StringTable, type TokenTrie,
+  PATTERN_HAS_LEGAL_FORM, PATTERN_TOWN_LEFT_OUT, RARE_WORD_ENTITIES, VOCAB_COMMON, VOCAB_DISTINCTIVE, type CompiledMatcher, type NameKind, type StringTable, type TokenTrie,
 } from './compiled';
 import { toCountryCode } from '../core/countries';
 import { canonicalIdentifier, IDENTIFIER_VALIDATORS } from './identifiers';
@@ -18,7 +18,7 @@ export type MatcherEntity = Pick<Entity, 'id' | 'name' | 'aliases' | 'weakAliase
 /** Names longer than this many words are not indexed (they are descriptions, not names). */
 const MAX_NAME_TOKENS = 40;
 /** A legal form followed by at most this many words (a town) at the end of a name is indexed without them too. */
-const MAX_SEAT_WORDS = 2;
+const MAX_TOWN_WORDS = 2;
 /** At most this many spellings are indexed per name (location qualifiers × transliterations). */
 const MAX_VARIANTS_PER_NAME = 8;
 
@@ -245,10 +245,10 @@ class LegalFormIndex {
    * International Europe D.O.O. Zrenjanin"; `townLike` marks such words), and a word that is no form word stands
    * before it; else 0.
    */
-  seatStart(tokens: Int32Array, count: number, townLike: Uint8Array): number {
-    for (let seatWords = 1; seatWords <= MAX_SEAT_WORDS; seatWords++) {
-      const formLast = count - seatWords - 1;
-      if (townLike[count - seatWords] !== 1) break;
+  townStart(tokens: Int32Array, count: number, townLike: Uint8Array): number {
+    for (let townWords = 1; townWords <= MAX_TOWN_WORDS; townWords++) {
+      const formLast = count - townWords - 1;
+      if (townLike[count - townWords] !== 1) break;
       if (formLast < 1 || !startsForm(this.suffixStarts, tokens[formLast]!)) continue;
       const formLength = this.longestForm(this.suffixes, tokens, formLast, -1, formLast);
       if (formLength === 0) continue;
@@ -300,7 +300,6 @@ function addForm(root: FormNode, ids: Int32Array, classIndex: number): void {
   node.classes.push(classIndex);
 }
 
-
 const PARENTHETICAL = /\s*[(（][^()（）]*[)）]/g;
 
 /** Spellings of a name with each parenthetical qualifier ("(Shanshan)") kept and dropped. */
@@ -314,7 +313,6 @@ function qualifierVariants(name: string): string[] {
   }
   return [...variants];
 }
-
 
 const CAPITALS_WORD = /(?:^|\s)\p{Lu}{3,}(?:\s|$)/u;
 
@@ -612,7 +610,7 @@ export function compileMatcher(entities: readonly MatcherEntity[]): CompiledMatc
     }
     // The last words only: a town can only stand there.
     let word = count;
-    for (let t = s.count - 1; t >= 0 && word > count - MAX_SEAT_WORDS; t--) {
+    for (let t = s.count - 1; t >= 0 && word > count - MAX_TOWN_WORDS; t--) {
       if (s.foldEnd[t]! <= s.foldStart[t]!) continue;
       townLike[--word] = (s.flags[t]! & (FIRST_UPPER | ALL_UPPER)) === FIRST_UPPER && isLetters(s.folded, s.foldStart[t]!, s.foldEnd[t]!) ? 1 : 0;
     }
@@ -649,12 +647,12 @@ export function compileMatcher(entities: readonly MatcherEntity[]): CompiledMatc
             if (count === 0 || count > MAX_NAME_TOKENS) continue;
             // The whole spelling, then, when it does not end with a legal form but one stands before its last words
             // (its town), the part up to that form. Names with parentheses have their qualifiers handled above.
-            let seatStart = 0;
-            for (let part = 0; part < (seatStart > 0 ? 2 : 1); part++) {
-              const range = legalForms.strip(nameIds, part === 0 ? count : seatStart);
+            let townStart = 0;
+            for (let part = 0; part < (townStart > 0 ? 2 : 1); part++) {
+              const range = legalForms.strip(nameIds, part === 0 ? count : townStart);
               const coreStart = Math.floor(range / 65536);
               const coreEnd = range % 65536;
-              if (part === 0 && coreEnd === count && !(traits & NAME_PARENTHESIS)) seatStart = legalForms.seatStart(nameIds, count, townLike);
+              if (part === 0 && coreEnd === count && !(traits & NAME_PARENTHESIS)) townStart = legalForms.townStart(nameIds, count, townLike);
               if (isSeenCore(patterns, firstPattern, nameIds, coreStart, coreEnd)) continue;
               variants++;
               used = true;
@@ -664,7 +662,7 @@ export function compileMatcher(entities: readonly MatcherEntity[]): CompiledMatc
                 if (c < 32) lo |= 1 << c;
                 else hi |= 1 << (c - 32);
               }
-              const flags = upperFlag | (legalForms.classes.length > 0 ? PATTERN_HAS_LEGAL_FORM : 0) | (part === 1 ? PATTERN_SEAT_LEFT_OUT : 0);
+              const flags = upperFlag | (legalForms.classes.length > 0 ? PATTERN_HAS_LEGAL_FORM : 0) | (part === 1 ? PATTERN_TOWN_LEFT_OUT : 0);
               for (let k = coreStart; k < coreEnd; k++) patterns.tokens.push(nameIds[k]!);
               patterns.tokenStart.push(patterns.tokens.length);
               patterns.entity.push(entityIndex);

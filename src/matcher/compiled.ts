@@ -46,7 +46,7 @@ export type NameKind = (typeof NAME_KINDS)[number];
 /** Pattern flags. */
 export const PATTERN_ALL_UPPER = 1; // the knowledge base writes the name in capitals ("XPCC")
 export const PATTERN_HAS_LEGAL_FORM = 2; // the knowledge-base name carried a legal form (classes in patClass*)
-export const PATTERN_SEAT_LEFT_OUT = 4; // the name without the town after its legal form ("… d.o.o." of "… d.o.o. Zrenjanin")
+export const PATTERN_TOWN_LEFT_OUT = 4; // the name without the town after its legal form ("… d.o.o." of "… d.o.o. Zrenjanin")
 
 export interface CompiledMatcher {
   readonly formatVersion: number;
@@ -135,9 +135,7 @@ export const FNV_PRIME = 0x01000193;
 
 /** FNV-1a over UTF-16 code units. */
 export function hashChars(chars: Uint16Array, start: number, end: number): number {
-  let h = FNV_OFFSET;
-  for (let k = start; k < end; k++) h = Math.imul(h ^ chars[k]!, FNV_PRIME);
-  return h >>> 0;
+  return hashSlot(chars, start, end, -1) >>> 0;
 }
 
 /**

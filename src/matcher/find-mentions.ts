@@ -6,7 +6,7 @@ import type { Decision } from '@/src/core/types';
 import { MINOR_WORDS, ROLE_WORDS } from './common-words';
 import {
   FORM_DOTTED, FORM_SHORT, IDENTIFIER_SCHEMES, isTerminal, lookupHashedToken, lookupIdentifier, lookupToken, NAME_KINDS, PATTERN_ALL_UPPER,
-  PATTERN_HAS_LEGAL_FORM, PATTERN_SEAT_LEFT_OUT, stringAt, trieChild, VOCAB_DISTINCTIVE, type CompiledMatcher, type NameKind, type TokenTrie,
+  PATTERN_HAS_LEGAL_FORM, PATTERN_TOWN_LEFT_OUT, stringAt, trieChild, VOCAB_DISTINCTIVE, type CompiledMatcher, type NameKind, type TokenTrie,
 } from './compiled';
 import {
   AMBIGUOUS_SCHEMES, findIdentifierCandidates, hasIdentifierLabelBefore, IDENTIFIER_VALIDATORS,
@@ -44,7 +44,6 @@ export interface MatchContext {
 const GENERIC_CLASS = 0; // index of 'generic' in LEGAL_FORM_CLASSES
 /** How far after a mention a qualifier of the listed name may stand ("Co., Ltd. (Shanshan)"). */
 const QUALIFIER_WINDOW = 40;
-
 
 /** Identifier labels count on the identifier's own line, or on the line before when the identifier opens its line. */
 function identifierLabelled(text: string, start: number): boolean {
@@ -281,7 +280,7 @@ const nameEvidence: NameEvidence = {
   tokens: 0,
   cjk: false,
   omittedQualifier: undefined,
-  seatLeftOut: false,
+  townLeftOut: false,
   numbered: false,
 };
 
@@ -366,10 +365,11 @@ function evaluateNameMatch(scan: Scan, first: number, last: number, node: number
     evidence.legalForm = legalForm;
     evidence.formOfAnotherEntity = legalForm === 'present' && formOwners !== undefined && !formOwners.has(m.patEntity[pattern]!);
     evidence.tokens = m.patTokenCount[pattern]!;
-    evidence.seatLeftOut = (m.patFlags[pattern]! & PATTERN_SEAT_LEFT_OUT) !== 0;
+    evidence.townLeftOut = (m.patFlags[pattern]! & PATTERN_TOWN_LEFT_OUT) !== 0;
+    const parenthesised = hasParenthesis(matchedName);
     // Numbered names count in full only: "Tianjin No. 2 Prison" is not all of "Tianjin No. 2 Prison (Manufacturing)".
-    evidence.numbered = numbered && !hasParenthesis(matchedName) && !evidence.seatLeftOut;
-    evidence.omittedQualifier = hasParenthesis(matchedName)
+    evidence.numbered = numbered && !parenthesised && !evidence.townLeftOut;
+    evidence.omittedQualifier = parenthesised
       ? omittedQualifier(matchedName, text.slice(start, Math.min(text.length, end + QUALIFIER_WINDOW)), foldWords, legalFormWords())
       : undefined;
     const verdict = scoreNameMatch(evidence, mentionText, matchedName);

@@ -34,7 +34,6 @@ export interface TokenStream {
   hash: Int32Array;
 }
 
-
 const enum CharKind {
   Space = 0,
   Word = 1,
@@ -299,12 +298,7 @@ export function tokenise(text: string, mode: FoldMode = 'strip'): TokenStream {
       if (cls < 5) {
         // A lone space or punctuation mark between non-ASCII words (Russian, Chinese) is read here.
         if (cls !== 1 && cls !== 2 && (i + 1 === n || codes[i + 1]! >= 128)) {
-          if (w.inToken) {
-            w.close(i);
-            if (c === 0x2e) w.noteDotAfter(i);
-          }
-          if (cls === 4) w.gapFlags |= BREAK_BEFORE;
-          else if (cls === 3) w.gapFlags |= PUNCT_BEFORE;
+          w.separator(c, cls, i);
           i++;
           continue;
         }
@@ -411,6 +405,19 @@ class TokenWriter {
     this.dottedCount = 0;
     this.sawCased = false;
     return this;
+  }
+
+  /**
+   * The space, punctuation mark or break `c` (of ASCII class `cls`) at `i`: it ends the open token and marks the gap.
+   * `asciiText` does the same in its own loop.
+   */
+  separator(c: number, cls: number, i: number): void {
+    if (this.inToken) {
+      this.close(i);
+      if (c === 0x2e) this.noteDotAfter(i);
+    }
+    if (cls === 4) this.gapFlags |= BREAK_BEFORE;
+    else if (cls === 3) this.gapFlags |= PUNCT_BEFORE;
   }
 
   /** A full stop at `dot` ended the token just closed: note it if it is a single character. */

@@ -41,7 +41,7 @@ export interface NameEvidence {
   /** A qualifier inside the listed name ("Shanshan" of "Hoshine Silicon Industry (Shanshan) Co., Ltd") that the page leaves out. */
   omittedQualifier?: string;
   /** The listed name goes on after its legal form with a town ("… D.O.O. Zrenjanin"), and the page stops at the form. */
-  seatLeftOut?: boolean;
+  townLeftOut?: boolean;
   /**
    * The page writes the whole listed name, and it numbers a site after a word of its own, as in "Tianjin No. 2 Prison"
    * or "Shenyang No. 1 Laogai Detachment".
@@ -133,7 +133,7 @@ export function scoreNameMatch(e: NameEvidence, text: string, matchedName: strin
     score -= 0.15;
     confidence = 'review';
     why = `possible only, because the listed company is the one qualified "${e.omittedQualifier}" and the page leaves that out, so it may be its parent or a sister company`;
-  } else if (e.seatLeftOut) {
+  } else if (e.townLeftOut) {
     rule = '+town-omitted';
     score -= 0.15;
     confidence = 'review';
