@@ -9,6 +9,8 @@ import { browser } from '../extension/browser';
 import { MARK_TAG, type MarkActions, type Translate } from './mark-element';
 import { planMarks } from './plan-marks';
 import { placeMarks, removeMarks } from './place-marks';
+import { closeCard } from './card-controller';
+import { readMarkSettings, saveMarkSettings, watchMarkSettings } from './mark-settings';
 
 const RESCAN_DELAY_MS = 800;
 
@@ -34,6 +36,7 @@ export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
   const actions: MarkActions = {
     dismiss: (finding, text, scope) => decide(finding, text, 'dismissed', scope),
     confirm: (finding, text) => decide(finding, text, 'confirmed', 'everywhere'),
+    hideChecked: () => void saveMarkSettings({ hideChecked: true }),
   };
 
   const observer = new MutationObserver((records) => {
@@ -46,14 +49,16 @@ export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
     const body = document.body;
     if (!body || signal.aborted) return undefined;
     observer.disconnect();
+    closeCard({ returnFocus: false });
     removeMarks(body);
+    const settings = await readMarkSettings();
     const reading = readNotice(document, location.href);
     const pageText = extractPageText(body);
     const analysis = await sendToBackground({ type: 'analyse-page', url: location.href, text: pageText.text, reading });
     if (signal.aborted) return analysis;
     // The page may have changed while the background worked: only mark text that is still the same.
     const current = extractPageText(body);
-    if (current.text === pageText.text) placeMarks(current, planMarks(analysis, t), t, actions);
+    if (current.text === pageText.text) placeMarks(current, planMarks(analysis, t, settings), t, actions);
     else again = true;
     observer.observe(body, { childList: true, subtree: true, characterData: true });
     return analysis;
@@ -82,7 +87,10 @@ export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
     if ((message as { type?: string })?.type === 'tenderlens-reannotate') void rescan();
   };
   browser.runtime.onMessage.addListener(onMessage);
+  const stopWatchingSettings = watchMarkSettings(() => void rescan());
   const stop = () => {
+    stopWatchingSettings();
+    closeCard({ returnFocus: false });
     observer.disconnect();
     clearTimeout(timer);
     browser.runtime.onMessage.removeListener(onMessage);
