@@ -34,6 +34,10 @@ export async function startHarness(): Promise<Harness> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const server = await servePages(ROUTES);
   const browser = await launchWithExtension(EXTENSION_DIR, { headless: true });
+  // The saved pages still name the portals' scripts, styles and trackers: refuse them at once rather than let a
+  // blocking script wait on a network that is not there (it held a page for 5 s).
+  const local = new URL(server.origin).host;
+  await browser.context.route((url) => /^https?:$/.test(url.protocol) && url.host !== local, (route) => route.abort());
   return {
     server,
     browser,
@@ -109,16 +113,18 @@ export interface AxeViolation {
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /**
- * Runs axe-core in the page (open shadow roots included) and returns its violations. The source is evaluated
+ * Runs axe-core in the page (open shadow roots included), or only `within` the elements a selector finds and only
+ * the given `rules`, and returns its violations. The source is evaluated
  * through the debugging protocol, so an extension page's strict CSP does not stop it.
  */
-export async function runAxe(page: Page): Promise<AxeViolation[]> {
+export async function runAxe(page: Page, scope: { within?: string; rules?: string[] } = {}): Promise<AxeViolation[]> {
   await page.evaluate(axeSource);
-  return page.evaluate(async () => {
+  return page.evaluate(async ({ within, rules }) => {
     const axe = (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
+    const context = within ? { include: Array.from(document.querySelectorAll(within)) } : document;
+    const result = await axe.run(context, { resultTypes: ['violations'], ...(rules ? { runOnly: { type: 'rule', values: rules } } : {}) });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => JSON.stringify(n.target)) }));
-  });
+  }, scope);
 }
 
 export const isSerious = (v: AxeViolation) => v.impact === 'serious' || v.impact === 'critical';

@@ -19,7 +19,11 @@ export function MarkDisplaySettings() {
           checked={settings?.hideChecked ?? false}
           disabled={!settings}
           aria-describedby="hide-checked-hint"
-          onChange={(event) => void saveMarkSettings({ hideChecked: (event.currentTarget as HTMLInputElement).checked })}
+          onChange={(event) => {
+            const hideChecked = (event.currentTarget as HTMLInputElement).checked;
+            setSettings({ ...settings, hideChecked });
+            void saveMarkSettings({ hideChecked });
+          }}
         />{' '}
         {t('optionsHideChecked')}
       </label>
