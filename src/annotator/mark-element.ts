@@ -49,6 +49,7 @@ export function createMark(content: MarkContent, t: Translate, actions: MarkActi
   // The accessible name starts with the visible text (WCAG 2.5.3), then says more.
   pill.setAttribute('aria-label', content.ariaLabel.includes(content.pill) ? content.ariaLabel : `${content.pill}. ${content.ariaLabel}`);
   pill.setAttribute('aria-controls', cardId);
+  pill.setAttribute('aria-haspopup', 'dialog');
 
   const card = el('div', 'card');
   card.id = cardId;

@@ -25,7 +25,8 @@ export const markStyles = `
   background: var(--paper); color: var(--ink); border: 1px solid var(--muted); border-radius: 6px; padding: 10px 12px;
   box-shadow: 0 4px 16px rgba(0,0,0,.35); font: 400 13px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   white-space: normal; text-align: left; }
-.card[hidden], .card[popover]:not(:popover-open) { display: none; }
+.card[hidden] { display: none; }
+.card[popover]:not(:popover-open) { display: none; }
 .card p { margin: 0 0 6px; }
 .card-title { font-weight: 700; font-size: 14px; }
 .card-heading { font-weight: 600; margin-top: 8px !important; }
