@@ -4,7 +4,9 @@
 // own marks count: the portals' own faults are not ours. Screenshots of each, light and dark, and at 400 px.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { PAGES, SCREENSHOTS, isSerious, onMarks, openAnnotated, openExtensionPage, runAxe, screenshotAsIs, startHarness, tabIdOf, type Harness } from './harness';
+import { PAGES, SCREENSHOTS, isSerious, onMarks, openAnnotated, openExtensionPage, runAxe, screenshotAsIs, startHarness, tabIdOf, type AxeViolation, type Harness } from './harness';
+
+const SCHEMES = ['light', 'dark'] as const;
 
 let h: Harness;
 beforeAll(async () => {
@@ -14,7 +16,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-const summary = (violations: Awaited<ReturnType<typeof runAxe>>) => violations.filter(isSerious).map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.join(' ')}`);
+const serious = (violations: AxeViolation[]) => violations.filter(isSerious).map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.join(' ')}`);
 
 async function openFlagCard(page: Page): Promise<void> {
   const flag = page.locator('tenderlens-mark[data-tenderlens="flag"]').first();
@@ -22,60 +24,65 @@ async function openFlagCard(page: Page): Promise<void> {
   await expect.poll(() => flag.getByRole('dialog').isVisible()).toBe(true);
 }
 
-for (const scheme of ['light', 'dark'] as const) {
-  describe(`accessibility, ${scheme} colour scheme`, () => {
-    it('the demonstration notice with its marks and an open card has no serious violation', async () => {
-      const page = await openAnnotated(h, PAGES.demo);
+describe('accessibility (axe-core), light and dark', () => {
+  it('the demonstration notice with its marks and an open card has no serious violation', async () => {
+    const page = await openAnnotated(h, PAGES.demo);
+    await openFlagCard(page);
+    for (const scheme of SCHEMES) {
       await page.emulateMedia({ colorScheme: scheme });
-      await openFlagCard(page);
-      expect(summary(await runAxe(page))).toEqual([]);
+      expect(serious(await runAxe(page)), scheme).toEqual([]);
       await page.screenshot({ path: `${SCREENSHOTS}/a11y-demo-card-${scheme}.png` });
-      await page.close();
-    });
-
-    it('the marks and an open card on the saved Contracts Finder and Find a Tender pages have no serious violation', async () => {
-      for (const path of [PAGES.contractsFinder, PAGES.findATender]) {
-        const page = await openAnnotated(h, path);
-        await page.emulateMedia({ colorScheme: scheme });
-        await page.locator('tenderlens-mark').first().locator('.pill').click();
-        expect(summary(onMarks(await runAxe(page, { within: 'tenderlens-mark' }))), path).toEqual([]);
-        await page.close();
-      }
-    });
-
-    it('the popup, the side panel and the options page have no serious violation', async () => {
-      const notice = await openAnnotated(h, PAGES.demo);
-      const tab = await tabIdOf(h, notice);
-      for (const [name, file, width] of [
-        ['popup', `popup.html?tab=${tab}`, 440],
-        ['sidepanel', `sidepanel.html?tab=${tab}`, 400],
-        ['options', 'options.html', 1000],
-      ] as const) {
-        const page = await openExtensionPage(h, file);
-        await page.emulateMedia({ colorScheme: scheme });
-        await page.setViewportSize({ width, height: 900 });
-        await page.locator('main section, main .empty').first().waitFor();
-        await page.waitForLoadState('networkidle');
-        expect(summary(await runAxe(page)), name).toEqual([]);
-        await page.screenshot({ path: `${SCREENSHOTS}/a11y-${name}-${scheme}.png`, fullPage: true });
-        await page.close();
-      }
-      await notice.close();
-    });
-
-    it('at 400 px the options page and a page with an open card still have no serious violation', async () => {
-      const page = await openAnnotated(h, PAGES.demo, { width: 400, height: 800 });
-      await page.emulateMedia({ colorScheme: scheme });
-      await openFlagCard(page);
-      expect(summary(await runAxe(page))).toEqual([]);
-      await screenshotAsIs(h, page, `${SCREENSHOTS}/a11y-demo-card-400-${scheme}.png`);
-      await page.close();
-      const options = await openExtensionPage(h, 'options.html', { width: 400, height: 900 });
-      await options.emulateMedia({ colorScheme: scheme });
-      await options.locator('main section').first().waitFor();
-      expect(summary(await runAxe(options))).toEqual([]);
-      await screenshotAsIs(h, options, `${SCREENSHOTS}/a11y-options-400-${scheme}.png`);
-      await options.close();
-    });
+    }
+    await page.close();
   });
-}
+
+  it('the marks and an open card on the saved Contracts Finder and Find a Tender pages have no serious violation', async () => {
+    for (const path of [PAGES.contractsFinder, PAGES.findATender]) {
+      const page = await openAnnotated(h, path);
+      await page.locator('tenderlens-mark').first().locator('.pill').click();
+      for (const scheme of SCHEMES) {
+        await page.emulateMedia({ colorScheme: scheme });
+        expect(serious(onMarks(await runAxe(page, { within: 'tenderlens-mark' }))), `${path}, ${scheme}`).toEqual([]);
+      }
+      await page.close();
+    }
+  });
+
+  it('the popup, the side panel and the options page have no serious violation', async () => {
+    const notice = await openAnnotated(h, PAGES.demo);
+    const tab = await tabIdOf(h, notice);
+    for (const [name, file, width] of [
+      ['popup', `popup.html?tab=${tab}`, 440],
+      ['sidepanel', `sidepanel.html?tab=${tab}`, 400],
+      ['options', 'options.html', 1000],
+    ] as const) {
+      const page = await openExtensionPage(h, file);
+      await page.setViewportSize({ width, height: 900 });
+      await page.locator('main section, main .empty').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      for (const scheme of SCHEMES) {
+        await page.emulateMedia({ colorScheme: scheme });
+        expect(serious(await runAxe(page)), `${name}, ${scheme}`).toEqual([]);
+        await page.screenshot({ path: `${SCREENSHOTS}/a11y-${name}-${scheme}.png`, fullPage: true });
+      }
+      await page.close();
+    }
+    await notice.close();
+  });
+
+  it('at 400 px the options page and a page with an open card have no serious violation', async () => {
+    const page = await openAnnotated(h, PAGES.demo, { width: 400, height: 800 });
+    await openFlagCard(page);
+    const options = await openExtensionPage(h, 'options.html', { width: 400, height: 900 });
+    await options.locator('main section').first().waitFor();
+    for (const scheme of SCHEMES) {
+      for (const [name, view] of [['demo-card', page], ['options', options]] as const) {
+        await view.emulateMedia({ colorScheme: scheme });
+        expect(serious(await runAxe(view)), `${name}, ${scheme}`).toEqual([]);
+        await screenshotAsIs(h, view, `${SCREENSHOTS}/a11y-${name}-400-${scheme}.png`);
+      }
+    }
+    await options.close();
+    await page.close();
+  });
+});
