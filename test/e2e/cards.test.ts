@@ -95,8 +95,36 @@ describe('cards: one at a time, closed by the user, focus in and back (defect 3)
     await expect.poll(async () => (await markAt(page, flagIndex)).focusInCard).toBe(true);
     for (let i = 0; i < 12 && (await markAt(page, flagIndex)).focusInCard; i++) await page.keyboard.press('Tab');
     expect((await markAt(page, flagIndex)).focusInCard).toBe(false);
+    // Whatever has the focus now is not hidden under the card (WCAG 2.4.11).
+    const focused = await page.evaluate(() => {
+      let active = document.activeElement;
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+      const r = active?.getBoundingClientRect();
+      return r ? { left: r.left, top: r.top, right: r.right, bottom: r.bottom } : undefined;
+    });
+    const flag = await markAt(page, flagIndex);
+    if (focused && flag.cardShown) expect(overlaps(flag.card, focused)).toBe(false);
     await page.keyboard.press('Escape');
     await expect.poll(() => openCount(page)).toBe(0);
+    await page.close();
+  });
+
+  it('never leaves the element that focus moved to under the card, even in a 400 px window', async () => {
+    const page = await openAnnotated(h, PAGES.demo, { width: 400, height: 800 });
+    const flagIndex = (await marksOf(page)).findIndex((m) => m.tone === 'flag');
+    await pillOf(page, flagIndex).scrollIntoViewIfNeeded();
+    await pillOf(page, flagIndex).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await markAt(page, flagIndex)).focusInCard).toBe(true);
+    for (let i = 0; i < 12 && (await markAt(page, flagIndex)).focusInCard; i++) await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      let active = document.activeElement;
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+      const r = active!.getBoundingClientRect();
+      return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+    });
+    const flag = await markAt(page, flagIndex);
+    expect(flag.cardShown && overlaps(flag.card, focused)).toBe(false);
     await page.close();
   });
 
