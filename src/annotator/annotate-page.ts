@@ -1,6 +1,6 @@
 // The content script's job, start to finish: read the notice and the visible text, ask the background for
-// findings, mark them in place, and do it again (debounced) when a single-page portal changes its content
-// or the user decides on a match.
+// findings, mark them in place, and do it again (debounced) when a single-page portal changes its content,
+// the user decides on a match or changes the marks' settings.
 import { readNotice } from '../adapters';
 import { extractPageText } from '../page-text/extract';
 import type { Finding, PageAnalysis } from '../core/types';
