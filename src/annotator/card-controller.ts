@@ -2,8 +2,8 @@
 // browser has them, so no page stacking or overflow cuts it off and it never widens the page), placed by
 // card-placement beside its mark; focus moves into it. It closes when the user clicks outside it, presses
 // Escape (wherever focus has gone since), opens another card, or its mark leaves the page; focus then returns
-// to its mark if it was in the card. While it is open it follows scrolling and resizing, and moves out of the way
-// of (or closes for) an element that focus moves to outside it.
+// to its mark if it was in the card. While it is open it follows its mark through scrolling (out of the window
+// with it) and resizing, and moves out of the way of (or closes for) an element that focus moves to outside it.
 import { overlapArea, placeCard, type Box } from './card-placement';
 
 export interface CardParts {
@@ -86,15 +86,15 @@ function listenWhileOpen(parts: CardParts): () => void {
     if (target instanceof Element) keepClearOf(parts, target);
   }, options);
   let frame = 0;
-  const follow = () => {
+  const update = (follow: boolean) => () => {
     cancelAnimationFrame(frame);
     frame = requestAnimationFrame(() => {
       if (!host.isConnected) closeCard({ returnFocus: false });
-      else positionCard(parts);
+      else positionCard(parts, [], follow);
     });
   };
-  window.addEventListener('scroll', follow, { ...options, passive: true });
-  window.addEventListener('resize', follow, options);
+  window.addEventListener('scroll', update(true), { ...options, passive: true });
+  window.addEventListener('resize', update(false), options);
   return () => {
     cancelAnimationFrame(frame);
     controller.abort();
@@ -109,19 +109,37 @@ function keepClearOf(parts: CardParts, focused: Element): void {
   if (overlapArea(boxOf(parts.card), target)) closeCard({ returnFocus: false });
 }
 
-function positionCard({ host, pill, card }: CardParts, alsoAvoid: Box[] = []): void {
+/** Where each open card sat relative to its mark when it was last placed. */
+const offsetFromMark = new WeakMap<HTMLElement, { dx: number; dy: number }>();
+
+function positionCard({ host, pill, card }: CardParts, alsoAvoid: Box[] = [], follow = false): void {
   const viewport = { width: document.documentElement.clientWidth || window.innerWidth, height: window.innerHeight };
+  const anchor = boxOf(pill);
+  const offset = offsetFromMark.get(card);
+  if (offset && follow) {
+    // Scrolling: the card moves with its mark, and out of the window with it, rather than jump or stay pinned to
+    // an edge; it is placed afresh only when, with its mark in view, it would leave the window.
+    const moved = { left: anchor.left + offset.dx, top: anchor.top + offset.dy, width: card.offsetWidth, height: card.offsetHeight };
+    const markOutOfView = anchor.top + anchor.height < 0 || anchor.top > viewport.height;
+    const inside = moved.left >= 0 && moved.top >= 0 && moved.left + moved.width <= viewport.width && moved.top + moved.height <= viewport.height;
+    if (markOutOfView || inside) {
+      card.style.left = `${Math.round(moved.left)}px`;
+      card.style.top = `${Math.round(moved.top)}px`;
+      return;
+    }
+  }
   const marks = Array.from(document.querySelectorAll(host.localName))
     .filter((other) => other !== host)
     .map(boxOf)
     .filter((box) => box.width > 0 && box.top + box.height > 0 && box.top < viewport.height);
   card.style.removeProperty('max-height');
   const { width, height } = card.getBoundingClientRect();
-  const place = placeCard({ anchor: boxOf(pill), card: { width, height }, viewport, avoid: [...alsoAvoid, ...marks] });
+  const place = placeCard({ anchor, card: { width, height }, viewport, avoid: [...alsoAvoid, ...marks] });
   if (place.maxHeight !== undefined) card.style.maxHeight = `${place.maxHeight}px`;
   card.style.left = `${Math.round(place.left)}px`;
   card.style.top = `${Math.round(place.top)}px`;
   card.dataset.side = place.side;
+  offsetFromMark.set(card, { dx: place.left - anchor.left, dy: place.top - anchor.top });
 }
 
 function boxOf(element: Element): Box {

@@ -173,6 +173,25 @@ describe('cards: one at a time, closed by the user, focus in and back (defect 3)
     await screenshotAsIs(h, page, `${SCREENSHOTS}/demo-card-flipped-400.png`);
     await page.close();
   });
+
+  it('follows its mark when the page scrolls, out of the window with it', async () => {
+    const page = await openAnnotated(h, PAGES.demo, { width: 1280, height: 500 });
+    // A short card (a grey mark's), so that it fits the window wherever its mark is.
+    const greyIndex = (await marksOf(page)).findLastIndex((m) => m.tone === 'checked');
+    await pillOf(page, greyIndex).scrollIntoViewIfNeeded();
+    await pillOf(page, greyIndex).click();
+    const before = await markAt(page, greyIndex);
+    const offset = (m: typeof before) => Math.round(m.card.top - m.pill.top);
+    await page.evaluate(() => window.scrollBy(0, -60));
+    await expect.poll(async () => Math.round((await markAt(page, greyIndex)).pill.top)).toBe(Math.round(before.pill.top + 60));
+    await expect.poll(async () => offset(await markAt(page, greyIndex))).toBe(offset(before));
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await expect.poll(async () => (await markAt(page, greyIndex)).pill.top).toBeGreaterThan(500);
+    // Still open, and below the window with its mark rather than pinned to the window's edge.
+    await expect.poll(async () => (await markAt(page, greyIndex)).card.top).toBeGreaterThan(500);
+    expect((await markAt(page, greyIndex)).expanded).toBe(true);
+    await page.close();
+  });
 });
 
 describe('narrow and zoomed windows (defect 4, WCAG 1.4.10)', () => {
