@@ -5,7 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from '../../extension/browser';
 import { isAlertsChangedNotice, sendToBackground, type AlertsReply, type AlertView } from '../../extension/messages';
 import { safeHttpUrl } from '../../core/safe-url';
-import { t } from '../i18n';
+import { formatDate, t, tn } from '../i18n';
 
 type State = { state: 'loading' } | { state: 'ready'; reply: AlertsReply } | { state: 'error'; message: string };
 
@@ -61,7 +61,7 @@ function AlertsBody({ state }: { state: State }) {
   if (alerts.length === 0) {
     return (
       <div class="empty" role="status">
-        <p class="empty-title">{t('alertsNone', [String(subscriptions)])}</p>
+        <p class="empty-title">{tn('alertsNone', subscriptions)}</p>
         <p>{t('noInformationIsNotNoRisk')}</p>
       </div>
     );
@@ -77,7 +77,7 @@ function AlertsBody({ state }: { state: State }) {
 
 function AlertItem({ alert }: { alert: AlertView }) {
   const href = alert.url ? safeHttpUrl(alert.url) : undefined;
-  const date = new Date(alert.published ?? alert.firstSeenAt).toLocaleDateString();
+  const date = formatDate(alert.published ?? alert.firstSeenAt);
   const high = alert.confidence === 'high';
   return (
     <li class={`alert ${high ? 'high' : 'review'}`}>

@@ -1,6 +1,6 @@
 // The findings of one page, with their evidence: used by the popup and the side panel.
 import type { Finding, FindingSource, PageAnalysis } from '../../core/types';
-import { t } from '../i18n';
+import { formatDate, formatNumber, t, tn } from '../i18n';
 import { safeHttpUrl } from '../../core/safe-url';
 import { portalName } from '../../adapters';
 
@@ -24,7 +24,7 @@ export function PageFindings({ analysis }: { analysis: PageAnalysis }) {
           )}
         </div>
       ) : (
-        <ol class="findings" aria-label={t('popupFindingsLabel', [String(findings.length)])}>
+        <ol class="findings" aria-label={tn('countFindings', findings.length)}>
           {findings.map((f) => (
             <FindingItem key={f.id} finding={f} />
           ))}
@@ -32,13 +32,13 @@ export function PageFindings({ analysis }: { analysis: PageAnalysis }) {
       )}
       {checked.length > 0 && (
         <details class="checked" open={findings.length === 0}>
-          <summary>{t('popupChecked', [String(checked.length)])}</summary>
+          <summary>{t('popupChecked', [formatNumber(checked.length)])}</summary>
           <ul>
             {checked.map((item) => (
               <li key={`${item.kind}:${item.label}`}>
                 <span class="checked-kind">{t(item.kind === 'cpv' ? 'popupCheckedCpv' : 'popupCheckedSupplier')}</span> {item.label}
                 {' — '}
-                {item.findingIds.length ? t('popupCheckedHasFindings', [String(item.findingIds.length)]) : t('popupCheckedNothingKnown')}
+                {item.findingIds.length ? tn('countFindings', item.findingIds.length) : t('popupCheckedNothingKnown')}
               </li>
             ))}
           </ul>
@@ -75,7 +75,7 @@ function FindingItem({ finding }: { finding: Finding }) {
 
 function SourceLine({ source }: { source: FindingSource }) {
   const url = safeHttpUrl(source.url);
-  const label = `${source.title} (${source.publisher}), ${t('markVersion', [source.version])}${source.date ? `, ${source.date}` : ''}`;
+  const label = `${source.title} (${source.publisher}), ${t('markVersion', [source.version])}${source.date ? `, ${formatDate(source.date)}` : ''}`;
   return (
     <li>
       {url ? (

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Decision } from '../../core/types';
 import { sendToBackground, type Replies } from '../../extension/messages';
 import { safeHttpUrl } from '../../core/safe-url';
-import { t } from '../i18n';
+import { formatDateTime, formatNumber, t } from '../i18n';
 import { EntityListImport } from './EntityListImport';
 import { FeedSubscriptions } from './FeedSubscriptions';
 import { openKnowledgeDb } from '../../kb/db';
@@ -67,9 +67,9 @@ export function OptionsApp() {
                     {s.partial && <div class="partial">{t('sourcePartial')}{s.note ? ` ${s.note}` : ''}</div>}
                   </td>
                   <td>{s.version}</td>
-                  <td>{s.rows.toLocaleString()}</td>
+                  <td>{formatNumber(s.rows)}</td>
                   <td>
-                    {s.loadedAt ? new Date(s.loadedAt).toLocaleString() : '—'}
+                    {s.loadedAt ? formatDateTime(s.loadedAt) : '—'}
                     {s.id.startsWith('import-') && (
                       <div>
                         <button type="button" onClick={() => void removeImportedList(s.id).then(refresh)}>
@@ -102,7 +102,7 @@ export function OptionsApp() {
               <li key={d.id}>
                 <strong>{d.matchedText}</strong> — {t(d.verdict === 'dismissed' ? 'optionsDismissed' : 'optionsConfirmed')} (
                 {t(`scope_${d.scope}`)}
-                {d.scopeKey ? `: ${d.scopeKey}` : ''}) · {new Date(d.decidedAt).toLocaleString()}{' '}
+                {d.scopeKey ? `: ${d.scopeKey}` : ''}) · {formatDateTime(d.decidedAt)}{' '}
                 <button type="button" onClick={() => void sendToBackground({ type: 'remove-decision', id: d.id }).then(refresh)}>
                   {t('optionsUndo')}
                 </button>
