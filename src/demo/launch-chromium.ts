@@ -27,7 +27,8 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(extensionDir: string, options: { headless?: boolean } = {}): Promise<ExtensionBrowser> {
+/** `lang`: the browser's interface language ("de"), which picks the extension's catalogue (Chromium's --lang). */
+export async function launchWithExtension(extensionDir: string, options: { headless?: boolean; lang?: string } = {}): Promise<ExtensionBrowser> {
   const absolute = path.resolve(extensionDir);
   if (!existsSync(path.join(absolute, 'manifest.json'))) {
     throw new Error(`${absolute} has no manifest.json: build the extension first (npm run build:local).`);
@@ -48,6 +49,7 @@ export async function launchWithExtension(extensionDir: string, options: { headl
       '--no-first-run',
       `--disable-extensions-except=${absolute}`,
       `--load-extension=${absolute}`,
+      ...(options.lang ? [`--lang=${options.lang}`] : []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));

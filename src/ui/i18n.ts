@@ -3,6 +3,7 @@
 // lists, plurals and country names are formatted by Intl in the language of the catalogue actually shown, so a
 // German sentence never carries an American date. A missing key shows as the key.
 import { browser } from '../extension/browser';
+import { LocalisedError } from '../core/localised-error';
 
 type Substitutions = string | string[];
 
@@ -87,4 +88,23 @@ export function countryName(code: string): string {
   } catch {
     return code;
   }
+}
+
+/** What went wrong, for the user: a LocalisedError in the interface language, any other error as it says. */
+export function errorText(error: unknown): string {
+  if (error instanceof LocalisedError) return t(error.key, error.substitutions);
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** A list's publisher and licence as the interface shows them: the user's own imports say so in their language. */
+export function sourcePublisher(source: { sourceId?: string; id?: string; publisher: string }): string {
+  return isImported(source) ? t('importedByYou') : source.publisher;
+}
+
+export function sourceLicence(source: { id: string; licence: string }): string {
+  return isImported(source) ? t('importedLicence') : source.licence;
+}
+
+function isImported(source: { sourceId?: string; id?: string }): boolean {
+  return (source.sourceId ?? source.id ?? '').startsWith('import-');
 }

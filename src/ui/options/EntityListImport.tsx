@@ -5,7 +5,7 @@ import type { FlagType } from '../../core/types';
 import { importEntityList, type EntityListImportResult } from '../../extension/import-entity-list';
 import { openKnowledgeDb } from '../../kb/db';
 import { sendToBackground } from '../../extension/messages';
-import { formatNumber, t, tn } from '../i18n';
+import { errorText, formatNumber, t, tn } from '../i18n';
 
 const FLAG_CHOICES: Array<{ value: FlagType | ''; key: string }> = [
   { value: 'import_ban', key: 'importFlagImportBan' },
@@ -44,7 +44,7 @@ export function EntityListImport({ onImported }: { onImported: () => void }) {
       // Items the feeds carried before this list existed may name its entities: read them again, whole.
       sendToBackground({ type: 'refresh-feeds', relink: true }).catch((error: unknown) => console.error('TenderLens:', error));
     } catch (error) {
-      setState({ step: 'failed', message: error instanceof Error ? error.message : String(error) });
+      setState({ step: 'failed', message: errorText(error) });
     } finally {
       db.close();
     }

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Decision } from '../../core/types';
 import { sendToBackground, type Replies } from '../../extension/messages';
 import { safeHttpUrl } from '../../core/safe-url';
-import { formatDateTime, formatNumber, t } from '../i18n';
+import { formatDateTime, formatNumber, sourceLicence, sourcePublisher, t } from '../i18n';
 import { EntityListImport } from './EntityListImport';
 import { FeedSubscriptions } from './FeedSubscriptions';
 import { openKnowledgeDb } from '../../kb/db';
@@ -63,7 +63,7 @@ export function OptionsApp() {
                     ) : (
                       s.title
                     )}
-                    <div class="muted">{s.publisher} · {s.licence}</div>
+                    <div class="muted">{sourcePublisher(s)} · {sourceLicence(s)}</div>
                     {s.partial && <div class="partial">{t('sourcePartial')}{s.note ? ` ${s.note}` : ''}</div>}
                   </td>
                   <td>{s.version}</td>

@@ -1,24 +1,9 @@
-// The interface language at work, on the real catalogues: browser.i18n is replaced by a reader of
-// public/_locales/<lang>/messages.json that substitutes $1…$9 as the browser does, and the browser's own language
-// tag is set separately (Chromium started with --lang=de shows German while getUILanguage() says "en-US").
+// The interface language at work, on the real catalogues (see use-catalogue.ts): the language dates and numbers
+// are formatted in, the plural forms of counts, and Intl's dates, lists and country names.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { fakeBrowser } from 'wxt/testing';
 import { countryName, formatDate, formatDateTime, formatList, formatNumber, t, tn, uiLocale } from '@/src/ui/i18n';
-
-type Catalogue = Record<string, { message: string }>;
-
-function useCatalogue(lang: string, browserTag: string): void {
-  const catalogue = JSON.parse(readFileSync(fileURLToPath(new URL(`../../../public/_locales/${lang}/messages.json`, import.meta.url)), 'utf8')) as Catalogue;
-  fakeBrowser.i18n.getMessage = ((key: string, substitutions?: string | string[]) => {
-    const message = catalogue[key]?.message;
-    if (message === undefined) return '';
-    const subs = substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
-    return message.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
-  }) as typeof fakeBrowser.i18n.getMessage;
-  fakeBrowser.i18n.getUILanguage = () => browserTag;
-}
+import { useCatalogue } from './use-catalogue';
 
 beforeEach(() => fakeBrowser.reset());
 
