@@ -76,6 +76,11 @@ function toDate(value: string | number | Date): Date | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
+/** A list's version as shown: a date version ("2026-06-03") in the language, any other ("2022", "sample") as is. */
+export function formatVersion(version: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(version) ? formatDate(version) : version;
+}
+
 /** "A, B and C" / "A, B y C" / "A, B et C". */
 export function formatList(items: readonly string[], type: 'conjunction' | 'unit' = 'conjunction'): string {
   return new Intl.ListFormat(uiLocale(), { style: 'long', type }).format(items);

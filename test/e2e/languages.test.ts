@@ -3,7 +3,9 @@
 // demonstration notice with the flag's card open and the popup. The words checked are read from that language's
 // catalogue, so a page left in English fails. Screenshots: test-results/screenshots/lang-<code>-*.png.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { servePages, type PageServer } from '../../src/demo/serve-pages';
 import { launchWithExtension } from '../../src/demo/launch-chromium';
@@ -23,10 +25,13 @@ function message(catalogue: Catalogue, key: string, substitutions: string[] = []
 }
 
 let server: PageServer;
+/** One profile for the six browsers: the knowledge base is stored by the first, and the others start faster. */
+let profileDir: string;
 
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   server = await servePages({ '/demo/notice': here('../../src/demo/demo-notice.html') });
+  profileDir = mkdtempSync(path.join(tmpdir(), 'tenderlens-languages-'));
 });
 
 afterAll(async () => {
@@ -36,7 +41,7 @@ afterAll(async () => {
 describe.each(LANGUAGES)('the interface in %s', (lang) => {
   it('shows the marks, the open card and the popup in that language', async () => {
     const catalogue = catalogueOf(lang);
-    const browser = await launchWithExtension(EXTENSION_DIR, { headless: true, lang });
+    const browser = await launchWithExtension(EXTENSION_DIR, { headless: true, lang, profileDir });
     try {
       const page = await browser.context.newPage();
       await page.setViewportSize({ width: 1000, height: 800 });

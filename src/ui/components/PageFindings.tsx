@@ -1,6 +1,6 @@
 // The findings of one page, with their evidence: used by the popup and the side panel.
 import type { Finding, FindingSource, NoticeReading, PageAnalysis } from '../../core/types';
-import { formatDate, formatNumber, sourcePublisher, t, tn } from '../i18n';
+import { formatDate, formatNumber, formatVersion, sourcePublisher, t, tn } from '../i18n';
 import { safeHttpUrl } from '../../core/safe-url';
 import { portalName } from '../../adapters';
 import { findingWords } from '../finding-text';
@@ -20,7 +20,7 @@ export function PageFindings({ analysis }: { analysis: PageAnalysis }) {
           <p>{t('noInformationIsNotNoRisk')}</p>
           {analysis.consulted.length > 0 && (
             <p class="muted">
-              {t('popupConsulted', [analysis.consulted.map((s) => `${s.title} (${s.version}${s.partial ? `, ${t('sourcePartialShort')}` : ''})`).join('; ')])}
+              {t('popupConsulted', [analysis.consulted.map((s) => `${s.title} (${formatVersion(s.version)}${s.partial ? `, ${t('sourcePartialShort')}` : ''})`).join('; ')])}
             </p>
           )}
         </div>
@@ -77,7 +77,7 @@ function FindingItem({ finding, reading }: { finding: Finding; reading: NoticeRe
 
 function SourceLine({ source }: { source: FindingSource }) {
   const url = safeHttpUrl(source.url);
-  const label = `${source.title} (${sourcePublisher(source)}), ${t('markVersion', [source.version])}${source.date ? `, ${formatDate(source.date)}` : ''}`;
+  const label = `${source.title} (${sourcePublisher(source)}), ${t('markVersion', [formatVersion(source.version)])}${source.date ? `, ${formatDate(source.date)}` : ''}`;
   return (
     <li>
       {url ? (

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Decision } from '../../core/types';
 import { sendToBackground, type Replies } from '../../extension/messages';
 import { safeHttpUrl } from '../../core/safe-url';
-import { formatDateTime, formatNumber, sourceLicence, sourcePublisher, t } from '../i18n';
+import { formatDateTime, formatNumber, formatVersion, sourceLicence, sourcePublisher, t } from '../i18n';
 import { EntityListImport } from './EntityListImport';
 import { FeedSubscriptions } from './FeedSubscriptions';
 import { openKnowledgeDb } from '../../kb/db';
@@ -66,7 +66,7 @@ export function OptionsApp() {
                     <div class="muted">{sourcePublisher(s)} · {sourceLicence(s)}</div>
                     {s.partial && <div class="partial">{t('sourcePartial')}{s.note ? ` ${s.note}` : ''}</div>}
                   </td>
-                  <td>{s.version}</td>
+                  <td>{formatVersion(s.version)}</td>
                   <td>{formatNumber(s.rows)}</td>
                   <td>
                     {s.loadedAt ? formatDateTime(s.loadedAt) : '—'}

@@ -2,7 +2,7 @@
 // are formatted in, the plural forms of counts, and Intl's dates, lists and country names.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { countryName, formatDate, formatDateTime, formatList, formatNumber, t, tn, uiLocale } from '@/src/ui/i18n';
+import { countryName, formatDate, formatDateTime, formatList, formatNumber, formatVersion, t, tn, uiLocale } from '@/src/ui/i18n';
 import { useCatalogue } from './use-catalogue';
 
 beforeEach(() => fakeBrowser.reset());
@@ -66,6 +66,8 @@ describe('dates, lists and countries', () => {
     useCatalogue('nl', 'nl-NL');
     expect(formatDateTime('2026-12-03T11:20:00Z')).toMatch(/^3 dec 2026,? \d{2}:\d{2}$/);
     expect(formatDate('not a date')).toBe('not a date');
+    expect(formatVersion('2026-06-03')).toBe('3 jun 2026');
+    expect(formatVersion('2022')).toBe('2022');
   });
 
   it('join lists and name countries in the language', () => {
