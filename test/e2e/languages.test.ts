@@ -1,7 +1,7 @@
 // The six interface languages in a real Chromium: one browser per language, started with --lang=<code> (on Debian's
 // Chromium that is what picks the extension's catalogue; the LANGUAGE variable alone does not), showing the
-// demonstration notice with the flag's card open and the popup. The words checked are read from that language's
-// catalogue, so a page left in English fails. Screenshots: test-results/screenshots/lang-<code>-*.png.
+// demonstration notice with the flag's card open, the popup and the options page. The words checked are read from
+// that language's catalogue, so a page left in English fails. Screenshots: test-results/screenshots/lang-<code>-*.png.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,7 +39,7 @@ afterAll(async () => {
 });
 
 describe.each(LANGUAGES)('the interface in %s', (lang) => {
-  it('shows the marks, the open card and the popup in that language', async () => {
+  it('shows the marks, the open card, the popup and the options page in that language', async () => {
     const catalogue = catalogueOf(lang);
     const browser = await launchWithExtension(EXTENSION_DIR, { headless: true, lang, profileDir });
     try {
@@ -79,6 +79,14 @@ describe.each(LANGUAGES)('the interface in %s', (lang) => {
       await popup.screenshot({ path: `${SCREENSHOTS}/lang-${lang}-popup.png`, fullPage: true });
       await popup.emulateMedia({ colorScheme: 'dark' });
       await popup.screenshot({ path: `${SCREENSHOTS}/lang-${lang}-popup-dark.png` });
+
+      const options = await browser.context.newPage();
+      await options.setViewportSize({ width: 900, height: 900 });
+      await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+      await options.locator('table.lists tbody tr').first().waitFor();
+      expect(await options.getByRole('heading', { level: 1 }).textContent()).toBe(message(catalogue, 'optionsTitle'));
+      expect(await options.getByRole('heading', { level: 2, name: message(catalogue, 'importHeading') }).count()).toBe(1);
+      await options.screenshot({ path: `${SCREENSHOTS}/lang-${lang}-options.png` });
     } finally {
       await browser.close();
     }
