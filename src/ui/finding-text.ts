@@ -1,9 +1,10 @@
 // A finding in the interface language: its title, what the lists say and why it is shown, worded from the finding's
 // structured parts (flag types, products, countries, dates, CPV codes) through the catalogue. The analysis writes the
-// same sentences in English for the CLI; what a source wrote itself (names, products, notes, CPV labels, the
-// matcher's explanation) stays as written.
+// same sentences in English for the CLI; the matcher's explanation is translated by match-reason.ts; what a source
+// wrote itself (names, products, notes, CPV labels) stays as written.
 import type { Finding, Flag, NoticeReading } from '../core/types';
 import { countryName, formatDate, formatList, t, tn, uiLocale } from './i18n';
+import { localiseMatchReason } from './match-reason';
 
 export interface FindingWords {
   title: string;
@@ -16,7 +17,7 @@ export function findingWords(finding: Finding, reading?: NoticeReading): Finding
     const detail = finding.flags.length
       ? finding.flags.map((f) => `${describeFlag(f)}.${f.note ? ` ${f.note}` : ''}`).join(' ')
       : t('findingNoFlag');
-    return { title: finding.title, detail: capitalise(detail), reason: finding.reason };
+    return { title: finding.title, detail: capitalise(detail), reason: localiseMatchReason(finding.reason) };
   }
   const title = riskCategoryLabel(finding.id.replace(/^category:/, ''), finding.title);
   const code = finding.cpvCodes[0];

@@ -6,6 +6,7 @@ import { browser } from '../../extension/browser';
 import { isAlertsChangedNotice, sendToBackground, type AlertsReply, type AlertView } from '../../extension/messages';
 import { safeHttpUrl } from '../../core/safe-url';
 import { formatDate, t, tn } from '../i18n';
+import { localiseMatchReason } from '../match-reason';
 
 type State = { state: 'loading' } | { state: 'ready'; reply: AlertsReply } | { state: 'error'; message: string };
 
@@ -100,7 +101,7 @@ function AlertItem({ alert }: { alert: AlertView }) {
         <ul class="sources">
           {alert.entities.map((e) => (
             <li key={e.id}>
-              <strong>{e.name}</strong> ({t(e.confidence === 'high' ? 'alertHigh' : 'alertReview')}): {e.reason}
+              <strong>{e.name}</strong> ({t(e.confidence === 'high' ? 'alertHigh' : 'alertReview')}): {localiseMatchReason(e.reason)}
             </li>
           ))}
         </ul>
