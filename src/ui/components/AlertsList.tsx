@@ -5,7 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from '../../extension/browser';
 import { isAlertsChangedNotice, sendToBackground, type AlertsReply, type AlertView } from '../../extension/messages';
 import { safeHttpUrl } from '../../core/safe-url';
-import { formatDate, t, tn } from '../i18n';
+import { errorText, formatDate, t, tn } from '../i18n';
 import { localiseMatchReason } from '../match-reason';
 
 type State = { state: 'loading' } | { state: 'ready'; reply: AlertsReply } | { state: 'error'; message: string };
@@ -29,7 +29,7 @@ export function AlertsList({ pageEntityIds }: { pageEntityIds: readonly string[]
     let current = true;
     sendToBackground({ type: 'list-alerts', pageEntityIds: [...pageEntityIds] }).then(
       (reply) => current && setState({ state: 'ready', reply }),
-      (error: unknown) => current && setState({ state: 'error', message: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => current && setState({ state: 'error', message: errorText(error) }),
     );
     return () => {
       current = false;

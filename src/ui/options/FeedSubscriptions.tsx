@@ -6,7 +6,7 @@ import { checkFeedAddress, type FeedAddressProblem } from '../../scanner/feed-ad
 import { requestFeedPermission } from '../../extension/feed-permissions';
 import { sendToBackground, type FeedRefreshSummary, type FeedSubscriptionStatus } from '../../extension/messages';
 import { safeHttpUrl } from '../../core/safe-url';
-import { formatDateTime, formatNumber, t, tn } from '../i18n';
+import { errorText, formatDateTime, formatNumber, t, tn } from '../i18n';
 
 const PROBLEM_KEYS: Record<FeedAddressProblem, string> = {
   empty: 'feedAddressEmpty',
@@ -16,7 +16,6 @@ const PROBLEM_KEYS: Record<FeedAddressProblem, string> = {
   credentials: 'feedAddressCredentials',
 };
 
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const localTime = (iso: string | undefined) => (iso ? formatDateTime(iso) : undefined);
 
 export function FeedSubscriptions() {

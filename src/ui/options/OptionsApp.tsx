@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Decision } from '../../core/types';
 import { sendToBackground, type Replies } from '../../extension/messages';
 import { safeHttpUrl } from '../../core/safe-url';
-import { formatDateTime, formatNumber, formatVersion, sourceLicence, sourcePublisher, t } from '../i18n';
+import { errorText, formatDateTime, formatNumber, formatVersion, sourceLicence, sourcePublisher, t } from '../i18n';
 import { EntityListImport } from './EntityListImport';
 import { FeedSubscriptions } from './FeedSubscriptions';
 import { openKnowledgeDb } from '../../kb/db';
@@ -31,7 +31,7 @@ export function OptionsApp() {
         setStatus(s);
         setDecisions(d);
       })
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+      .catch((e: unknown) => setError(errorText(e)));
   useEffect(() => void refresh(), []);
 
   return (

@@ -1,11 +1,14 @@
 // Errors the user reads are shown in the interface language: an import refused by importEntityList (run on Dexie
-// over fake-indexeddb, as the options page runs it) reads in German with German catalogue, and its English
-// message, kept for logs and the CLI, is exactly the English catalogue's.
+// over fake-indexeddb, as the options page runs it) reads in German with the German catalogue, and its English
+// message, kept for logs and the CLI, is exactly the English catalogue's; it keeps its key when the background
+// sends it to a page.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { importEntityList } from '@/src/extension/import-entity-list';
 import { openKnowledgeDb, type KnowledgeDb } from '@/src/kb/db';
 import { errorText } from '@/src/ui/i18n';
+import { errorEnvelope, sendToBackground } from '@/src/extension/messages';
+import { LocalisedError } from '@/src/core/localised-error';
 import { useCatalogue } from './use-catalogue';
 
 let db: KnowledgeDb;
@@ -40,5 +43,22 @@ describe('a refused import', () => {
     expect(errorText(error)).toBe(german);
     useCatalogue('en', 'en-GB');
     expect(errorText(error)).toBe((error as Error).message);
+  });
+});
+
+describe('an error from the background', () => {
+  it('keeps its catalogue key across the message boundary, so the page shows it in its language', async () => {
+    const envelope = errorEnvelope(new LocalisedError('importNeedsName', [], 'Give the list a name.'));
+    fakeBrowser.runtime.sendMessage = (async () => envelope) as typeof fakeBrowser.runtime.sendMessage;
+    const error = await sendToBackground({ type: 'list-feeds' }).catch((e: unknown) => e);
+    useCatalogue('sv', 'sv-SE');
+    expect(errorText(error)).toBe('Ge listan ett namn.');
+    expect((error as Error).message).toBe('Give the list a name.');
+  });
+
+  it('that is not localised reads as it says', async () => {
+    fakeBrowser.runtime.sendMessage = (async () => errorEnvelope(new Error('disk on fire'))) as typeof fakeBrowser.runtime.sendMessage;
+    useCatalogue('sv', 'sv-SE');
+    expect(errorText(await sendToBackground({ type: 'list-feeds' }).catch((e: unknown) => e))).toBe('disk on fire');
   });
 });
