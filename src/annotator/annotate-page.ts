@@ -2,7 +2,7 @@
 // findings, mark them in place, and do it again (debounced) when a single-page portal changes its content
 // or the user decides on a match.
 import { readNotice } from '../adapters';
-import { extractPageTextInSlices } from '../page-text/extract';
+import { extractPageTextInSlices, yieldToPage } from '../page-text/extract';
 import type { Finding, PageAnalysis } from '../core/types';
 import { sendToBackground } from '../extension/messages';
 import { browser } from '../extension/browser';
@@ -47,7 +47,10 @@ export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
     if (!body || signal.aborted) return undefined;
     observer.disconnect();
     removeMarks(body);
+    // The notice is read in a task of its own, apart from the page's tasks and from the sliced text reading.
+    await yieldToPage();
     const reading = readNotice(document, location.href);
+    await yieldToPage();
     const pageText = await extractPageTextInSlices(body, { signal });
     const analysis = await sendToBackground({ type: 'analyse-page', url: location.href, text: pageText.text, reading });
     if (signal.aborted) return analysis;

@@ -61,7 +61,7 @@ export const TEXT_SLICE_MS = 8;
 const MAX_RESTARTS = 3;
 
 /** Lets the page run (input, rendering, its own scripts) before the next slice. */
-function yieldToPage(): Promise<void> {
+export function yieldToPage(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   if (typeof scheduler?.yield === 'function') return scheduler.yield();
   return new Promise((resolve) => setTimeout(resolve, 0));
