@@ -1,10 +1,9 @@
 // `tenderlens match`: finds the entities of the default knowledge base and of FollowTheMoney entity files in the
 // text of a saved page, with the matcher the extension uses, and prints each mention with its confidence and reason.
 import { compileMatcher, findMentions, type Mention } from '../../matcher';
-import { extractPageText } from '../../page-text/extract';
 import { InputError, UsageError, EXIT_OK, type CliIo } from '../cli-io';
 import type { Command } from '../command';
-import { decodeHtml, parseHtmlDocument } from '../html-document';
+import { decodeHtml, htmlPageText } from '../html-document';
 import { DEFAULT_KNOWLEDGE_PATH } from '../knowledge-file';
 import { ENTITIES_OPTION, loadEntitySets, plural, takeEntityFiles, type EntitySet } from '../entity-sets';
 import { parseArgs, type OptionSpec } from '../parse-args';
@@ -21,12 +20,12 @@ const OPTIONS: OptionSpec[] = [
   { name: 'json', description: 'print {"mentions":[{entityId, text, confidence, score, reason, …}]} instead of a table' },
 ];
 
+/** The page's visible text, read straight from its markup (no DOM: `match` needs only the text). */
 async function readPageText(input: string, io: CliIo): Promise<string> {
   const source = input === '-' ? 'standard input' : input;
-  const html = decodeHtml(input === '-' ? await io.readStdin() : await io.readFile(input), source);
+  const html = decodeHtml(input === '-' ? await io.readStdin() : await io.readFile(input), source, (warning) => io.stderr(`tenderlens: warning: ${warning}\n`));
   if (/^\s*[{[]/.test(html)) throw new InputError(`${source}: looks like JSON, not an HTML page`);
-  const doc = parseHtmlDocument(html);
-  return extractPageText(doc.querySelector('body') ?? doc).text;
+  return htmlPageText(html, source);
 }
 
 /** Untrusted text in a terminal: control characters (escapes included) and line breaks become spaces. */
