@@ -434,6 +434,15 @@ function unkeptSchemaOf(text: string): string | undefined {
   return SCHEMA_NAME.test(schema) && !KEPT_SCHEMATA.has(schema) ? schema : undefined;
 }
 
+/**
+ * The list and the record's own id in an entity id, which the importer builds as "<sourceId>:<FtM id>" (a sourceId
+ * holds no colon, so the FtM id is everything after the first one, exactly as written in its file).
+ */
+export function entityIdParts(entityId: string): { list: string; id: string } {
+  const colon = entityId.indexOf(':');
+  return colon === -1 ? { list: '', id: entityId } : { list: entityId.slice(0, colon), id: entityId.slice(colon + 1) };
+}
+
 /** "file:12: properties.leiCode: message" */
 export function formatFtmProblem(file: string, problem: FtmImportProblem): string {
   return `${file}:${problem.line}: ${problem.field === undefined ? '' : `${problem.field}: `}${problem.message}`;
