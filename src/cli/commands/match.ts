@@ -1,9 +1,9 @@
 // `tenderlens match`: finds the entities of the default knowledge base and of FollowTheMoney entity files in the
 // text of a saved page, with the matcher the extension uses, and prints each mention with its confidence and reason.
 import { compileMatcher, findMentions, type Mention } from '../../matcher';
-import { InputError, UsageError, EXIT_OK, type CliIo } from '../cli-io';
+import { UsageError, EXIT_OK, type CliIo } from '../cli-io';
 import type { Command } from '../command';
-import { decodeHtml, htmlPageText } from '../html-document';
+import { readPageTextInParallel } from '../page-text-thread';
 import { DEFAULT_KNOWLEDGE_PATH } from '../knowledge-file';
 import { entityIdParts } from '../../import/ftm';
 import { ENTITIES_OPTION, loadEntitySets, plural, takeEntityFiles, type EntitySet } from '../entity-sets';
@@ -21,12 +21,11 @@ const OPTIONS: OptionSpec[] = [
   { name: 'json', description: 'print {"mentions":[{entityId, text, confidence, score, reason, list, …}]} instead of a table' },
 ];
 
-/** The page's visible text, read straight from its markup (no DOM: `match` needs only the text). */
+/** The page's visible text, read straight from its markup (no DOM: `match` needs only the text), on a second thread. */
 async function readPageText(input: string, io: CliIo): Promise<string> {
   const source = input === '-' ? 'standard input' : input;
-  const html = decodeHtml(input === '-' ? await io.readStdin() : await io.readFile(input), source, (warning) => io.stderr(`tenderlens: warning: ${warning}\n`));
-  if (/^\s*[{[]/.test(html)) throw new InputError(`${source}: looks like JSON, not an HTML page`);
-  return htmlPageText(html, source);
+  const bytes = input === '-' ? await io.readStdin() : await io.readFile(input);
+  return readPageTextInParallel(bytes, source, (warning) => io.stderr(`tenderlens: warning: ${warning}\n`));
 }
 
 /** Untrusted text in a terminal: control characters (escapes included) and line breaks become spaces. */
