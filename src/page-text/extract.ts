@@ -32,20 +32,24 @@ const DOCUMENT_NODE = 9;
 const DOCUMENT_FRAGMENT_NODE = 11;
 
 /** Characters that are never shown: soft hyphen and zero-width characters. */
-function isInvisible(c: number): boolean {
+export function isInvisible(c: number): boolean {
   return c === 0x00ad || c === 0x200b || c === 0x200c || c === 0x200d || c === 0x2060 || c === 0xfeff;
 }
 
-function isCollapsibleSpace(c: number): boolean {
+/** White space that collapses to one space. */
+export function isCollapsibleSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0c || c === 0xa0;
 }
+
+/** An inline style that hides the element. */
+export const DISPLAY_NONE = /(^|;)\s*display\s*:\s*none/i;
 
 /** True for elements whose subtree is not read: hidden, never rendered, or TenderLens's own UI. */
 export function isSkippedElement(el: Element): boolean {
   if (SKIPPED_ELEMENTS.has(el.tagName.toUpperCase())) return true;
   if (el.hasAttribute('hidden') || el.hasAttribute(OWN_UI_ATTRIBUTE)) return true;
   const style = el.getAttribute('style');
-  return style !== null && /(^|;)\s*display\s*:\s*none/i.test(style);
+  return style !== null && DISPLAY_NONE.test(style);
 }
 
 /** Extracts the visible text under `root` (an element, a document or a fragment) in one go. */

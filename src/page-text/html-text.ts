@@ -4,7 +4,7 @@
 // page may nest its elements: htmlparser2 keeps its open elements in an array it shifts at every tag, so a page
 // nested 100,000 deep took 7 s, and 1M deep over ten minutes.
 import { Parser } from 'htmlparser2';
-import { BLOCK_ELEMENTS, OWN_UI_ATTRIBUTE, SKIPPED_ELEMENTS } from './extract';
+import { BLOCK_ELEMENTS, DISPLAY_NONE, isCollapsibleSpace, isInvisible, OWN_UI_ATTRIBUTE, SKIPPED_ELEMENTS } from './extract';
 
 /**
  * Open elements a page may nest. Chromium stops nesting at 512 (deeper elements become siblings), so a browser
@@ -12,29 +12,20 @@ import { BLOCK_ELEMENTS, OWN_UI_ATTRIBUTE, SKIPPED_ELEMENTS } from './extract';
  */
 export const MAX_NESTING_DEPTH = 1000;
 
+const NESTING_REASON = `elements nested more than ${MAX_NESTING_DEPTH.toLocaleString('en')} deep; browsers nest at most 512, so this is not a page TenderLens reads`;
+
 /** A page nested deeper than MAX_NESTING_DEPTH; `line` is where the element that went too deep opens. */
 export class PageNestingError extends Error {
-  readonly reason = `elements nested more than ${MAX_NESTING_DEPTH.toLocaleString('en')} deep; browsers nest at most 512, so this is not a page TenderLens reads`;
+  readonly reason = NESTING_REASON;
   constructor(readonly line: number) {
-    super('');
-    this.message = `line ${line}: ${this.reason}`;
+    super(`line ${line}: ${NESTING_REASON}`);
     this.name = 'PageNestingError';
   }
 }
 
-const DISPLAY_NONE = /(^|;)\s*display\s*:\s*none/i;
-
 /** Lower-case names, as htmlparser2 gives them. */
 const SKIPPED = new Set([...SKIPPED_ELEMENTS].map((name) => name.toLowerCase()));
 const BLOCKS = new Set([...BLOCK_ELEMENTS].map((name) => name.toLowerCase()));
-
-function isInvisible(c: number): boolean {
-  return c === 0x00ad || c === 0x200b || c === 0x200c || c === 0x200d || c === 0x2060 || c === 0xfeff;
-}
-
-function isCollapsibleSpace(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0c || c === 0xa0;
-}
 
 /** Text pieces with white space collapsed and blocks on their own lines, as extractPageText writes them. */
 class TextWriter {
