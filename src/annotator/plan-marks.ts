@@ -3,6 +3,7 @@
 // (none when the user hid them). Pure apart from the translator.
 import type { Finding, PageAnalysis, TextAnchor } from '../core/types';
 import type { MarkContent, Translate } from './mark-element';
+import { findingWords } from '../ui/finding-text';
 
 export interface PlannedMark {
   anchor: TextAnchor;
@@ -25,7 +26,7 @@ export function planMarks(analysis: PageAnalysis, t: Translate, options: PlanOpt
     return true;
   };
   for (const finding of analysis.findings) {
-    const content = findingMark(finding, t);
+    const content = findingMark(finding, analysis, t);
     for (const anchor of finding.anchors) add(anchor, anchor.text ? { ...content, matchedText: anchor.text } : content);
   }
   const checkedOnce = new Set<string>();
@@ -47,8 +48,9 @@ export function planMarks(analysis: PageAnalysis, t: Translate, options: PlanOpt
   return planned.sort((a, b) => a.anchor.end - b.anchor.end);
 }
 
-function findingMark(finding: Finding, t: Translate): MarkContent {
-  const lines = [finding.detail, t('markWhy', [finding.reason])];
+function findingMark(finding: Finding, analysis: PageAnalysis, t: Translate): MarkContent {
+  const words = findingWords(finding, analysis.reading);
+  const lines = [words.detail, t('markWhy', [words.reason])];
   if (finding.kind === 'flagged-entity') {
     const lists = finding.sources.map((s) => s.title).join(', ');
     return {
@@ -74,10 +76,10 @@ function findingMark(finding: Finding, t: Translate): MarkContent {
   }
   return {
     tone: 'category',
-    pill: t('markCategoryPill', [finding.title]),
-    ariaLabel: t('markCategoryAria', [finding.title]),
-    title: t('markCategoryTitle', [finding.title]),
-    lines: [finding.reason, finding.detail],
+    pill: t('markCategoryPill', [words.title]),
+    ariaLabel: t('markCategoryAria', [words.title]),
+    title: t('markCategoryTitle', [words.title]),
+    lines: [words.reason, words.detail],
     sources: finding.sources,
     finding,
   };
