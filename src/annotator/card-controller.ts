@@ -33,11 +33,7 @@ export function wireCard(parts: CardParts): void {
   });
 }
 
-export function isCardOpen(card: HTMLElement): boolean {
-  return openCard?.card === card;
-}
-
-export function showCard(parts: CardParts): void {
+function showCard(parts: CardParts): void {
   if (openCard) closeCard({ returnFocus: false });
   openCard = parts;
   const { pill, card } = parts;
