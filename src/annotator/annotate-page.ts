@@ -1,6 +1,6 @@
 // The content script's job, start to finish: read the notice and the visible text, ask the background for
-// findings, mark them in place, and do it again (debounced) when a single-page portal changes its content
-// or the user decides on a match.
+// findings, mark them in place, and do it again (debounced) when a single-page portal changes its content,
+// the user decides on a match or changes the marks' settings.
 import { readNotice } from '../adapters';
 import { extractPageTextInSlices, yieldToPage } from '../page-text/extract';
 import type { Finding, PageAnalysis } from '../core/types';
@@ -10,6 +10,8 @@ import { t as translate } from '../ui/i18n';
 import { MARK_TAG, type MarkActions, type Translate } from './mark-element';
 import { planMarks } from './plan-marks';
 import { placeMarks, removeMarks } from './place-marks';
+import { closeCard } from './card-controller';
+import { readMarkSettings, saveMarkSettings, watchMarkSettings } from './mark-settings';
 
 const RESCAN_DELAY_MS = 800;
 
@@ -35,6 +37,7 @@ export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
   const actions: MarkActions = {
     dismiss: (finding, text, scope) => decide(finding, text, 'dismissed', scope),
     confirm: (finding, text) => decide(finding, text, 'confirmed', 'everywhere'),
+    hideChecked: () => void saveMarkSettings({ hideChecked: true }),
   };
 
   const observer = new MutationObserver((records) => {
@@ -47,7 +50,9 @@ export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
     const body = document.body;
     if (!body || signal.aborted) return undefined;
     observer.disconnect();
+    closeCard({ returnFocus: false });
     removeMarks(body);
+    const settings = await readMarkSettings();
     // The notice is read in a task of its own, apart from the page's tasks and from the sliced text reading.
     await yieldToPage();
     const reading = readNotice(document, location.href);
@@ -57,7 +62,7 @@ export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
     if (signal.aborted) return analysis;
     // The page may have changed while the background worked: only mark text that is still the same.
     const current = await extractPageTextInSlices(body, { signal });
-    if (current.text === pageText.text) placeMarks(current, planMarks(analysis, t), t, actions);
+    if (current.text === pageText.text) placeMarks(current, planMarks(analysis, t, settings), t, actions);
     else again = true;
     observer.observe(body, { childList: true, subtree: true, characterData: true });
     return analysis;
@@ -86,7 +91,10 @@ export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
     if ((message as { type?: string })?.type === 'tenderlens-reannotate') void rescan();
   };
   browser.runtime.onMessage.addListener(onMessage);
+  const stopWatchingSettings = watchMarkSettings(() => void rescan());
   const stop = () => {
+    stopWatchingSettings();
+    closeCard({ returnFocus: false });
     observer.disconnect();
     clearTimeout(timer);
     browser.runtime.onMessage.removeListener(onMessage);

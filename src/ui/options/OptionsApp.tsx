@@ -7,6 +7,7 @@ import { safeHttpUrl } from '../../core/safe-url';
 import { errorText, formatDateTime, formatNumber, formatVersion, sourceLicence, sourcePublisher, t } from '../i18n';
 import { EntityListImport } from './EntityListImport';
 import { FeedSubscriptions } from './FeedSubscriptions';
+import { MarkDisplaySettings } from './MarkDisplaySettings';
 import { openKnowledgeDb } from '../../kb/db';
 import { removeList } from '../../kb/lists';
 
@@ -92,6 +93,7 @@ export function OptionsApp() {
         <h2 id="feeds-heading">{t('feedsHeading')}</h2>
         <FeedSubscriptions />
       </section>
+      <MarkDisplaySettings />
       <section aria-labelledby="decisions-heading">
         <h2 id="decisions-heading">{t('optionsDecisions')}</h2>
         {decisions.length === 0 ? (
