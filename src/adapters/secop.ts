@@ -10,7 +10,8 @@ import { documentTitle, pageRoot, visibleText } from './page-dom';
 
 const PORTAL_ID = 'secop';
 const HOSTS = new Set(['community.secop.gov.co', 'www.secop.gov.co']);
-const UNSPSC_IN_TEXT = /\bV1\.(\d{8})\b/g;
+/** "V1.80111500", perhaps followed by its label ("V1.80111500 - Desarrollo de recursos humanos"). */
+const UNSPSC_IN_TEXT = /\bV1\.(\d{8})\b(?:\s*[-\u2013]\s*([^\n\t]+?)\s*(?=$|\bV1\.))?/g;
 
 /** Row ids of the request summary, by field. */
 const ROW_IDS = {
@@ -77,9 +78,10 @@ function readSecop(doc: Document): NoticeReading {
 
   const buyerName = field(ROW_IDS.buyer, LABELS.buyer);
   const classifications: NoticeClassification[] = [];
-  for (const text of [...byLabel(LABELS.unspsc), visibleText(root)]) {
+  // Labelled cells first, whose label runs to the end of the cell; then any code elsewhere in the page, bare.
+  for (const [text, labelled] of [...byLabel(LABELS.unspsc).map((t) => [t, true] as const), [visibleText(root), false] as const]) {
     for (const match of text.matchAll(UNSPSC_IN_TEXT)) {
-      const code = classification('unspsc', match[1]!);
+      const code = classification('unspsc', match[1]!, labelled ? match[2] : undefined);
       if (code) classifications.push(code);
     }
   }
