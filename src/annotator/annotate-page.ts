@@ -1,7 +1,9 @@
 // The content script's job, start to finish: read the notice and the visible text, ask the background for
 // findings, mark them in place, and do it again (debounced) when a single-page portal changes its content
 // or the user decides on a match.
-import { readNotice } from '../adapters';
+import { LiveNoticeReader } from '../adapters/read-notice-live';
+import { switchedOffAdapters } from '../extension/adapter-switches';
+import shippedSwitches from '../../public/adapter-switches.json';
 import { extractPageText } from '../page-text/extract';
 import type { Finding, PageAnalysis } from '../core/types';
 import { sendToBackground } from '../extension/messages';
@@ -22,6 +24,10 @@ export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
   let running: Promise<PageAnalysis | undefined> | undefined;
   let again = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // Readers switched off by the maintainers' list are passed over; notice data behind a page is fetched once.
+  const reader = switchedOffAdapters(browser.storage.local as never, shippedSwitches)
+    .catch(() => new Set<string>())
+    .then((switchedOff) => new LiveNoticeReader({ fetch: (input, init) => fetch(input, init), xmlParser: new DOMParser(), switchedOff }));
 
   const decide = (finding: Finding, matchedText: string, verdict: 'dismissed' | 'confirmed', scope: 'page' | 'site' | 'everywhere') => {
     if (!finding.entityId) return;
@@ -47,7 +53,8 @@ export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
     if (!body || signal.aborted) return undefined;
     observer.disconnect();
     removeMarks(body);
-    const reading = readNotice(document, location.href);
+    const reading = await (await reader).read(document, location.href);
+    if (signal.aborted) return undefined;
     const pageText = extractPageText(body);
     const analysis = await sendToBackground({ type: 'analyse-page', url: location.href, text: pageText.text, reading });
     if (signal.aborted) return analysis;
