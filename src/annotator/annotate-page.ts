@@ -1,6 +1,7 @@
 // The content script's job, start to finish: read the notice and the visible text, ask the background for
-// findings, mark them in place, and do it again (debounced) when a single-page portal changes its content
-// or the user decides on a match.
+// findings, mark them in place, and do it again (debounced) when a single-page portal changes its content,
+// at once when it navigates in-page, or when the user decides on a match. Nothing is done in a hidden tab, and a
+// content change that leaves the page's text as it was is not read again.
 import { LiveNoticeReader } from '../adapters/read-notice-live';
 import { switchedOffAdapters } from '../extension/adapter-switches';
 import shippedSwitches from '../../public/adapter-switches.json';
@@ -11,6 +12,7 @@ import { browser } from '../extension/browser';
 import { MARK_TAG, type MarkActions, type Translate } from './mark-element';
 import { planMarks } from './plan-marks';
 import { placeMarks, removeMarks } from './place-marks';
+import { watchNavigation, whenVisible } from './navigation-watch';
 
 const RESCAN_DELAY_MS = 800;
 
@@ -42,10 +44,22 @@ export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
     confirm: (finding, text) => decide(finding, text, 'confirmed', 'everywhere'),
   };
 
+  // What the last analysis read: a content change that leaves both as they were needs no new reading.
+  let analysed: { url: string; text: string } | undefined;
+  const navigation = watchNavigation(() => {
+    clearTimeout(timer);
+    analysed = undefined;
+    void rescan();
+  }, signal);
   const observer = new MutationObserver((records) => {
     if (records.every(isOwnMutation)) return;
+    navigation.checkAddress();
     clearTimeout(timer);
-    timer = setTimeout(() => void rescan(), RESCAN_DELAY_MS);
+    timer = setTimeout(() => {
+      const body = document.body;
+      if (body && analysed && analysed.url === location.href && extractPageText(body).text === analysed.text) return;
+      void rescan();
+    }, RESCAN_DELAY_MS);
   });
 
   async function annotateOnce(): Promise<PageAnalysis | undefined> {
@@ -60,8 +74,10 @@ export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
     if (signal.aborted) return analysis;
     // The page may have changed while the background worked: only mark text that is still the same.
     const current = extractPageText(body);
-    if (current.text === pageText.text) placeMarks(current, planMarks(analysis, t), t, actions);
-    else again = true;
+    if (current.text === pageText.text) {
+      placeMarks(current, planMarks(analysis, t), t, actions);
+      analysed = { url: location.href, text: current.text };
+    } else again = true;
     observer.observe(body, { childList: true, subtree: true, characterData: true });
     return analysis;
   }
@@ -73,6 +89,7 @@ export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
     }
     running = (async () => {
       let result: PageAnalysis | undefined;
+      await whenVisible(signal);
       do {
         again = false;
         result = await annotateOnce().catch((error: unknown) => {
