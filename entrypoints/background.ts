@@ -89,6 +89,10 @@ export default defineBackground(() => {
   });
 
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  // A page (re)loading is not the page that was read: its analysis goes until the content script reads it again.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') void forgetTab(tabId);
+  });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SWITCHES_ALARM) void refreshSwitchesNow().catch((e: unknown) => console.error('TenderLens:', e));
     if (alarm.name !== FEED_ALARM) return;
