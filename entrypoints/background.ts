@@ -13,6 +13,7 @@ import { ensureFeedAlarm, FEED_ALARM } from '@/src/extension/background/feed-ala
 import { permissionCheckedFetch, releaseFeedPermission } from '@/src/extension/feed-permissions';
 import { SWITCHES_ALARM } from '@/src/extension/adapter-switches';
 import { ensureSwitchesAlarm, refreshSwitchesNow } from '@/src/extension/background/switches-refresh';
+import { keepSupplierSiteScriptsRegistered } from '@/src/extension/background/supplier-site-scripts';
 
 export default defineBackground(() => {
   const knowledge = new KnowledgeService(async () => {
@@ -88,6 +89,7 @@ export default defineBackground(() => {
     })();
   });
 
+  keepSupplierSiteScriptsRegistered();
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   // A page (re)loading is not the page that was read: its analysis goes until the content script reads it again.
   browser.tabs.onUpdated.addListener((tabId, change) => {

@@ -5,7 +5,7 @@
 import { browser } from './browser';
 import { PORTAL_MATCHES } from './portal-hosts';
 
-const SITES_KEY = 'supplierSites';
+export const SUPPLIER_SITES_KEY = 'supplierSites';
 /** The content script as built (WXT's output path), the same file the portals get. */
 export const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';
 
@@ -37,12 +37,12 @@ export function isPortalSite(url: string | undefined): boolean {
 const scriptId = (pattern: string) => `supplier-site ${pattern}`;
 
 export async function listSupplierSites(): Promise<string[]> {
-  const stored = (await browser.storage.local.get(SITES_KEY))[SITES_KEY];
+  const stored = (await browser.storage.local.get(SUPPLIER_SITES_KEY))[SUPPLIER_SITES_KEY];
   return Array.isArray(stored) ? stored.filter((s): s is string => typeof s === 'string') : [];
 }
 
 async function saveSites(sites: readonly string[]): Promise<void> {
-  await browser.storage.local.set({ [SITES_KEY]: [...new Set(sites)].sort() });
+  await browser.storage.local.set({ [SUPPLIER_SITES_KEY]: [...new Set(sites)].sort() });
 }
 
 /** Annotates a tab's page once. Needs the click's activeTab grant (or the site's permission). */
