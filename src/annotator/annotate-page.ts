@@ -5,10 +5,11 @@
 import { LiveNoticeReader } from '../adapters/read-notice-live';
 import { switchedOffAdapters } from '../extension/adapter-switches';
 import shippedSwitches from '../../public/adapter-switches.json';
-import { extractPageText } from '../page-text/extract';
+import { extractPageTextInSlices, yieldToPage } from '../page-text/extract';
 import type { Finding, PageAnalysis } from '../core/types';
 import { sendToBackground } from '../extension/messages';
 import { browser } from '../extension/browser';
+import { t as translate } from '../ui/i18n';
 import { MARK_TAG, type MarkActions, type Translate } from './mark-element';
 import { planMarks } from './plan-marks';
 import { placeMarks, removeMarks } from './place-marks';
@@ -22,7 +23,7 @@ export interface AnnotatorHandle {
 }
 
 export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
-  const t: Translate = (key, subs) => browser.i18n.getMessage(key, subs) || key;
+  const t: Translate = translate;
   let running: Promise<PageAnalysis | undefined> | undefined;
   let again = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -56,9 +57,11 @@ export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
     navigation.checkAddress();
     clearTimeout(timer);
     timer = setTimeout(() => {
-      const body = document.body;
-      if (body && analysed && analysed.url === location.href && extractPageText(body).text === analysed.text) return;
-      void rescan();
+      void (async () => {
+        const body = document.body;
+        if (body && analysed && analysed.url === location.href && (await extractPageTextInSlices(body, { signal })).text === analysed.text) return;
+        await rescan();
+      })().catch(() => undefined);
     }, RESCAN_DELAY_MS);
   });
 
@@ -67,13 +70,16 @@ export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
     if (!body || signal.aborted) return undefined;
     observer.disconnect();
     removeMarks(body);
+    // The notice is read in a task of its own, apart from the page's tasks and from the sliced text reading.
+    await yieldToPage();
     const reading = await (await reader).read(document, location.href);
     if (signal.aborted) return undefined;
-    const pageText = extractPageText(body);
+    await yieldToPage();
+    const pageText = await extractPageTextInSlices(body, { signal });
     const analysis = await sendToBackground({ type: 'analyse-page', url: location.href, text: pageText.text, reading });
     if (signal.aborted) return analysis;
     // The page may have changed while the background worked: only mark text that is still the same.
-    const current = extractPageText(body);
+    const current = await extractPageTextInSlices(body, { signal });
     if (current.text === pageText.text) {
       placeMarks(current, planMarks(analysis, t), t, actions);
       analysed = { url: location.href, text: current.text };

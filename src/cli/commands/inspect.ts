@@ -52,9 +52,10 @@ async function runInspect(args: string[], io: CliIo): Promise<number> {
   const dataFile = typeof dataOption === 'string' ? resolve(io.cwd(), dataOption) : DEFAULT_KNOWLEDGE_PATH;
 
   const source = input === '-' ? 'standard input' : input;
-  const html = decodeHtml(input === '-' ? await io.readStdin() : await io.readFile(input), source);
+  const html = decodeHtml(input === '-' ? await io.readStdin() : await io.readFile(input), source, (warning) => io.stderr(`tenderlens: warning: ${warning}
+`));
   const data = looksLikeData(html) ? readNoticeDataInput(html, source, url) : undefined;
-  const doc = data ? undefined : parseHtmlDocument(html);
+  const doc = data ? undefined : parseHtmlDocument(html, source);
   const reading = data?.reading ?? readNotice(doc!, url);
   const text = data?.text ?? extractPageText(doc!.querySelector('body') ?? doc!).text;
 

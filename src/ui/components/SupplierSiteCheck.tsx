@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '../../extension/browser';
 import { checkTabOnce, isPortalSite, listSupplierSites, rememberSupplierSite, requestSitePermission, sitePattern } from '../../extension/supplier-sites';
-import { t } from '../i18n';
+import { errorText, t } from '../i18n';
 
 async function tabOfPopup(): Promise<{ id: number; url?: string } | undefined> {
   const named = Number(new URLSearchParams(location.search).get('tab'));
@@ -25,7 +25,7 @@ export function SupplierSiteCheck({ onChecked }: { onChecked: () => void }) {
 
   const check = () => {
     setState('checking');
-    checkTabOnce(tab.id).then(onChecked, (e: unknown) => setState({ error: e instanceof Error ? e.message : String(e) }));
+    checkTabOnce(tab.id).then(onChecked, (e: unknown) => setState({ error: errorText(e) }));
   };
   const always = () => {
     // The permission request comes first, in the click's own turn.
@@ -35,7 +35,7 @@ export function SupplierSiteCheck({ onChecked }: { onChecked: () => void }) {
       setState('always');
       await checkTabOnce(tab.id);
       onChecked();
-    }).catch((e: unknown) => setState({ error: e instanceof Error ? e.message : String(e) }));
+    }).catch((e: unknown) => setState({ error: errorText(e) }));
   };
   return (
     <section class="supplier-site" aria-label={t('siteCheckHeading')}>

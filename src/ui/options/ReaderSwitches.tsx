@@ -5,7 +5,7 @@ import shippedSwitches from '../../../public/adapter-switches.json';
 import { PORTAL_ADAPTERS } from '../../adapters';
 import { browser } from '../../extension/browser';
 import { readSwitchesState, refreshSwitches, setSwitchesUrl, switchesUrl, type SwitchesState } from '../../extension/adapter-switches';
-import { t } from '../i18n';
+import { errorText, formatDateTime, t } from '../i18n';
 
 const storage = () => browser.storage.local as never;
 
@@ -25,7 +25,7 @@ export function ReaderSwitches() {
         setUrl(saved);
         return refreshSwitches({ storage: storage(), shipped: shippedSwitches, fetch: (input, init) => fetch(input, init) });
       })
-      .then(setState, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+      .then(setState, (e: unknown) => setError(errorText(e)));
   };
   if (!state) return <p role="status">{t('popupLoading')}</p>;
   const off = new Map(state.list.off.map((e) => [e.adapter, e.reason]));
@@ -40,7 +40,7 @@ export function ReaderSwitches() {
         ))}
       </ul>
       <p class="muted">
-        {t('readersListFrom', [state.origin === 'downloaded' && state.downloadedAt ? t('readersDownloaded', [new Date(state.downloadedAt).toLocaleString()]) : t('readersShipped')])}
+        {t('readersListFrom', [state.origin === 'downloaded' && state.downloadedAt ? t('readersDownloaded', [formatDateTime(state.downloadedAt)]) : t('readersShipped')])}
       </p>
       {state.lastError && <p role="alert" class="error">{t('readersLastError', [state.lastError])}</p>}
       <form class="reader-switches" onSubmit={update}>
