@@ -1,28 +1,40 @@
 // Decides which marks a page gets from its analysis: one per place a finding is anchored, and a quiet
-// "checked" mark on CPV codes and suppliers about which nothing is known. Pure apart from the translator.
+// "checked" mark on each distinct CPV code and supplier about which nothing is known, at its first occurrence
+// (none when the user hid them). Pure apart from the translator.
 import type { Finding, PageAnalysis, TextAnchor } from '../core/types';
 import type { MarkContent, Translate } from './mark-element';
+import { findingWords } from '../ui/finding-text';
 
 export interface PlannedMark {
   anchor: TextAnchor;
   content: MarkContent;
 }
 
-export function planMarks(analysis: PageAnalysis, t: Translate): PlannedMark[] {
+export interface PlanOptions {
+  /** The user's setting: no grey "nothing listed" marks. */
+  hideChecked?: boolean;
+}
+
+export function planMarks(analysis: PageAnalysis, t: Translate, options: PlanOptions = {}): PlannedMark[] {
   const planned: PlannedMark[] = [];
   const taken = new Set<string>();
   const add = (anchor: TextAnchor, content: MarkContent) => {
     const key = `${anchor.start}:${anchor.end}`;
-    if (taken.has(key)) return;
+    if (taken.has(key)) return false;
     taken.add(key);
     planned.push({ anchor, content });
+    return true;
   };
   for (const finding of analysis.findings) {
-    const content = findingMark(finding, t);
+    const content = findingMark(finding, analysis, t);
     for (const anchor of finding.anchors) add(anchor, anchor.text ? { ...content, matchedText: anchor.text } : content);
   }
-  for (const item of analysis.checked) {
-    if (item.findingIds.length) continue;
+  const checkedOnce = new Set<string>();
+  for (const item of options.hideChecked ? [] : analysis.checked) {
+    if (item.findingIds.length || !item.anchors.length) continue;
+    const distinct = `${item.kind}:${item.label.toLowerCase().replace(/\s+/g, ' ').trim()}`;
+    if (checkedOnce.has(distinct)) continue;
+    checkedOnce.add(distinct);
     const content: MarkContent = {
       tone: 'checked',
       pill: t('markCheckedPill'),
@@ -31,13 +43,14 @@ export function planMarks(analysis: PageAnalysis, t: Translate): PlannedMark[] {
       lines: [t(item.kind === 'cpv' ? 'markCheckedCpv' : 'markCheckedSupplier')],
       sources: [],
     };
-    for (const anchor of item.anchors) add(anchor, content);
+    [...item.anchors].sort((a, b) => a.start - b.start).some((anchor) => add(anchor, content));
   }
   return planned.sort((a, b) => a.anchor.end - b.anchor.end);
 }
 
-function findingMark(finding: Finding, t: Translate): MarkContent {
-  const lines = [finding.detail, t('markWhy', [finding.reason])];
+function findingMark(finding: Finding, analysis: PageAnalysis, t: Translate): MarkContent {
+  const words = findingWords(finding, analysis.reading);
+  const lines = [words.detail, t('markWhy', [words.reason])];
   if (finding.kind === 'flagged-entity') {
     const lists = finding.sources.map((s) => s.title).join(', ');
     return {
@@ -63,10 +76,10 @@ function findingMark(finding: Finding, t: Translate): MarkContent {
   }
   return {
     tone: 'category',
-    pill: t('markCategoryPill', [finding.title]),
-    ariaLabel: t('markCategoryAria', [finding.title]),
-    title: t('markCategoryTitle', [finding.title]),
-    lines: [finding.reason, finding.detail],
+    pill: t('markCategoryPill', [words.title]),
+    ariaLabel: t('markCategoryAria', [words.title]),
+    title: t('markCategoryTitle', [words.title]),
+    lines: [words.reason, words.detail],
     sources: finding.sources,
     finding,
   };

@@ -4,9 +4,12 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Decision } from '../../core/types';
 import { sendToBackground, type Replies } from '../../extension/messages';
 import { safeHttpUrl } from '../../core/safe-url';
-import { t } from '../i18n';
+import { errorText, formatDateTime, formatNumber, formatVersion, sourceLicence, sourcePublisher, t } from '../i18n';
 import { EntityListImport } from './EntityListImport';
 import { FeedSubscriptions } from './FeedSubscriptions';
+import { MarkDisplaySettings } from './MarkDisplaySettings';
+import { ReaderSwitches } from './ReaderSwitches';
+import { SupplierSites } from './SupplierSites';
 import { openKnowledgeDb } from '../../kb/db';
 import { removeList } from '../../kb/lists';
 
@@ -31,7 +34,7 @@ export function OptionsApp() {
         setStatus(s);
         setDecisions(d);
       })
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+      .catch((e: unknown) => setError(errorText(e)));
   useEffect(() => void refresh(), []);
 
   return (
@@ -63,13 +66,13 @@ export function OptionsApp() {
                     ) : (
                       s.title
                     )}
-                    <div class="muted">{s.publisher} · {s.licence}</div>
+                    <div class="muted">{sourcePublisher(s)} · {sourceLicence(s)}</div>
                     {s.partial && <div class="partial">{t('sourcePartial')}{s.note ? ` ${s.note}` : ''}</div>}
                   </td>
-                  <td>{s.version}</td>
-                  <td>{s.rows.toLocaleString()}</td>
+                  <td>{formatVersion(s.version)}</td>
+                  <td>{formatNumber(s.rows)}</td>
                   <td>
-                    {s.loadedAt ? new Date(s.loadedAt).toLocaleString() : '—'}
+                    {s.loadedAt ? formatDateTime(s.loadedAt) : '—'}
                     {s.id.startsWith('import-') && (
                       <div>
                         <button type="button" onClick={() => void removeImportedList(s.id).then(refresh)}>
@@ -92,6 +95,15 @@ export function OptionsApp() {
         <h2 id="feeds-heading">{t('feedsHeading')}</h2>
         <FeedSubscriptions />
       </section>
+      <MarkDisplaySettings />
+      <section aria-labelledby="sites-heading">
+        <h2 id="sites-heading">{t('sitesHeading')}</h2>
+        <SupplierSites />
+      </section>
+      <section aria-labelledby="readers-heading">
+        <h2 id="readers-heading">{t('readersHeading')}</h2>
+        <ReaderSwitches />
+      </section>
       <section aria-labelledby="decisions-heading">
         <h2 id="decisions-heading">{t('optionsDecisions')}</h2>
         {decisions.length === 0 ? (
@@ -102,7 +114,7 @@ export function OptionsApp() {
               <li key={d.id}>
                 <strong>{d.matchedText}</strong> — {t(d.verdict === 'dismissed' ? 'optionsDismissed' : 'optionsConfirmed')} (
                 {t(`scope_${d.scope}`)}
-                {d.scopeKey ? `: ${d.scopeKey}` : ''}) · {new Date(d.decidedAt).toLocaleString()}{' '}
+                {d.scopeKey ? `: ${d.scopeKey}` : ''}) · {formatDateTime(d.decidedAt)}{' '}
                 <button type="button" onClick={() => void sendToBackground({ type: 'remove-decision', id: d.id }).then(refresh)}>
                   {t('optionsUndo')}
                 </button>
