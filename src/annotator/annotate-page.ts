@@ -1,15 +1,10 @@
 // The content script's job, start to finish: read the notice and the visible text, ask the background for
 // findings, mark them in place, and do it again (debounced) when a single-page portal changes its content,
-<<<<<<< HEAD
-// the user decides on a match or changes the marks' settings.
-import { readNotice } from '../adapters';
-=======
-// at once when it navigates in-page, or when the user decides on a match. Nothing is done in a hidden tab, and a
-// content change that leaves the page's text as it was is not read again.
+// at once when it navigates in-page, or when the user decides on a match or changes the marks' settings. Nothing
+// is done in a hidden tab, and a content change that leaves the page's text as it was is not read again.
 import { LiveNoticeReader } from '../adapters/read-notice-live';
 import { switchedOffAdapters } from '../extension/adapter-switches';
 import shippedSwitches from '../../public/adapter-switches.json';
->>>>>>> portals
 import { extractPageTextInSlices, yieldToPage } from '../page-text/extract';
 import type { Finding, PageAnalysis } from '../core/types';
 import { sendToBackground } from '../extension/messages';
@@ -18,12 +13,9 @@ import { t as translate } from '../ui/i18n';
 import { MARK_TAG, type MarkActions, type Translate } from './mark-element';
 import { planMarks } from './plan-marks';
 import { placeMarks, removeMarks } from './place-marks';
-<<<<<<< HEAD
 import { closeCard } from './card-controller';
 import { readMarkSettings, saveMarkSettings, watchMarkSettings } from './mark-settings';
-=======
 import { watchNavigation, whenVisible } from './navigation-watch';
->>>>>>> portals
 
 const RESCAN_DELAY_MS = 800;
 
@@ -93,15 +85,10 @@ export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
     if (signal.aborted) return analysis;
     // The page may have changed while the background worked: only mark text that is still the same.
     const current = await extractPageTextInSlices(body, { signal });
-<<<<<<< HEAD
-    if (current.text === pageText.text) placeMarks(current, planMarks(analysis, t, settings), t, actions);
-    else again = true;
-=======
     if (current.text === pageText.text) {
-      placeMarks(current, planMarks(analysis, t), t, actions);
+      placeMarks(current, planMarks(analysis, t, settings), t, actions);
       analysed = { url: location.href, text: current.text };
     } else again = true;
->>>>>>> portals
     observer.observe(body, { childList: true, subtree: true, characterData: true });
     return analysis;
   }
