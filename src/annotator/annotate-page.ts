@@ -1,7 +1,7 @@
 // The content script's job, start to finish: read the notice and the visible text, ask the background for
 // findings, mark them in place, and do it again (debounced) when a single-page portal changes its content,
-// at once when it navigates in-page, or when the user decides on a match or changes the marks' settings. Nothing
-// is done in a hidden tab, and a content change that leaves the page's text as it was is not read again.
+// at once when it navigates in-page, or when the user decides on a match or changes the marks' settings. Nothing is
+// done in a hidden tab, and a content change that leaves the page's text as it was is not read again.
 import { LiveNoticeReader } from '../adapters/read-notice-live';
 import { switchedOffAdapters } from '../extension/adapter-switches';
 import shippedSwitches from '../../public/adapter-switches.json';
