@@ -49,6 +49,10 @@ export interface AlertView {
   published?: string;
   firstSeenAt: string;
   sourceTitle: string;
+  /** Other feeds that brought the same story at the same link. */
+  alsoReportedBy?: string[];
+  /** Other feeds' different stories at the same link: kept, never merged into this one. */
+  related?: Array<{ id: string; title: string; sourceTitle: string }>;
   confidence: 'high' | 'review';
   entities: AlertEntityView[];
   onPage: boolean;

@@ -4,7 +4,7 @@
 import type { Decision } from '../../core/types';
 import type { CompiledMatcher } from '../../matcher';
 import type { KnowledgeDb } from '../../kb/db';
-import { alertsAboutEntities, addSubscription, listSubscriptions, recentAlerts, recordFeedAttempt, removeSubscription, saveFeedAlerts, SubscriptionError } from '../../kb/feeds';
+import { alertsAboutEntities, alertsAtLinks, addSubscription, listSubscriptions, recentAlerts, recordFeedAttempt, removeSubscription, saveFeedAlerts, SubscriptionError } from '../../kb/feeds';
 import { checkFeedAddress, describeFeedAddressProblem } from '../../scanner/feed-address';
 import { isFeedDue, nextFetchState } from '../../scanner/feed-schedule';
 import { refreshFeed } from '../../scanner/refresh-feed';
@@ -118,12 +118,14 @@ export class FeedService {
   async alerts(pageEntityIds: readonly string[] = [], limit = ALERT_LIST_LIMIT): Promise<AlertsReply> {
     const [sources, recent, aboutPage] = await Promise.all([listSubscriptions(this.db), recentAlerts(this.db, limit), alertsAboutEntities(this.db, pageEntityIds)]);
     const rows = [...new Map([...aboutPage, ...recent].map((a) => [a.id, a])).values()];
+    const sameLink = await alertsAtLinks(this.db, rows.map((a) => a.urlKey));
     const entityIds = [...new Set(rows.flatMap((a) => a.entityIds))];
     const entities = (await this.db.entities.bulkGet(entityIds)).filter((e) => e !== undefined);
     return {
       subscriptions: sources.length,
       alerts: buildAlertViews(rows, {
         entityNames: new Map(entities.map((e) => [e.id, e.name])),
+        sameLink,
         sources: new Map(sources.map((s) => [s.id, s])),
         pageEntityIds: new Set(pageEntityIds),
         limit,

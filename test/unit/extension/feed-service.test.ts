@@ -227,17 +227,50 @@ describe('refreshing', () => {
     expect((await feeds.subscriptions())[0]!.fetch).toMatchObject({ etag: '"a2"', itemCount: 6 });
   });
 
-  it('leaves a page another feed already brought where it is', async () => {
+  it('keeps the same story from a second feed once in the lists, "also reported by" it, and keeps its rows', async () => {
     const { db, host, feeds } = setUp();
     const mirror = 'https://mirror.example.net/alerts.rss';
     host.serve(ALERTS_FEED, { body: alertsFeed() });
     await feeds.subscribe(ALERTS_FEED);
-    // Same links, other guids: the same pages.
-    const sameLinks = new TextDecoder().decode(alertsFeed()).replaceAll('<guid isPermaLink="false">alerts.example.org/', '<guid isPermaLink="false">mirror/');
+    // Same links, other guids, a title of its own: the same pages and stories.
+    const sameLinks = new TextDecoder()
+      .decode(alertsFeed())
+      .replaceAll('<guid isPermaLink="false">alerts.example.org/', '<guid isPermaLink="false">mirror/')
+      .replace('<title>Supplier alerts (test feed)</title>', '<title>Mirror of supplier alerts</title>');
     host.serve(mirror, { body: sameLinks });
     await feeds.subscribe(mirror);
-    expect(await db.alerts.where('sourceId').equals(`feed:${mirror}`).count()).toBe(1); // the item without an http(s) link
+    expect(await db.alerts.where('sourceId').equals(`feed:${mirror}`).count()).toBe(4);
     expect(await db.alerts.where('sourceId').equals(`feed:${ALERTS_FEED}`).count()).toBe(4);
+    const { alerts } = await feeds.alerts();
+    const withLinks = alerts.filter((a) => a.url);
+    expect(withLinks).toHaveLength(3);
+    for (const alert of withLinks) expect(alert.alsoReportedBy).toEqual(['Mirror of supplier alerts']);
+    // Removing the first feed leaves the mirror's stories: nothing it reported is lost.
+    await feeds.unsubscribe(`feed:${ALERTS_FEED}`);
+    expect((await feeds.alerts()).alerts.filter((a) => a.url)).toHaveLength(3);
+  });
+
+  it('never lets one feed suppress another feed\'s different story at the same link: both are kept, as related', async () => {
+    const { db, host, feeds } = setUp();
+    const whitewash = 'https://pr.example.com/news.rss';
+    const hoshineLink = 'https://alerts.example.org/2022/06/hoshine-silicon-industry';
+    // Feed A gets there first with a different story at the very link feed B uses.
+    host.serve(whitewash, {
+      body: `<?xml version="1.0"?><rss version="2.0"><channel><title>Company news</title><item><title>Hoshine Silicon Industry (Shanshan) Co., Ltd cleared of all allegations</title><link>${hoshineLink}</link><guid>pr-1</guid></item></channel></rss>`,
+    });
+    await feeds.subscribe(whitewash);
+    host.serve(ALERTS_FEED, { body: alertsFeed() });
+    await feeds.subscribe(ALERTS_FEED);
+    const atLink = await db.alerts.where('entityIds').equals(HOSHINE).toArray();
+    expect(atLink.map((a) => a.title).sort()).toEqual([
+      'Hoshine Silicon Industry (Shanshan) Co., Ltd cleared of all allegations',
+      'Hoshine Silicon Industry (Shanshan) Co., Ltd on the first UFLPA Entity List',
+    ]);
+    const views = (await feeds.alerts()).alerts.filter((a) => a.url === hoshineLink);
+    expect(views).toHaveLength(2);
+    const listed = views.find((v) => v.title.endsWith('Entity List'))!;
+    expect(listed.related).toEqual([{ id: `feed:${whitewash}:pr-1`, title: 'Hoshine Silicon Industry (Shanshan) Co., Ltd cleared of all allegations', sourceTitle: 'Company news' }]);
+    expect(views.find((v) => v.title.endsWith('allegations'))!.related?.[0]).toMatchObject({ sourceTitle: 'Supplier alerts (test feed)' });
   });
 
   it('backs off after each failure, retries at once when asked, and a success resets it; the last good alerts stay', async () => {
