@@ -11,6 +11,7 @@ import { knowledgeStatus } from '@/src/extension/background/status';
 import { FeedService } from '@/src/extension/background/feed-service';
 import { ensureFeedAlarm, FEED_ALARM } from '@/src/extension/background/feed-alarm';
 import { permissionCheckedFetch, releaseFeedPermission } from '@/src/extension/feed-permissions';
+import { isStorageFull, STORAGE_FULL_MESSAGE } from '@/src/kb/storage-errors';
 
 export default defineBackground(() => {
   const knowledge = new KnowledgeService(async () => {
@@ -22,6 +23,7 @@ export default defineBackground(() => {
     db: knowledge.db,
     linking: async () => ({ matcher: await knowledge.currentMatcher(), decisions: await knowledge.db.decisions.toArray() }),
     fetch: permissionCheckedFetch((input, init) => fetch(input, init)),
+    hostGranted: (url) => browser.permissions.contains({ origins: [`${url.protocol}//${url.hostname}/*`] }),
   });
 
   async function handle(request: Request, sender: { tab?: { id?: number } }): Promise<Reply<Request>> {
@@ -81,6 +83,7 @@ export default defineBackground(() => {
         return { ok: true, value: await handle(request, sender) };
       } catch (error) {
         console.error('TenderLens:', error);
+        if (isStorageFull(error)) return { ok: false, error: STORAGE_FULL_MESSAGE, code: 'storage-full' };
         return { ok: false, error: error instanceof Error ? error.message : String(error) };
       }
     })();
@@ -94,6 +97,11 @@ export default defineBackground(() => {
       .then(announceAlerts)
       .catch((e: unknown) => console.error('TenderLens: feed refresh failed:', e));
   });
+  // A read the browser cut short when it last stopped this worker is recorded as interrupted, then read again.
+  void feeds
+    .recoverInterruptedReads()
+    .then((interrupted) => (interrupted > 0 ? feeds.refresh().then(announceAlerts) : undefined))
+    .catch((e: unknown) => console.error('TenderLens: interrupted feed reads could not be recorded:', e));
   void ensureFeedAlarm().catch((e: unknown) => console.error('TenderLens: the feed alarm could not be set:', e));
   // A new build may compile names differently: its first analysis compiles afresh.
   browser.runtime.onInstalled.addListener(() => {

@@ -95,12 +95,32 @@ export interface Replies {
 export type Reply<R extends Request> = Replies[R['type']];
 
 /** Errors cross the message boundary as data, so the sender sees the real message, not a closed port. */
-export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string };
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string; code?: 'storage-full' };
+
+/** What Chromium and Firefox say when the background stopped (or restarted) before it answered. */
+const BACKGROUND_GONE = /message channel closed|message port closed|Receiving end does not exist|Could not establish connection/i;
+
+/** A message of the interface's language, falling back to English where no catalogue is loaded. */
+function localised(key: string, english: string): string {
+  try {
+    return browser.i18n.getMessage(key) || english;
+  } catch {
+    return english;
+  }
+}
 
 export async function sendToBackground<R extends Request>(request: R): Promise<Reply<R>> {
-  const envelope = (await browser.runtime.sendMessage(request)) as Envelope<Reply<R>> | undefined;
+  let envelope: Envelope<Reply<R>> | undefined;
+  try {
+    envelope = (await browser.runtime.sendMessage(request)) as Envelope<Reply<R>> | undefined;
+  } catch (error) {
+    // Not Chromium's "A listener indicated an asynchronous response…": what happened, and what happens next.
+    const message = error instanceof Error ? error.message : String(error);
+    if (BACKGROUND_GONE.test(message)) throw new Error(localised('backgroundStopped', 'The browser stopped TenderLens before it finished. Anything it was reading is recorded as interrupted and read again; try again in a moment.'));
+    throw error;
+  }
   if (!envelope) throw new Error(`No reply from the TenderLens background to "${request.type}".`);
-  if (!envelope.ok) throw new Error(envelope.error);
+  if (!envelope.ok) throw new Error(envelope.code === 'storage-full' ? localised('storageFull', envelope.error) : envelope.error);
   return envelope.value;
 }
 

@@ -424,3 +424,41 @@ describe('the alerts the popup lists', () => {
     expect((await feeds.alerts()).alerts).toEqual([]);
   });
 });
+
+describe('hostile servers and interrupted reads', () => {
+  it('never reads or stores an alert from a host the user did not allow, however the feed redirects', async () => {
+    const { db, host, feeds } = setUp();
+    const elsewhere = 'https://elsewhere.example.com/feed.rss';
+    host.serve(elsewhere, { body: alertsFeed() });
+    const redirectTo = (location: string) => async (input: RequestInfo | URL, init?: RequestInit) =>
+      String(input) === ALERTS_FEED ? new Response(null, { status: 302, headers: { location } }) : host.fetch(input, init);
+    const redirecting = new FeedService({ db, linking: async () => ({ matcher: compileMatcher(defaults.entities), decisions: [] }), fetch: redirectTo(elsewhere) });
+    const status = await redirecting.subscribe(ALERTS_FEED);
+    expect(status.fetch).toMatchObject({ status: 'failed', lastProblem: { code: 'redirect-host', args: ['elsewhere.example.com'] } });
+    expect(host.requests.map((r) => r.url)).not.toContain(elsewhere);
+    expect(await db.alerts.count()).toBe(0);
+    // Once the user follows a feed on that host too, the redirect is allowed.
+    await feeds.subscribe(elsewhere);
+    expect(await redirecting.refresh({ force: true, sourceId: `feed:${ALERTS_FEED}` })).toMatchObject({ read: 1 });
+  });
+
+  it('records a read the browser cut short as interrupted, due again at once, and reads it on the next start', async () => {
+    const { db, host, clock, feeds } = setUp();
+    host.serve(ALERTS_FEED, { body: alertsFeed() });
+    // The first worker starts a read and is stopped at the network: its promise never settles.
+    const stopped = new FeedService({ db, linking: async () => ({ matcher: compileMatcher(defaults.entities), decisions: [] }), fetch: () => new Promise<Response>(() => undefined), now: clock.now });
+    await db.sources.add({ id: `feed:${ALERTS_FEED}`, kind: 'feed', title: 'alerts.example.org', publisher: 'alerts.example.org', url: ALERTS_FEED, licence: '', version: 'not read yet', partial: false, fetch: {} });
+    void stopped.refresh({ force: true });
+    await expect.poll(async () => (await db.sources.get(`feed:${ALERTS_FEED}`))?.fetch?.readingSince).toBe('2026-02-03T10:00:00.000Z');
+    // The next worker starts.
+    clock.advanceMinutes(1);
+    expect(await feeds.recoverInterruptedReads()).toBe(1);
+    const [feed] = await feeds.subscriptions();
+    expect(feed!.fetch).toMatchObject({ status: 'failed', consecutiveFailures: 0, nextAttemptAt: '2026-02-03T10:01:00.000Z', lastProblem: { code: 'interrupted', args: ['2026-02-03T10:00:00.000Z'] } });
+    expect(feed!.fetch.readingSince).toBeUndefined();
+    expect(await feeds.refresh()).toMatchObject({ feeds: 1, read: 1, newAlerts: 4 });
+    expect(await feeds.recoverInterruptedReads()).toBe(0);
+    expect(await db.alerts.count()).toBe(4);
+  });
+});
+
