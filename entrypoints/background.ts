@@ -18,6 +18,10 @@ export default defineBackground(() => {
     const response = await fetch(browser.runtime.getURL('/data/defaults.json'));
     if (!response.ok) throw new Error(`The shipped default data could not be read (HTTP ${response.status}).`);
     return (await response.json()) as DefaultData;
+  }, undefined, {
+    // Outlives a deleted IndexedDB, so that a knowledge base found empty is known to have been lost.
+    get: async (key) => (await browser.storage.local.get(key))[key],
+    set: (key, value) => browser.storage.local.set({ [key]: value }),
   });
   const feeds = new FeedService({
     db: knowledge.db,

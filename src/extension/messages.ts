@@ -84,7 +84,8 @@ export interface Replies {
   'record-decision': Decision;
   'remove-decision': true;
   'list-decisions': Decision[];
-  'knowledge-status': { sources: SourceStatus[]; revision: number; entities: number; flags: number; cpv: number };
+  /** `lostAt`: when the knowledge base was found emptied and the shipped lists installed again. */
+  'knowledge-status': { sources: SourceStatus[]; revision: number; entities: number; flags: number; cpv: number; lostAt?: string };
   'list-feeds': FeedSubscriptionStatus[];
   'add-feed': FeedSubscriptionStatus;
   'remove-feed': true;

@@ -55,7 +55,7 @@ describe('redirects', () => {
   it('refuses a hop to a host the user has not allowed, and never requests it', async () => {
     requested.length = 0;
     const error = await failure('/to-localhost');
-    expect(error.problem).toEqual({ code: 'redirect-host', args: [`localhost:${port}`] });
+    expect(error?.problem).toEqual({ code: 'redirect-host', args: [`localhost:${port}`] });
     expect(error.message).toBe(`${at('/to-localhost')}: the feed's address redirects to localhost:${port}, a site you have not allowed TenderLens to read; nothing was read from it (subscribe to the new address to allow it)`);
     expect(requested).toEqual([`127.0.0.1:${port}/to-localhost`]);
   });
@@ -77,13 +77,13 @@ describe('redirects', () => {
       const body = new ReadableStream({ pull: (c) => { bodyRead = true; c.enqueue(new TextEncoder().encode(FEED)); c.close(); } }, { highWaterMark: 0 });
       return Object.defineProperty(new Response(body, { status: 200 }), 'url', { value: `http://localhost:${port}/feed` });
     };
-    const error = await fetchFeed(at('/to-localhost'), { fetch: browserLike, mayRead: onlyThisHost }).catch((e: unknown) => e as FeedFetchError);
-    expect(error.problem).toEqual({ code: 'redirect-host', args: [`localhost:${port}`] });
+    const error = await fetchFeed(at('/to-localhost'), { fetch: browserLike, mayRead: onlyThisHost }).then(() => undefined, (e: unknown) => e as FeedFetchError);
+    expect(error?.problem).toEqual({ code: 'redirect-host', args: [`localhost:${port}`] });
     expect(bodyRead).toBe(false);
     const failing: typeof fetch = async (input, init) => {
       if (init?.redirect === 'manual') return Object.defineProperty(new Response(null, { status: 200 }), 'type', { value: 'opaqueredirect' });
       throw new TypeError('Failed to fetch');
     };
-    expect((await fetchFeed(at('/loop-a'), { fetch: failing }).catch((e: unknown) => e as FeedFetchError)).problem).toEqual({ code: 'redirect-unfollowable', args: [] });
+    expect((await fetchFeed(at('/loop-a'), { fetch: failing }).then(() => undefined, (e: unknown) => e as FeedFetchError))?.problem).toEqual({ code: 'redirect-unfollowable', args: [] });
   });
 });
