@@ -48,6 +48,8 @@ export class FeedService {
   private readonly now: () => Date;
   /** Refreshes run one at a time: an alarm and a click never read the same feed twice at once. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** Settles once the reads cut short by the last stop are recorded: until then the listed states are stale. */
+  private recovered: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: FeedServiceOptions) {
     this.db = options.db;
@@ -137,10 +139,12 @@ export class FeedService {
       return interrupted.length;
     });
     this.queue = run.catch(() => undefined);
+    this.recovered = this.queue;
     return run;
   }
 
   async subscriptions(): Promise<FeedSubscriptionStatus[]> {
+    await this.recovered;
     const sources = await listSubscriptions(this.db);
     return Promise.all(
       sources.map(async (s) => ({

@@ -460,5 +460,35 @@ describe('hostile servers and interrupted reads', () => {
     expect(await feeds.recoverInterruptedReads()).toBe(0);
     expect(await db.alerts.count()).toBe(4);
   });
+
+  it('says in plain words that the disk is full, keeps the alerts stored before, and stores the new ones later', async () => {
+    const { db, host, clock, feeds } = setUp();
+    host.serve(ALERTS_FEED, { body: '<rss version="2.0"><channel><title>Alerts</title></channel></rss>' });
+    await feeds.subscribe(ALERTS_FEED);
+    // The storage refuses every write to the alerts as IndexedDB does when the quota is used up.
+    let full = true;
+    db.close();
+    db.use({
+      stack: 'dbcore',
+      name: 'quota-used-up',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          return { ...table, mutate: (request) => (full && name === 'alerts' ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')) : table.mutate(request)) };
+        },
+      }),
+    });
+    await db.open();
+    host.serve(ALERTS_FEED, { body: alertsFeed() });
+    clock.advanceMinutes(60);
+    expect(await feeds.refresh()).toMatchObject({ failed: 1, newAlerts: 0 });
+    const [feed] = await feeds.subscriptions();
+    expect(feed!.fetch).toMatchObject({ status: 'failed', lastProblem: { code: 'disk-full', args: [] }, lastError: expect.stringContaining('there is no room left to store data') });
+    expect(feed!.fetch.lastError).not.toContain('QuotaExceededError');
+    expect(await db.alerts.count()).toBe(0);
+    full = false;
+    expect(await feeds.refresh({ force: true })).toMatchObject({ read: 1, newAlerts: 4 });
+  });
 });
 

@@ -1,0 +1,166 @@
+// Faults in a real Chromium with the built extension: a feed that redirects to a host the user never allowed
+// (127.0.0.1 → localhost), the worker stopped by the browser (DevTools protocol) in the middle of a refresh, and
+// the knowledge base deleted under the worker. Each must end in an honest page, with nothing lost and nothing stored twice.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CDPSession, Page } from 'playwright-core';
+import { launchWithExtension, type ExtensionBrowser } from '../../src/demo/launch-chromium';
+
+const here = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
+const EXTENSION_DIR = here('../../.output/local/chrome-mv3');
+const SCREENSHOTS = here('../../test-results/screenshots');
+const FEED = readFileSync(here('../fixtures/rss/supplier-alerts.rss'));
+const DEMO = readFileSync(here('../../src/demo/demo-notice.html'));
+
+let server: Server;
+let port = 0;
+let browser: ExtensionBrowser;
+/** While true, /slow.rss sends its headers and the start of the feed, then nothing. */
+let hang = false;
+const hanging = new Set<ServerResponse>();
+const sockets = new Set<Socket>();
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  server = createServer((request, response) => {
+    const url = request.url ?? '/';
+    if (url === '/moved.rss') return void response.writeHead(302, { location: `http://localhost:${port}/feed.rss` }).end();
+    if (url === '/demo/notice') return void response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(DEMO);
+    if (url === '/feed.rss' || url === '/slow.rss') {
+      response.writeHead(200, { 'content-type': 'application/rss+xml', 'cache-control': 'no-store' });
+      if (url === '/slow.rss' && hang) {
+        response.write(FEED.subarray(0, 200));
+        hanging.add(response);
+        return;
+      }
+      return void response.end(FEED);
+    }
+    response.writeHead(404).end();
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  port = (server.address() as AddressInfo).port;
+  browser = await launchWithExtension(EXTENSION_DIR, { headless: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  for (const socket of sockets) socket.destroy();
+  await new Promise<void>((resolve) => server?.close(() => resolve()));
+});
+
+/** Stops the extension's service worker as the browser does when it is idle (DevTools protocol). */
+async function stopWorker(session: CDPSession): Promise<void> {
+  await session.send('ServiceWorker.enable');
+  await session.send('ServiceWorker.stopAllWorkers');
+}
+
+async function openOptions(): Promise<{ page: Page; feeds: ReturnType<Page['locator']> }> {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1000, height: 900 });
+  await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  const feeds = page.locator('section', { has: page.getByRole('heading', { name: 'Feed subscriptions' }) });
+  await feeds.locator('.feed-list, p').first().waitFor();
+  return { page, feeds };
+}
+
+async function subscribe(feeds: ReturnType<Page['locator']>, page: Page, url: string): Promise<void> {
+  const address = page.getByLabel('Feed address');
+  await address.fill(url);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => feeds.locator('table.feed-list tbody tr', { hasText: url }).count(), { timeout: 30_000 }).toBe(1);
+}
+
+const storedAlerts = () => browser.worker.evaluate(async () => {
+  const open = indexedDB.open('tenderlens');
+  const db = await new Promise<IDBDatabase>((resolve, reject) => ((open.onsuccess = () => resolve(open.result)), (open.onerror = () => reject(open.error))));
+  const rows = await new Promise<Array<{ id: string; sourceId: string }>>((resolve) => {
+    const request = db.transaction('alerts').objectStore('alerts').getAll();
+    request.onsuccess = () => resolve(request.result as Array<{ id: string; sourceId: string }>);
+  });
+  db.close();
+  return rows.map((r) => r.id);
+});
+
+describe('faults in a real Chromium', () => {
+  it('never reads or stores a feed that redirects to a host the user did not allow', async () => {
+    const { page, feeds } = await openOptions();
+    await subscribe(feeds, page, `http://127.0.0.1:${port}/moved.rss`);
+    const row = feeds.locator('table.feed-list tbody tr', { hasText: '/moved.rss' });
+    await expect.poll(async () => (await row.locator('.feed-error').textContent())?.replace(/[\u2068\u2069]/g, ''), { timeout: 20_000 }).toContain(
+      `its address redirects to localhost:${port}, a site you have not allowed TenderLens to read. Nothing was read from it.`,
+    );
+    expect(await row.locator('td').nth(3).textContent()).toBe('0');
+    expect(await storedAlerts()).toEqual([]);
+    await page.screenshot({ path: `${SCREENSHOTS}/options-feed-redirect-refused.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('records a refresh the browser cut short as interrupted, reads it again, and stores nothing twice', async () => {
+    const { page, feeds } = await openOptions();
+    const slow = `http://127.0.0.1:${port}/slow.rss`;
+    await subscribe(feeds, page, slow);
+    const row = feeds.locator('table.feed-list tbody tr', { hasText: '/slow.rss' });
+    await expect.poll(() => row.locator('td').nth(3).textContent(), { timeout: 20_000 }).toBe('4');
+    const before = (await storedAlerts()).sort();
+
+    hang = true;
+    await feeds.getByRole('button', { name: 'Refresh all now' }).click();
+    await expect.poll(() => hanging.size, { timeout: 20_000 }).toBe(1);
+    const session = await browser.context.newCDPSession(page);
+    await stopWorker(session);
+    // Not Chromium's "A listener indicated an asynchronous response…", but what happened.
+    await expect.poll(() => feeds.getByRole('status').textContent(), { timeout: 20_000 }).toContain('The browser stopped TenderLens before it finished');
+    for (const response of hanging) response.destroy();
+    hanging.clear();
+
+    // The worker starts again (the page asks it something): the cut-short read is recorded and read again.
+    await page.reload();
+    const again = feeds.locator('table.feed-list tbody tr', { hasText: '/slow.rss' });
+    await expect.poll(() => again.locator('.feed-error').textContent(), { timeout: 30_000 }).toContain('the browser stopped TenderLens while it was reading this feed');
+    await page.screenshot({ path: `${SCREENSHOTS}/options-feed-interrupted.png`, fullPage: true });
+    hang = false;
+    // The read started again on wake meets the network fault, not another stop.
+    for (const response of hanging) response.destroy();
+    hanging.clear();
+    await feeds.getByRole('button', { name: 'Refresh all now' }).click();
+    await expect.poll(() => again.locator('.feed-error').count(), { timeout: 30_000 }).toBe(0);
+    expect(await again.locator('td').nth(3).textContent()).toBe('4');
+    expect((await storedAlerts()).sort()).toEqual(before);
+    await session.detach();
+    await page.close();
+  });
+
+  it('installs the shipped lists again when the knowledge base is deleted under the worker, and says it was lost', async () => {
+    const { page } = await openOptions();
+    const deleted = await page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          const request = indexedDB.deleteDatabase('tenderlens');
+          request.onsuccess = () => resolve('deleted');
+          request.onerror = () => resolve(`error ${request.error?.message}`);
+          request.onblocked = () => undefined; // the worker's connection closes itself, then it proceeds
+        }),
+    );
+    expect(deleted).toBe('deleted');
+    // A portal page is checked against the shipped lists again: the listed supplier is flagged, not "nothing listed".
+    const notice = await browser.context.newPage();
+    await notice.goto(`http://127.0.0.1:${port}/demo/notice`);
+    await notice.locator('tenderlens-mark[data-tenderlens="flag"]').first().waitFor({ timeout: 30_000 });
+    await notice.close();
+    await page.reload();
+    await expect.poll(() => page.locator('.storage-lost').textContent(), { timeout: 20_000 }).toContain('The knowledge base was found empty');
+    const lists = page.locator('table.lists tbody tr');
+    await expect.poll(() => lists.count()).toBeGreaterThanOrEqual(4);
+    await page.screenshot({ path: `${SCREENSHOTS}/options-knowledge-lost.png`, fullPage: true });
+    await page.close();
+  });
+});
