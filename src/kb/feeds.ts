@@ -3,7 +3,7 @@
 // another id), keep the time they were first seen, and are capped per feed. Each feed keeps its own alerts: another
 // feed's item at the same link never replaces or suppresses them (the views show them side by side as related).
 import type { Source, SourceFetchState } from '../core/types';
-import { normaliseItemUrl } from '../scanner/dedupe-items';
+import { normaliseItemUrl, storyTitleKey } from '../scanner/dedupe-items';
 import { feedSourceId } from '../scanner/feed-address';
 import type { LinkedAlert } from '../scanner/link-items';
 import { safeHttpUrl } from '../core/safe-url';
@@ -104,7 +104,8 @@ export async function saveFeedAlerts(db: KnowledgeDb, sourceId: string, alerts: 
       const sameId = await db.alerts.get(alert.id);
       const samePageRows = urlKey ? await db.alerts.where('urlKey').equals(urlKey).toArray() : [];
       // An alert's id is its feed's own (`feed:<address>:<item id>`): a row under it belongs to this feed.
-      const samePage = sameId ? undefined : samePageRows.find((a) => a.sourceId === sourceId);
+      // The same story again (same title) under another id: updated in place; another story at the link is kept apart.
+      const samePage = sameId ? undefined : samePageRows.find((a) => a.sourceId === sourceId && storyTitleKey(a.title) === storyTitleKey(alert.title));
       if (samePageRows.some((a) => a.sourceId !== sourceId)) saved.alsoElsewhere++;
       const stored = sameId ?? samePage;
       const row: AlertRow = { ...alert, sourceId, url, urlKey, id: stored?.id ?? alert.id, firstSeenAt: stored?.firstSeenAt ?? seenAt };

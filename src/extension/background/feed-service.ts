@@ -25,6 +25,8 @@ export interface FeedServiceOptions {
   fetch?: typeof fetch;
   /** Whether the browser lets TenderLens read this address (its host permission); every address by default. */
   hostGranted?: (url: URL) => Promise<boolean>;
+  /** The time limit of one read (see refreshFeed). */
+  timeoutMs?: number;
   now?: () => Date;
 }
 
@@ -99,6 +101,7 @@ export class FeedService {
         matcher,
         decisions,
         mayRead,
+        ...(this.options.timeoutMs ? { timeoutMs: this.options.timeoutMs } : {}),
         ...(relink ? { whole: true } : {}),
         ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
       });
