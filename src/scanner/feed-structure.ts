@@ -1,5 +1,5 @@
 // Checks a feed's XML structure in one linear pass before it reaches the XML parser, whose element stack costs
-// quadratic time on deep nesting: refuses nesting deeper than a bound, declared entities (XXE, entity expansion),
+// quadratic time on deep nesting: finds nesting deeper than a bound, declared entities (XXE, entity expansion),
 // an RSS feed without a <channel>, with an empty one, or with items outside it. Comments, CDATA sections,
 // processing instructions and the doctype are skipped; nothing here builds a tree.
 import type { FeedFormat } from './parse-feed';
@@ -14,8 +14,19 @@ function lineAt(text: string, index: number): string {
   return String(line);
 }
 
-/** The first structural problem of a feed's text, or undefined when its structure is fine. */
-export function feedStructureProblem(text: string, format: FeedFormat, maxDepth = MAX_FEED_DEPTH): FeedProblem | undefined {
+/**
+ * The structural problems of a feed's text. `parser`: what the XML parser must never be given (nesting past the
+ * bound, declared entities). `channel`: what is wrong with the RSS <channel>; it is only meaningful when the XML is
+ * well-formed (in broken XML an unclosed tag makes a later item look outside the channel).
+ */
+export interface FeedStructure {
+  parser?: FeedProblem;
+  channel?: FeedProblem;
+}
+
+export function feedStructureProblems(text: string, format: FeedFormat, maxDepth = MAX_FEED_DEPTH): FeedStructure {
+  const found: FeedStructure = {};
+  const channelProblem = (problem: FeedProblem) => void (found.channel ??= problem);
   let depth = 0;
   let channelDepth = -1; // the depth inside <channel>, while in it
   let channels = 0;
@@ -30,7 +41,7 @@ export function feedStructureProblem(text: string, format: FeedFormat, maxDepth 
         i = endOf(text, ']]>', i + 9);
       } else {
         const end = doctypeEnd(text, i);
-        if (/<!ENTITY/i.test(text.slice(i, end))) return { code: 'entity-declarations', args: [] };
+        if (/<!ENTITY/i.test(text.slice(i, end === -1 ? undefined : end))) return { ...found, parser: { code: 'entity-declarations', args: [] } };
         i = end;
       }
     } else if (next === 0x3f /* ? */) {
@@ -45,20 +56,20 @@ export function feedStructureProblem(text: string, format: FeedFormat, maxDepth 
         depth--;
         if (channelDepth >= 0 && depth < channelDepth) {
           channelDepth = -1;
-          if (!channelHasContent) return { code: 'empty-channel', args: [] };
+          if (!channelHasContent) channelProblem({ code: 'empty-channel', args: [] });
         }
       } else {
         if (channelDepth >= 0) channelHasContent = true;
-        if (format === 'rss' && name === 'item' && channelDepth < 0) return { code: 'item-outside-channel', args: [lineAt(text, i)] };
+        if (format === 'rss' && name === 'item' && channelDepth < 0 && !found.channel) channelProblem({ code: 'item-outside-channel', args: [lineAt(text, i)] });
         if (format === 'rss' && name === 'channel') {
           channels++;
-          if (selfClosing) return { code: 'empty-channel', args: [] };
+          if (selfClosing) channelProblem({ code: 'empty-channel', args: [] });
           channelDepth = depth + 1;
           channelHasContent = false;
         }
         if (!selfClosing) {
           depth++;
-          if (depth > maxDepth) return { code: 'too-deep', args: [String(maxDepth), lineAt(text, i)] };
+          if (depth > maxDepth) return { ...found, parser: { code: 'too-deep', args: [String(maxDepth), lineAt(text, i)] } };
         }
       }
       i = close + 1;
@@ -70,8 +81,8 @@ export function feedStructureProblem(text: string, format: FeedFormat, maxDepth 
     }
     i = text.indexOf('<', i);
   }
-  if (format === 'rss' && channels === 0) return { code: 'no-channel', args: [] };
-  return undefined;
+  if (format === 'rss' && channels === 0) channelProblem({ code: 'no-channel', args: [] });
+  return found;
 }
 
 function endOf(text: string, terminator: string, from: number): number {

@@ -6,7 +6,7 @@ import { capLength, htmlToPlainText } from './html-to-text';
 import { wrapEmbeddedMarkup } from './embedded-markup';
 import { hashText } from './hash-text';
 import { describeFeedProblem, type FeedProblem } from './feed-problem';
-import { feedStructureProblem } from './feed-structure';
+import { feedStructureProblems } from './feed-structure';
 
 export type FeedFormat = 'rss' | 'rdf' | 'atom';
 
@@ -113,6 +113,9 @@ function xmlText(value: unknown): string {
  * lose the whole feed. Such an entry is read again without its dates (they are read here from the raw fields).
  */
 class TolerantParser extends Parser<RawFeed, RawItem> {
+  /** An exception thrown while the parsed XML was turned into a feed (see the constructor). */
+  buildError: unknown;
+
   constructor() {
     super({
       // In chunks, each in its own turn: a large feed never holds up the pages the worker serves meanwhile.
@@ -128,6 +131,20 @@ class TolerantParser extends Parser<RawFeed, RawItem> {
         ],
       },
     });
+    // With the XML parser in chunks, an exception while the feed is built is lost inside xml2js and the promise
+    // never settles: each builder keeps its exception, and parseFeed throws it once the parser has answered.
+    const builders = this as unknown as Record<string, (result: unknown) => unknown>;
+    for (const name of ['buildAtomFeed', 'buildRSS2', 'buildRSS1', 'buildRSS0_9']) {
+      const build = builders[name]!.bind(this);
+      builders[name] = (result) => {
+        try {
+          return build(result);
+        } catch (error) {
+          this.buildError ??= error;
+          return { items: [] };
+        }
+      };
+    }
     const parser = this as unknown as { parseItemAtom(entry: Record<string, unknown>): unknown };
     const parseItemAtom = parser.parseItemAtom.bind(this);
     parser.parseItemAtom = (entry) => {
@@ -253,16 +270,22 @@ export async function parseFeed(text: string, options: ParseFeedOptions = {}): P
     throw new FeedParseError(`${source}: not an RSS or Atom feed (${found}; expected <rss>, <rdf:RDF> or <feed>)`);
   }
 
-  const problem = feedStructureProblem(text, format);
-  if (problem) throw new FeedParseError(`${source}: ${describeFeedProblem(problem)}`, problem);
+  const structure = feedStructureProblems(text, format);
+  const refuse = (problem: FeedProblem) => new FeedParseError(`${source}: ${describeFeedProblem(problem)}`, problem);
+  if (structure.parser) throw refuse(structure.parser);
 
   let raw: RawFeed;
   try {
-    raw = (await new TolerantParser().parseString(wrapEmbeddedMarkup(text))) as RawFeed;
+    const parser = new TolerantParser();
+    raw = (await parser.parseString(wrapEmbeddedMarkup(text))) as RawFeed;
+    if (parser.buildError !== undefined) throw parser.buildError;
   } catch (error) {
+    // A missing or empty channel also breaks the RSS reader; say that rather than its internals.
+    if (structure.channel && structure.channel.code !== 'item-outside-channel') throw refuse(structure.channel);
     const reason = error instanceof Error ? error.message.replace(/\s+/g, ' ').trim() : String(error);
     throw new FeedParseError(`${source}: the ${format === 'atom' ? 'Atom' : 'RSS'} feed is not well-formed XML (${reason})`);
   }
+  if (structure.channel) throw refuse(structure.channel);
 
   const link = pickLink(raw.links, options.baseUrl);
   const baseUrl = options.baseUrl ?? link;

@@ -115,7 +115,8 @@ function rssFeed(rng: () => number, n: number): FeedCase {
   const item = `<item><title>${field === 'item-title' ? placed(`Camel Group Co., Ltd. ${payload}`, how) : 'Camel Group Co., Ltd. news'}</title><link>${link}</link><guid>${field === 'guid' ? placed(payload, how) : `g-${n}`}</guid><description>${field === 'description' ? placed(payload, how) : 'text'}</description>${field === 'content' ? `<content:encoded>${placed(payload, how)}</content:encoded>` : ''}</item>`;
   const channelTitle = field === 'channel-title' ? placed(payload, how) : 'Hostile feed';
   const xml = `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>${channelTitle}</title><link>https://alerts.example.org/</link>${item}${canaryRssItem(n)}</channel></rss>`;
-  return { name: `rss-markup-${n}`, kind: `markup in ${field}`, body: utf8(xml), serving: { kind: 'plain', contentType: 'application/rss+xml' }, hasCanary: true };
+  // Raw markup (placement 4) is not well-formed XML: refusing it, with the parser's reason, is right.
+  return { name: `rss-markup-${n}`, kind: `markup in ${field}${how === 4 ? ', raw' : ''}`, body: utf8(xml), serving: { kind: 'plain', contentType: 'application/rss+xml' }, hasCanary: how !== 4 };
 }
 
 function atomFeed(rng: () => number, n: number): FeedCase {
