@@ -4,14 +4,13 @@
 import type { DefaultData } from '@/src/core/types';
 import type { Runtime } from 'webextension-polyfill';
 import { browser } from '@/src/extension/browser';
-import { ALERTS_CHANGED, type Envelope, type Reply, type Request } from '@/src/extension/messages';
+import { ALERTS_CHANGED, errorEnvelope, type Envelope, type Reply, type Request } from '@/src/extension/messages';
 import { KnowledgeService } from '@/src/extension/background/knowledge-service';
 import { forgetTab, readTabAnalysis, saveTabAnalysis } from '@/src/extension/background/tab-state';
 import { knowledgeStatus } from '@/src/extension/background/status';
 import { FeedService } from '@/src/extension/background/feed-service';
 import { ensureFeedAlarm, FEED_ALARM } from '@/src/extension/background/feed-alarm';
 import { permissionCheckedFetch, releaseFeedPermission } from '@/src/extension/feed-permissions';
-import { isStorageFull, STORAGE_FULL_MESSAGE } from '@/src/kb/storage-errors';
 
 export default defineBackground(() => {
   const knowledge = new KnowledgeService(async () => {
@@ -87,8 +86,7 @@ export default defineBackground(() => {
         return { ok: true, value: await handle(request, sender) };
       } catch (error) {
         console.error('TenderLens:', error);
-        if (isStorageFull(error)) return { ok: false, error: STORAGE_FULL_MESSAGE, code: 'storage-full' };
-        return { ok: false, error: error instanceof Error ? error.message : String(error) };
+        return errorEnvelope(error);
       }
     })();
   });

@@ -6,6 +6,7 @@ import { extractPageTextInSlices, yieldToPage } from '../page-text/extract';
 import type { Finding, PageAnalysis } from '../core/types';
 import { sendToBackground } from '../extension/messages';
 import { browser } from '../extension/browser';
+import { t as translate } from '../ui/i18n';
 import { MARK_TAG, type MarkActions, type Translate } from './mark-element';
 import { planMarks } from './plan-marks';
 import { placeMarks, removeMarks } from './place-marks';
@@ -18,7 +19,7 @@ export interface AnnotatorHandle {
 }
 
 export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
-  const t: Translate = (key, subs) => browser.i18n.getMessage(key, subs) || key;
+  const t: Translate = translate;
   let running: Promise<PageAnalysis | undefined> | undefined;
   let again = false;
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -2,6 +2,8 @@
 // Every request names its type; every reply is plain data (structured-clone safe).
 import type { Decision, NoticeReading, PageAnalysis, Source, SourceFetchState } from '../core/types';
 import { browser } from './browser';
+import { LocalisedError } from '../core/localised-error';
+import { isStorageFull, STORAGE_FULL_MESSAGE } from '../kb/storage-errors';
 
 export interface SourceStatus extends Source {
   rows: number;
@@ -95,20 +97,22 @@ export interface Replies {
 
 export type Reply<R extends Request> = Replies[R['type']];
 
-/** Errors cross the message boundary as data, so the sender sees the real message, not a closed port. */
-export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string; code?: 'storage-full' };
+/**
+ * Errors cross the message boundary as data, so the sender sees the real message, not a closed port; a
+ * LocalisedError keeps its catalogue key, so the page shows it in the user's language.
+ */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string; key?: string; substitutions?: string[] };
+
+export function errorEnvelope(error: unknown): Envelope<never> {
+  // A full disk in plain words, whatever Dexie wrapped it in.
+  if (isStorageFull(error)) return { ok: false, error: STORAGE_FULL_MESSAGE, key: 'storageFull', substitutions: [] };
+  const message = error instanceof Error ? error.message : String(error);
+  return error instanceof LocalisedError ? { ok: false, error: message, key: error.key, substitutions: error.substitutions } : { ok: false, error: message };
+}
 
 /** What Chromium and Firefox say when the background stopped (or restarted) before it answered. */
 const BACKGROUND_GONE = /message channel closed|message port closed|Receiving end does not exist|Could not establish connection/i;
-
-/** A message of the interface's language, falling back to English where no catalogue is loaded. */
-function localised(key: string, english: string): string {
-  try {
-    return browser.i18n.getMessage(key) || english;
-  } catch {
-    return english;
-  }
-}
+const BACKGROUND_STOPPED = 'The browser stopped TenderLens before it finished. Anything it was reading is recorded as interrupted and read again; try again in a moment.';
 
 export async function sendToBackground<R extends Request>(request: R): Promise<Reply<R>> {
   let envelope: Envelope<Reply<R>> | undefined;
@@ -117,11 +121,11 @@ export async function sendToBackground<R extends Request>(request: R): Promise<R
   } catch (error) {
     // Not Chromium's "A listener indicated an asynchronous response…": what happened, and what happens next.
     const message = error instanceof Error ? error.message : String(error);
-    if (BACKGROUND_GONE.test(message)) throw new Error(localised('backgroundStopped', 'The browser stopped TenderLens before it finished. Anything it was reading is recorded as interrupted and read again; try again in a moment.'));
+    if (BACKGROUND_GONE.test(message)) throw new LocalisedError('backgroundStopped', [], BACKGROUND_STOPPED);
     throw error;
   }
   if (!envelope) throw new Error(`No reply from the TenderLens background to "${request.type}".`);
-  if (!envelope.ok) throw new Error(envelope.code === 'storage-full' ? localised('storageFull', envelope.error) : envelope.error);
+  if (!envelope.ok) throw envelope.key ? new LocalisedError(envelope.key, envelope.substitutions ?? [], envelope.error) : new Error(envelope.error);
   return envelope.value;
 }
 

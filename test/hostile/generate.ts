@@ -210,13 +210,14 @@ function entityCase(rng: () => number, n: number): EntityCase {
   return { name: `entities-${n}`, kind, text: `${all.join('\n')}\n`, canaryLine: before ? hostile.length + 1 : 1 };
 }
 
-function pageCase(rng: () => number, n: number): PageCase {
+function pageCase(rng: () => number, n: number, full: boolean): PageCase {
   const payload = MARKUP_PAYLOADS[n % MARKUP_PAYLOADS.length]!;
   const canary = `<p>The contract was awarded to ${CANARY_ENTITY}.</p>`;
   const variants: Array<[string, () => string | Uint8Array, boolean]> = [
     ['markup everywhere', () => `<!doctype html><html><head><title>${payload}</title><script>document.body.dataset.injected=1</script></head><body>${canary}<div title='${payload}'>${payload}</div></body></html>`, true],
-    ['large text node', () => `<html><body>${canary}<p>${'word '.repeat(20_000)}</p></body></html>`, true],
-    ['deep nesting', () => `<html><body>${canary}${'<div>'.repeat(3000)}x${'</div>'.repeat(3000)}</body></html>`, true],
+    ['large text node', () => `<html><body>${canary}<p>${'word '.repeat(full ? 300_000 : 20_000)}</p></body></html>`, true],
+    ['deep nesting, within bounds', () => `<html><body>${canary}${'<div>'.repeat(400)}x${'</div>'.repeat(400)}</body></html>`, true],
+    ['deep nesting, past bounds', () => `<html><body>${canary}${'<div>'.repeat(3000)}x${'</div>'.repeat(3000)}</body></html>`, false],
     ['bidi in supplier name', () => `<html><body>${canary}<p>Supplier: \u202E${CANARY_ENTITY}\u202C</p></body></html>`, true],
     ['random binary', () => Uint8Array.from({ length: 3000 }, () => Math.floor(rng() * 256)), false],
     ['invalid UTF-8', () => Uint8Array.from([...utf8(`<html><body>${canary}`), 0xff, 0xc3, 0x28, ...utf8('</body></html>')]), true],
@@ -242,6 +243,6 @@ export function generateCorpus(seed: number, full: boolean): Corpus {
   for (let n = 0; n < count(80, 8); n++) feeds.push(encodingFeed(rng, n));
   for (let n = 0; n < count(55, 11); n++) feeds.push(servedFeed(n, full));
   const entityFiles = Array.from({ length: count(240, 12) }, (_, n) => entityCase(rng, n));
-  const pages = Array.from({ length: count(160, 8) }, (_, n) => pageCase(rng, n));
+  const pages = Array.from({ length: count(160, 9) }, (_, n) => pageCase(rng, n, full));
   return { feeds, entityFiles, pages };
 }

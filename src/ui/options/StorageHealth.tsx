@@ -4,7 +4,7 @@
 // asked for from a page).
 import { useEffect, useState } from 'preact/hooks';
 import type { Replies } from '../../extension/messages';
-import { t } from '../i18n';
+import { formatDateTime, t } from '../i18n';
 
 type Persistence = 'unknown' | 'granted' | 'refused' | 'unavailable';
 
@@ -28,7 +28,7 @@ export function StorageHealth({ status }: { status: Replies['knowledge-status'] 
     <>
       {status?.lostAt && (
         <p role="alert" class="error storage-lost">
-          {t('storageLost', [new Date(status.lostAt).toLocaleString()])}
+          {t('storageLost', [formatDateTime(status.lostAt)])}
         </p>
       )}
       {status && lists.length === 0 && (

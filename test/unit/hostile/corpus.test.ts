@@ -14,7 +14,8 @@ import { buildDefaultData } from '@/src/build/build-default-data';
 import { KnowledgeService } from '@/src/extension/background/knowledge-service';
 import { FeedService } from '@/src/extension/background/feed-service';
 import { openKnowledgeDb } from '@/src/kb/db';
-import { importFtmText } from '@/src/import/ftm';
+import { formatFtmProblem, importFtmText } from '@/src/import/ftm';
+import { visibleControls } from '@/src/cli/terminal-text';
 import { compileMatcher, findMentions } from '@/src/matcher';
 import { decodeHtml, parseHtmlDocument } from '@/src/cli/html-document';
 import { readNotice } from '@/src/adapters';
@@ -141,7 +142,7 @@ afterAll(async () => {
   await knowledge.db.delete();
   const seconds = (performance.now() - figures.started) / 1000;
   console.log(
-    `hostile corpus (seed ${SEED}, ${FULL ? 'full' : 'seed set'}): ${figures.inputs} inputs (${corpus.feeds.length} feeds, ${corpus.entityFiles.length} entity files, ${corpus.pages.length} pages); ` +
+    `hostile corpus (seed ${SEED}, ${FULL ? 'full' : 'seed set'}): ${corpus.feeds.length + corpus.entityFiles.length + corpus.pages.length} inputs in ${figures.inputs} bounded runs (${corpus.feeds.length} feeds, ${corpus.entityFiles.length} entity files, ${corpus.pages.length} pages); ` +
       `${figures.hangs.length} hangs, ${figures.unexplained.length} unexplained errors, ${figures.injections.length} injections, ${figures.lost.length} lost; ` +
       `slowest ${figures.slowest.name} ${Math.round(figures.slowest.ms)} ms; ${seconds.toFixed(1)} s`,
   );
@@ -200,6 +201,9 @@ describe('the hostile corpus', () => {
         }
         for (const problem of result.report.problems) {
           // The importer quotes JSON.parse's reason after the line and what was expected: that is specific enough.
+          // As the CLI writes it, bad input is quoted with its control characters made visible.
+          const written = visibleControls(formatFtmProblem(`${entry.name}.ftm.jsonl`, problem));
+          if (/[\u0000-\u0008\u000b-\u001f\u007f\u202e]/.test(written)) figures.injections.push(`${label}: line ${problem.line}: a control character in ${JSON.stringify(problem.message.slice(0, 120))}`);
           if (!(problem.line >= 1) || !problem.message || UNEXPLAINED.test(problem.message.replace(/\(Unexpected token[^)]*\)/, ''))) figures.unexplained.push(`${label}: line ${problem.line}: ${problem.message}`);
         }
         const canary = result.entities.find((e) => e.id.endsWith(`:canary-${entry.name.split('-')[1]}`));
@@ -214,6 +218,7 @@ describe('the hostile corpus', () => {
     }
     expect(figures.hangs).toEqual([]);
     expect(figures.unexplained).toEqual([]);
+    expect(figures.injections).toEqual([]);
     expect(figures.lost).toEqual([]);
   }, timeout);
 
@@ -223,15 +228,14 @@ describe('the hostile corpus', () => {
       const label = `${entry.name} (${entry.kind})`;
       const url = `https://www.find-tender.service.gov.uk/Notice/${entry.name}`;
       await bounded(label, async () => {
-        let html: string;
+        let doc: Document;
         try {
-          html = decodeHtml(entry.bytes, `${entry.name}.html`);
+          doc = parseHtmlDocument(decodeHtml(entry.bytes, `${entry.name}.html`), `${entry.name}.html`);
         } catch (error) {
-          checkMessage(label, error instanceof Error ? error.message : String(error), `${entry.name}.html: `);
+          checkMessage(label, error instanceof Error ? error.message : String(error), `${entry.name}.html`);
           if (entry.hasCanary) figures.lost.push(`${label}: refused`);
           return;
         }
-        const doc = parseHtmlDocument(html);
         const reading = readNotice(doc, url);
         const { text } = extractPageText(doc.querySelector('body') ?? doc);
         const analysis = analysePage(knowledgeBase, { url, text, reading });
