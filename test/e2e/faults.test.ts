@@ -22,6 +22,16 @@ let port = 0;
 let browser: ExtensionBrowser;
 /** While true, /slow.rss sends its headers and the start of the feed, then nothing. */
 let hang = false;
+/** A 4.4 MB feed of 2,000 items whose texts are HTML nested 100 deep: parsing it takes the worker seconds. */
+const BIG_FEED = Buffer.from(
+  `<?xml version="1.0"?><rss version="2.0"><channel><title>Big feed</title>${Array.from(
+    { length: 2000 },
+    (_, i) => `<item><title>Report ${i} on supply chains</title><link>https://big.example.org/${i}</link><guid>big-${i}</guid><description>${'&lt;div&gt;'.repeat(100)}Audit ${i}${'&lt;/div&gt;'.repeat(100)}${'x'.repeat(40)}</description></item>`,
+  ).join('')}</channel></rss>`,
+);
+/** A feed whose title and item carry a right-to-left override (U+202E). */
+const BIDI_FEED = `<?xml version="1.0"?><rss version="2.0"><channel><title>\u202Eevil feed</title><item><title>\u202EHoshine Silicon Industry (Shanshan) Co., Ltd report</title><link>https://bidi.example.org/1</link><guid>bidi-1</guid></item></channel></rss>`;
+let bigFeedRequested = false;
 const hanging = new Set<ServerResponse>();
 const sockets = new Set<Socket>();
 
@@ -30,6 +40,11 @@ beforeAll(async () => {
   server = createServer((request, response) => {
     const url = request.url ?? '/';
     if (url === '/moved.rss') return void response.writeHead(302, { location: `http://localhost:${port}/feed.rss` }).end();
+    if (url === '/big.rss') {
+      bigFeedRequested = true;
+      return void response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(BIG_FEED);
+    }
+    if (url === '/bidi.rss') return void response.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(BIDI_FEED);
     if (url === '/demo/notice') return void response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(DEMO);
     if (url === '/feed.rss' || url === '/slow.rss') {
       response.writeHead(200, { 'content-type': 'application/rss+xml', 'cache-control': 'no-store' });
@@ -163,4 +178,44 @@ describe('faults in a real Chromium', () => {
     await page.screenshot({ path: `${SCREENSHOTS}/options-knowledge-lost.png`, fullPage: true });
     await page.close();
   });
+
+  it('answers a page while a 4.4 MB feed is being parsed: the marks come before the feed is read', async () => {
+    expect(BIG_FEED.length).toBeGreaterThan(4_000_000);
+    expect(BIG_FEED.length).toBeLessThan(5 * 1024 * 1024);
+    const { page, feeds } = await openOptions();
+    const started = Date.now();
+    const subscribing = subscribe(feeds, page, `http://127.0.0.1:${port}/big.rss`).then(async () => {
+      const row = feeds.locator('table.feed-list tbody tr', { hasText: '/big.rss' });
+      await expect.poll(() => row.locator('td').nth(2).textContent(), { timeout: 60_000 }).toBe('2,000');
+      return Date.now();
+    });
+    await expect.poll(() => bigFeedRequested, { timeout: 20_000 }).toBe(true);
+    const notice = await browser.context.newPage();
+    await notice.goto(`http://127.0.0.1:${port}/demo/notice`);
+    await notice.locator('tenderlens-mark[data-tenderlens="flag"]').first().waitFor({ timeout: 60_000 });
+    const marked = Date.now();
+    const read = await subscribing;
+    console.log(`big feed: page marked ${marked - started} ms after the subscription started; the feed was read after ${read - started} ms`);
+    expect(marked).toBeLessThan(read);
+    await notice.close();
+    await page.close();
+  });
+
+  it('isolates right-to-left overrides in feed titles, alert titles and entity names', async () => {
+    const { page, feeds } = await openOptions();
+    await subscribe(feeds, page, `http://127.0.0.1:${port}/bidi.rss`);
+    const row = feeds.locator('table.feed-list tbody tr', { hasText: 'evil feed' });
+    await expect.poll(() => row.locator('strong > bdi').textContent(), { timeout: 20_000 }).toBe('\u202Eevil feed');
+    const popup = await browser.context.newPage();
+    await popup.setViewportSize({ width: 400, height: 700 });
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    const alert = popup.locator('.alert-list > li', { hasText: 'bidi' }).or(popup.locator('.alert-list > li', { has: popup.locator('.alert-title bdi', { hasText: 'report' }) }));
+    await expect.poll(() => alert.first().locator('.alert-title bdi').textContent(), { timeout: 20_000 }).toBe('\u202EHoshine Silicon Industry (Shanshan) Co., Ltd report');
+    expect(await alert.first().locator('p:first-child strong bdi').count()).toBeGreaterThan(0);
+    await alert.first().scrollIntoViewIfNeeded();
+    await popup.screenshot({ path: `${SCREENSHOTS}/popup-bidi-isolated.png` });
+    await popup.close();
+    await page.close();
+  });
 });
+
