@@ -115,11 +115,13 @@ export function nestsDeeperThan(html: string, limit: number): boolean {
 const HAS_MARKUP = /<[a-z!/]/i;
 
 function markupToText(html: string, keepLineBreaks: boolean): string {
-  // Hostile nesting is flattened: every tag becomes a line break, the text between them is kept.
-  if (nestsDeeperThan(html, MAX_HTML_DEPTH)) html = html.replace(/<[^>]*>/g, '<br>');
+  // Hostile nesting is flattened: every tag becomes a line break, the text between them is kept (and read as
+  // plain text, one node, so the parser builds no tree).
+  const flattened = nestsDeeperThan(html, MAX_HTML_DEPTH);
+  if (flattened) html = html.replace(/<[^>]*>/g, '\n');
   const $ = load(html, { xml: false }, false);
   const root = $.root()[0] as unknown as HtmlNode;
-  return tidyWhitespace(collectText([root], !HAS_MARKUP.test(html)), keepLineBreaks);
+  return tidyWhitespace(collectText([root], flattened || !HAS_MARKUP.test(html)), keepLineBreaks);
 }
 
 /** Plain text of an HTML fragment (or of text that merely may contain entities). */
