@@ -45,6 +45,11 @@ beforeAll(async () => {
       return void response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(BIG_FEED);
     }
     if (url === '/bidi.rss') return void response.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(BIDI_FEED);
+    if (url === '/imported/notice') {
+      return void response
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end('<!doctype html><html><head><title>Award notice</title></head><body><h1>Award notice</h1><p>The contract was awarded to Imported Trading 7 Company Limited, Shenzhen.</p></body></html>');
+    }
     if (url === '/demo/notice') return void response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(DEMO);
     if (url === '/feed.rss' || url === '/slow.rss') {
       response.writeHead(200, { 'content-type': 'application/rss+xml', 'cache-control': 'no-store' });
@@ -215,6 +220,42 @@ describe('faults in a real Chromium', () => {
     await alert.first().scrollIntoViewIfNeeded();
     await popup.screenshot({ path: `${SCREENSHOTS}/popup-bidi-isolated.png` });
     await popup.close();
+    await page.close();
+  });
+
+  it('finishes an import the worker was stopped in the middle of: every record once, and pages flag it', async () => {
+    // 40,000 companies on no shipped list.
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'tenderlens-import-')), 'big.ftm.jsonl');
+    const lines = Array.from({ length: 40_000 }, (_, i) => JSON.stringify({ id: `big-${i}`, schema: 'Company', properties: { name: [`Imported Trading ${i} Company Limited`], country: ['cn'] } }));
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const { page } = await openOptions();
+    const session = await browser.context.newCDPSession(page);
+    await page.locator('form.import input[type=file]').setInputFiles(file);
+    await page.getByLabel('List name').fill('Big import (test)');
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.locator('form.import progress').waitFor({ timeout: 20_000 });
+    await stopWorker(session);
+    await expect.poll(() => page.getByText(/Imported 40,000 companies and organisations into “Big import \(test\)”/).count(), { timeout: 60_000 }).toBe(1);
+    const row = page.locator('table.lists tbody tr', { hasText: 'Big import (test)' });
+    await expect.poll(() => row.count(), { timeout: 20_000 }).toBe(1);
+    const imported = await browser.worker.evaluate(async () => {
+      const open = indexedDB.open('tenderlens');
+      const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
+      const count = await new Promise<number>((resolve) => {
+        const request = db.transaction('entities').objectStore('entities').index('sourceId').count('import-big-import-test');
+        request.onsuccess = () => resolve(request.result);
+      });
+      db.close();
+      return count;
+    });
+    expect(imported).toBe(40_000);
+    // The worker starts again for the page and compiles the new list: its company is flagged.
+    const notice = await browser.context.newPage();
+    await notice.goto(`http://127.0.0.1:${port}/imported/notice`);
+    await notice.locator('tenderlens-mark[data-tenderlens="flag"]').first().waitFor({ timeout: 60_000 });
+    await notice.close();
+    await page.screenshot({ path: `${SCREENSHOTS}/options-import-after-stop.png`, fullPage: true });
+    await session.detach();
     await page.close();
   });
 });
