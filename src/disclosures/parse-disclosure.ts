@@ -210,7 +210,8 @@ export function parseDisclosureTable(table: RawTable, options: ParseOptions = {}
     return { fileName: file, accepted: false, mapping, disclosures: [], rowsRead: table.rows.length, rowsSkipped: skipped,
       problems: [...problems, { file, code: 'no-rows', effect: 'file-refused', message: `${file}: no row could be used (see the problems above); nothing was imported` }] };
   }
-  return { fileName: file, accepted: true, mapping, disclosures, problems, rowsRead: table.rows.length, rowsSkipped: skipped };
+  const byRow = (a: DisclosureProblem, b: DisclosureProblem) => (a.row ?? 0) - (b.row ?? 0);
+  return { fileName: file, accepted: true, mapping, disclosures, problems: problems.sort(byRow), rowsRead: table.rows.length, rowsSkipped: skipped };
 }
 
 /** Every problem, one line each, as the CLI and the import view print them. */

@@ -119,7 +119,6 @@ describe('broken files', () => {
     expect(result.accepted).toBe(true);
     const summary = result.problems.map((p) => `${p.row}:${p.column ?? ''}:${p.code}:${p.effect}`);
     expect(summary).toEqual([
-      '9::bad-row:row-skipped',
       '3:facility_address:empty-address:row-skipped',
       '4:facility_country:unknown-country:row-skipped',
       '5:last_audit_date:bad-date:value-not-used',
@@ -130,6 +129,7 @@ describe('broken files', () => {
       '7:production_stage:bad-stage:value-not-used',
       '8:disclosure_date:bad-date:value-not-used',
       '8:supplier_name:empty-supplier:row-skipped',
+      '9::bad-row:row-skipped',
     ]);
     expect(result.rowsRead).toBe(8);
     expect(result.rowsSkipped).toBe(5);
