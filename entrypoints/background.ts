@@ -11,6 +11,7 @@ import { knowledgeStatus } from '@/src/extension/background/status';
 import { FeedService } from '@/src/extension/background/feed-service';
 import { ensureFeedAlarm, FEED_ALARM } from '@/src/extension/background/feed-alarm';
 import { permissionCheckedFetch, releaseFeedPermission } from '@/src/extension/feed-permissions';
+import { disclosuresForSuppliers, runBidderCheck } from '@/src/extension/background/bidder-check-service';
 
 export default defineBackground(() => {
   const knowledge = new KnowledgeService(async () => {
@@ -63,6 +64,10 @@ export default defineBackground(() => {
       case 'list-alerts':
         await knowledge.whenReady();
         return feeds.alerts(request.pageEntityIds ?? []);
+      case 'check-bidders':
+        return runBidderCheck(knowledge, request.bidders, request.asOf);
+      case 'disclosures-for-suppliers':
+        return disclosuresForSuppliers(knowledge, request.suppliers);
     }
   }
 

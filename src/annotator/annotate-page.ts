@@ -5,6 +5,7 @@ import { readNotice } from '../adapters';
 import { extractPageText } from '../page-text/extract';
 import type { Finding, PageAnalysis } from '../core/types';
 import { sendToBackground } from '../extension/messages';
+import { addDisclosuresToMarks, fetchSupplierDisclosures } from './card-disclosure';
 import { browser } from '../extension/browser';
 import { MARK_TAG, type MarkActions, type Translate } from './mark-element';
 import { planMarks } from './plan-marks';
@@ -50,10 +51,11 @@ export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
     const reading = readNotice(document, location.href);
     const pageText = extractPageText(body);
     const analysis = await sendToBackground({ type: 'analyse-page', url: location.href, text: pageText.text, reading });
+    const disclosures = await fetchSupplierDisclosures(reading);
     if (signal.aborted) return analysis;
     // The page may have changed while the background worked: only mark text that is still the same.
     const current = extractPageText(body);
-    if (current.text === pageText.text) placeMarks(current, planMarks(analysis, t), t, actions);
+    if (current.text === pageText.text) placeMarks(current, addDisclosuresToMarks(planMarks(analysis, t), disclosures, t), t, actions);
     else again = true;
     observer.observe(body, { childList: true, subtree: true, characterData: true });
     return analysis;

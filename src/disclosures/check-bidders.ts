@@ -74,7 +74,7 @@ export interface FacilityResult {
 export interface BidderResult {
   name: string;
   entityHits: { entityId: string; entityName: string; confidence: 'high' | 'review'; score: number; reason: string; flags: Flag[] }[];
-  disclosure?: { id: string; supplierName: string; version: number; versions: number; date?: string; fileName: string; importedAt: string; changes: FacilityChange[] };
+  disclosure?: { id: string; supplierKey: string; supplierName: string; version: number; versions: number; date?: string; fileName: string; importedAt: string; changes: FacilityChange[] };
   facilities: FacilityResult[];
   quality?: DisclosureQuality;
   alerts?: AlertInput[];
@@ -200,7 +200,7 @@ export function checkBidders(input: CheckInput): BidderCheckReport {
     }
     return {
       name, entityHits, facilities, flags, unknowns,
-      ...(latest ? { disclosure: { id: latest.id, supplierName: latest.supplier.name, version: latest.version, versions: versions.length, ...(latest.disclosureDate ? { date: latest.disclosureDate } : {}), fileName: latest.fileName, importedAt: latest.importedAt, changes: previous ? diffDisclosures(previous, latest).changes : [] } } : {}),
+      ...(latest ? { disclosure: { id: latest.id, supplierKey: latest.supplierKey, supplierName: latest.supplier.name, version: latest.version, versions: versions.length, ...(latest.disclosureDate ? { date: latest.disclosureDate } : {}), fileName: latest.fileName, importedAt: latest.importedAt, changes: previous ? diffDisclosures(previous, latest).changes : [] } } : {}),
       ...(quality ? { quality } : {}),
       ...(alerts ? { alerts } : {}),
     };

@@ -1,11 +1,10 @@
 // `tenderlens check-bidders`: the bidder check of the extension from a terminal — bidders from a text or CSV file,
 // disclosures and entity files as given — written as a printable HTML page, CSV or JSON.
 import { basename } from 'node:path';
-import Papa from 'papaparse';
 import type { Source } from '../../core/types';
 import { checkBidders, summariseBidder, type BidderInput } from '../../disclosures/check-bidders';
 import { checkKnowledgeFrom } from '../../disclosures/check-knowledge';
-import { decodeText } from '../../disclosures/decode-text';
+import { readBidderFile } from '../../disclosures/bidder-list';
 import { parseDate } from '../../disclosures/parse-values';
 import { renderReportCsv, renderReportJson } from '../../disclosures/report-export';
 import { renderReportHtml } from '../../disclosures/report-html';
@@ -18,7 +17,6 @@ import { parseArgs, type OptionSpec } from '../parse-args';
 
 const NAME = 'check-bidders';
 const DISCLOSURES_OPTION = 'disclosures';
-const BIDDER_HEADERS = new Set(['bidder', 'bidders', 'name', 'supplier', 'company', 'tenderer', 'soumissionnaire', 'inschrijver', 'bieter', 'licitador', 'anbudsgivare']);
 
 const OPTIONS: OptionSpec[] = [
   { name: 'bidders', value: 'FILE', description: 'the bidders: a text file with one name a line, or a CSV whose first column (or column "bidder"/"name") holds them' },
@@ -47,17 +45,7 @@ function takeDisclosureFiles(args: readonly string[]): { files: string[]; rest: 
 
 /** Bidders from a text file (one a line, # comments) or a CSV (the bidder column, else the first). */
 export function readBidderList(file: string, bytes: Uint8Array): BidderInput[] {
-  const { text } = decodeText(bytes);
-  let names: string[];
-  if (/\.csv$/i.test(file)) {
-    const rows = Papa.parse<string[]>(text.trim(), { skipEmptyLines: true }).data;
-    const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
-    const column = header.findIndex((h) => BIDDER_HEADERS.has(h));
-    names = (column >= 0 ? rows.slice(1) : rows).map((r) => r[Math.max(column, 0)] ?? '');
-  } else {
-    names = text.split(/\r?\n/).filter((l) => !l.trim().startsWith('#'));
-  }
-  const bidders = [...new Set(names.map((n) => n.replace(/\s+/g, ' ').trim()).filter(Boolean))].map((name) => ({ name }));
+  const bidders = readBidderFile(file, bytes);
   if (bidders.length === 0) throw new InputError(`${file}: no bidder names (one a line, or a CSV with a "bidder" column)`);
   return bidders;
 }
