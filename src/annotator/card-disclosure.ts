@@ -33,10 +33,11 @@ export function addDisclosuresToMarks(planned: PlannedMark[], disclosures: reado
     const high = flagged.filter(({ hit }) => hit.confidence === 'high');
     const content = { ...mark.content, lines: [...mark.content.lines, ...lines] };
     if (high.length > 0 && mark.content.tone !== 'flag') {
+      // the supplier itself may be on no list: the title says that a facility it disclosed is
       Object.assign(content, {
         tone: 'flag' as const,
         pill: t('markFlagPill', [[...new Set(high.map(({ hit }) => hit.list.replace(/\s*\(.*\)$/, '')))].join(' · ')]),
-        title: t('markFlagTitle', [mark.content.title]),
+        title: t('cardDisclosureFlagTitle', [mark.content.title]),
       });
     }
     return { ...mark, content };

@@ -71,6 +71,9 @@ export function parseDisclosureTable(table: RawTable, options: ParseOptions = {}
 
   const columnOf = new Map<DisclosureField, number>();
   mapping.forEach((field, i) => field && columnOf.set(field, i));
+  // A contractor column left empty in every row names no contractor: the file is a facility list.
+  const supplierColumn = columnOf.get('supplier_name');
+  const namesSuppliers = !!fileValue('supplier_name') || (supplierColumn !== undefined && table.rows.some((r) => (r.cells[supplierColumn] ?? '').trim() !== ''));
   const groups = new Map<string, { supplier: DisclosureSupplier; dates: Set<string>; facilities: DisclosedFacility[]; problems: DisclosureProblem[] }>();
   const seenFacility = new Map<string, number>();
   let skipped = badRows.size;
@@ -132,10 +135,10 @@ export function parseDisclosureTable(table: RawTable, options: ParseOptions = {}
     if (supplierCountryText && !supplierCountry) problem('supplier_country', 'unknown-country', 'value-not-used', `"${supplierCountryText}" is not a country`);
 
     const supplierName = get('supplier_name') || options.supplierName?.trim() || '';
-    if (!supplierName && columnOf.has('supplier_name')) problem('supplier_name', 'empty-supplier', 'row-skipped', 'empty contractor name (the other rows name one; which contractor disclosed this facility?)');
+    if (!supplierName && namesSuppliers) problem('supplier_name', 'empty-supplier', 'row-skipped', 'empty contractor name (the other rows name one; which contractor disclosed this facility?)');
     const groupKey = supplierName ? supplierKeyOf({ name: supplierName }) : 'facility-list';
     let group = groups.get(groupKey);
-    if (!supplierName && columnOf.has('supplier_name')) {
+    if (!supplierName && namesSuppliers) {
       skipped++;
       problems.push(...rowProblems);
       continue;
@@ -154,7 +157,7 @@ export function parseDisclosureTable(table: RawTable, options: ParseOptions = {}
     }
     if (disclosureDate) group.dates.add(disclosureDate);
 
-    if (!skip && country && (supplierName || !columnOf.has('supplier_name'))) {
+    if (!skip && country && (supplierName || !namesSuppliers)) {
       const nameKey = normaliseFacilityName(name);
       const addressKey = normaliseAddress(address, country);
       const duplicateKeys = [`${groupKey}|${country}|${nameKey}|${addressKey}`, ...(osId ? [`${groupKey}|os:${osId}`] : [])];

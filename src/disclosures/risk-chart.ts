@@ -44,13 +44,13 @@ export function riskChartSvg(report: BidderCheckReport, title = 'Disclosed facil
   if (rows.length === 0) return '';
   const max = Math.max(...rows.map((r) => total(r.counts)));
   const labelWidth = 150;
-  const barWidth = 300;
+  const barWidth = 260;
   const rowHeight = 26;
   const top = 34;
   const legendTop = top + rows.length * rowHeight + 10;
   const height = legendTop + ORDER.length * 18 + 6;
   const parts: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="chart-title" viewBox="0 0 ${labelWidth + barWidth + 90} ${height}" width="100%" style="max-width:560px;font:12px system-ui,sans-serif">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="chart-title" viewBox="0 0 ${labelWidth + barWidth + 230} ${height}" width="100%" style="max-width:640px;font:12px system-ui,sans-serif">`,
     `<title id="chart-title">${escapeXml(title)}</title>`,
     `<text x="0" y="16" font-weight="600" fill="currentColor">${escapeXml(title)}</text>`,
   ];

@@ -81,7 +81,10 @@ export async function disclosuresForSuppliers(service: KnowledgeService, supplie
         return {
           name: f.name, country: f.country,
           risks: [...(risk.region ? ['Xinjiang (UFLPA)'] : []), ...risk.productCountry.map((r) => `${r.good} (ILAB)`)],
-          flagged: hits.map((h) => ({ entity: h.entity.name, list: k.sources.find((s) => s.id === h.entity.sourceId)?.title ?? h.entity.sourceId, confidence: h.via === 'facility' ? h.confidence : 'review' })),
+          flagged: hits.map((h) => {
+            const s = k.sources.find((x) => x.id === h.entity.sourceId);
+            return { entity: h.entity.name, list: s ? `${s.title} (${s.version}${s.partial ? ', partial' : ''})` : h.entity.sourceId, confidence: h.via === 'facility' ? h.confidence : 'review' };
+          }),
         };
       }),
     };

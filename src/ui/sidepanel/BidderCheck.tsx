@@ -81,13 +81,13 @@ export function BidderCheck({ tab }: { tab: TabState }) {
             <button type="button" class="link" onClick={() => downloadFile(`bidder-check-${stamp}.csv`, renderReportCsv(report), 'text/csv')}>CSV</button>{' · '}
             <button type="button" class="link" onClick={() => downloadFile(`bidder-check-${stamp}.json`, renderReportJson(report), 'application/json')}>JSON</button>
           </p>
-          <table class="bc-summary">
+          <div class="bc-scroll"><table class="bc-summary">
             <thead><tr><th>{t('bcColBidder')}</th><th>{t('bcColDisclosure')}</th><th>{t('bcColFlags')}</th><th>{t('bcColPossible')}</th><th>{t('bcColDerived')}</th><th>{t('bcColGaps')}</th></tr></thead>
             <tbody>{report.bidders.map((b) => {
               const s = summariseBidder(b);
               return <tr key={b.name}><td>{b.name}</td><td>{b.disclosure ? `v${b.disclosure.version}${b.disclosure.date ? `, ${b.disclosure.date}` : ''}` : t('bcNoDisclosure')}</td><td>{s.flagged}</td><td>{s.possible}</td><td>{s.derived}</td><td>{b.quality ? s.gaps : '—'}</td></tr>;
             })}</tbody>
-          </table>
+          </table></div>
           {/* our own SVG: every text in it is escaped when it is built */}
           <div class="bc-chart" dangerouslySetInnerHTML={{ __html: riskChartSvg(report) }} />
           {report.bidders.map((b) => (

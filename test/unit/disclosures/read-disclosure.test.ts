@@ -70,6 +70,9 @@ describe('the template and the six languages', () => {
     expect(fr.disclosures[0]!.facilities[0]).toMatchObject({ country: 'VN', stage: 'assembly', lastAuditDate: '2026-05-12' });
     const unnamed = await parse('fournisseur_sans_nom_fr.csv');
     expect(unnamed.disclosures[0]!.kind).toBe('facility-list');
+    // the template with its contractor column left empty in every row is a facility list too
+    const emptySupplier = parseDisclosureTable(await readTable('list.csv', new TextEncoder().encode('supplier_name,name,address,country\n,Scavi Hue,"Phong Dien Industrial Zone, Hue",VN\n')));
+    expect(emptySupplier).toMatchObject({ accepted: true, problems: [], disclosures: [{ kind: 'facility-list' }] });
   });
 
   it('offers the template as CSV and XLSX with every field, and reads both back', async () => {
