@@ -13,7 +13,7 @@ import { sendToBackground } from '../../extension/messages';
 import { openKnowledgeDb } from '../../kb/db';
 import { recordLinkDecision } from '../../kb/disclosures';
 import type { TabState } from '../active-tab';
-import { t } from '../i18n';
+import { formatDate, t, tn } from '../i18n';
 import { DisclosureImport } from './DisclosureImport';
 import { downloadFile } from './download';
 import './bidder-check.css';
@@ -59,7 +59,7 @@ export function BidderCheck({ tab }: { tab: TabState }) {
           <span>{t('bcBiddersLabel')}</span>
           <textarea rows={4} value={bidders} onInput={(e) => setBidders((e.target as HTMLTextAreaElement).value)} />
         </label>
-        {fromPage.length > 0 && <button type="button" class="link" onClick={() => setBidders(fromPage.join('\n'))}>{t('bcUsePage', [String(fromPage.length)])}</button>}
+        {fromPage.length > 0 && <button type="button" class="link" onClick={() => setBidders(fromPage.join('\n'))}>{tn('bcUsePage', fromPage.length)}</button>}
         <label class="bc-field">
           <span>{t('bcBiddersFile')}</span>
           <input type="file" accept=".txt,.csv" onChange={async (e) => {
@@ -78,14 +78,14 @@ export function BidderCheck({ tab }: { tab: TabState }) {
         <div class="bc-report" aria-live="polite">
           <p class="bc-exports">{t('bcExport')}{' '}
             <button type="button" class="link" onClick={() => downloadFile(`bidder-check-${stamp}.html`, renderReportHtml(report), 'text/html')}>{t('bcExportHtml')}</button>{' · '}
-            <button type="button" class="link" onClick={() => downloadFile(`bidder-check-${stamp}.csv`, renderReportCsv(report), 'text/csv')}>CSV</button>{' · '}
-            <button type="button" class="link" onClick={() => downloadFile(`bidder-check-${stamp}.json`, renderReportJson(report), 'application/json')}>JSON</button>
+            <button type="button" class="link" onClick={() => downloadFile(`bidder-check-${stamp}.csv`, renderReportCsv(report), 'text/csv')}>{t('bcFileCsv')}</button>{' · '}
+            <button type="button" class="link" onClick={() => downloadFile(`bidder-check-${stamp}.json`, renderReportJson(report), 'application/json')}>{t('bcFileJson')}</button>
           </p>
           <div class="bc-scroll"><table class="bc-summary">
             <thead><tr><th>{t('bcColBidder')}</th><th>{t('bcColDisclosure')}</th><th>{t('bcColFlags')}</th><th>{t('bcColPossible')}</th><th>{t('bcColDerived')}</th><th>{t('bcColGaps')}</th></tr></thead>
             <tbody>{report.bidders.map((b) => {
               const s = summariseBidder(b);
-              return <tr key={b.name}><td>{b.name}</td><td>{b.disclosure ? `v${b.disclosure.version}${b.disclosure.date ? `, ${b.disclosure.date}` : ''}` : t('bcNoDisclosure')}</td><td>{s.flagged}</td><td>{s.possible}</td><td>{s.derived}</td><td>{b.quality ? s.gaps : '—'}</td></tr>;
+              return <tr key={b.name}><td>{b.name}</td><td>{b.disclosure ? t('bcVersion', [String(b.disclosure.version), b.disclosure.date ? formatDate(b.disclosure.date) : t('bcNotDated')]) : t('bcNoDisclosure')}</td><td>{s.flagged}</td><td>{s.possible}</td><td>{s.derived}</td><td>{b.quality ? s.gaps : '—'}</td></tr>;
             })}</tbody>
           </table></div>
           {/* our own SVG: every text in it is escaped when it is built */}

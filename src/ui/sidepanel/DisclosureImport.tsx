@@ -9,7 +9,7 @@ import { describeChange } from '../../disclosures/versions';
 import { importDisclosureFile, type DisclosureImportOutcome } from '../../extension/import-disclosure';
 import { openKnowledgeDb } from '../../kb/db';
 import { latestDisclosures } from '../../kb/disclosures';
-import { t } from '../i18n';
+import { formatDate, t, tn } from '../i18n';
 import { downloadFile } from './download';
 
 function Outcome({ outcome, onMapped }: { outcome: DisclosureImportOutcome; onMapped: (mapping: ColumnMapping) => void }) {
@@ -22,14 +22,14 @@ function Outcome({ outcome, onMapped }: { outcome: DisclosureImportOutcome; onMa
         outcome.stored.map((d) => (
           <p key={d.id} role="status">
             {d.kind === 'facility-list'
-              ? t('bcImportedList', [outcome.fileName, String(d.facilities.length)])
-              : t('bcImported', [outcome.fileName, String(d.facilities.length), d.supplier.name, String(d.version)])}
+              ? tn('bcImportedList', d.facilities.length, [outcome.fileName])
+              : tn('bcImported', d.facilities.length, [outcome.fileName, d.supplier.name, String(d.version)])}
           </p>
         ))
       ) : (
         <p role="alert" class="error">{t('bcRefused', [outcome.fileName])}</p>
       )}
-      {outcome.status === 'imported' && outcome.parsed.rowsSkipped > 0 && <p>{t('bcSkipped', [String(outcome.parsed.rowsSkipped), String(outcome.parsed.rowsRead)])}</p>}
+      {outcome.status === 'imported' && outcome.parsed.rowsSkipped > 0 && <p>{tn('bcSkipped', outcome.parsed.rowsSkipped, [String(outcome.parsed.rowsRead)])}</p>}
       {problems.length > 0 && <ul class="bc-problems">{problems.map((p, i) => <li key={i}>{p.message}</li>)}</ul>}
       {outcome.status === 'imported' && outcome.diffs.map((diff) => (
         <div key={diff.supplierKey}>
@@ -91,14 +91,14 @@ export function DisclosureImport({ onChanged }: { onChanged: () => void }) {
         <ul class="bc-stored">
           {stored.map((d) => (
             <li key={d.id}>{d.kind === 'facility-list'
-              ? t('bcStoredList', [d.fileName, String(d.facilities.length)])
-              : t('bcStoredDisclosure', [d.supplier.name, String(d.version), d.disclosureDate ?? t('bcNotDated'), String(d.facilities.length)])}</li>
+              ? tn('bcStoredList', d.facilities.length, [d.fileName])
+              : tn('bcStoredDisclosure', d.facilities.length, [d.supplier.name, String(d.version), d.disclosureDate ? formatDate(d.disclosureDate) : t('bcNotDated')])}</li>
           ))}
         </ul>
       )}
       <p class="bc-template">{t('bcTemplate')}{' '}
-        <button type="button" class="link" onClick={() => downloadFile('tenderlens-disclosure-template.csv', templateCsv(), 'text/csv')}>CSV</button>{' · '}
-        <button type="button" class="link" onClick={() => void downloadXlsx()}>XLSX</button>
+        <button type="button" class="link" onClick={() => downloadFile('tenderlens-disclosure-template.csv', templateCsv(), 'text/csv')}>{t('bcFileCsv')}</button>{' · '}
+        <button type="button" class="link" onClick={() => void downloadXlsx()}>{t('bcFileXlsx')}</button>
       </p>
       <label class="bc-field">
         <span>{t('bcSupplierLabel')}</span>
