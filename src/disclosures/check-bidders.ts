@@ -6,7 +6,7 @@
 import type { Entity, Flag, RiskCategory, Source } from '../core/types';
 import { findMentions, type CompiledMatcher } from '../matcher';
 import { deriveFacilityRisk, type FacilityRisk } from './derive-risk';
-import { facilityEntityHits, facilityRef, linkFacility, type FacilityEntityHit, type FacilityLink, type FacilityLinkDecision, type KnownFacility } from './match-facilities';
+import { facilityEntityHits, linkFacility, type FacilityEntityHit, type FacilityLink, type FacilityLinkDecision, type KnownFacility } from './match-facilities';
 import { facilityNameTokens } from './normalise-facility';
 import { assessDisclosure, crossCheckBidders, type ConsistencyNote, type DisclosureQuality } from './quality';
 import type { DisclosedFacility, Disclosure } from './types';
@@ -206,7 +206,7 @@ export function checkBidders(input: CheckInput): BidderCheckReport {
     };
   });
 
-  const used = bidders.map((b) => b.disclosure && latestBySupplier.get(disclosuresOfBidder(b.name, input.disclosures).at(-1)!.supplierKey)).filter((d): d is Disclosure => !!d);
+  const used = bidders.map((b) => b.disclosure && latestBySupplier.get(b.disclosure.supplierKey)).filter((d): d is Disclosure => !!d);
   return {
     generatedAt: input.generatedAt,
     asOf: input.asOf,
@@ -231,4 +231,3 @@ export function summariseBidder(b: BidderResult): { flagged: number; possible: n
   return { flagged, possible, derived, gaps, verdict };
 }
 
-export { facilityRef };
