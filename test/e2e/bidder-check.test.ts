@@ -19,6 +19,9 @@ const SCREENSHOTS = here('../../test-results/screenshots');
 const FIX = here('../fixtures/disclosures/');
 const AWARD = '/find-a-tender/Notice/000000-2026';
 
+/** The machine may be busy: imports and checks get time to finish before an expectation gives up. */
+const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 20_000 });
+
 let server: PageServer;
 let browser: ExtensionBrowser;
 let work: string;
@@ -64,26 +67,26 @@ describe('bidder check from an award page', () => {
     await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tab=${tabId}`);
     const input = panel.getByLabel('Import disclosures (CSV, XLSX or JSON)');
     await input.setInputFiles([join(FIX, 'nordkust_workwear_2026-03.csv'), join(FIX, 'brightline_ict_2026-10.csv'), await oshListXlsx()]);
-    await expect.poll(() => panel.getByText('nordkust_workwear_2026-03.csv: 4 facilities imported for Nordkust Workwear BV (version 1).').count()).toBe(1);
-    await expect.poll(() => panel.getByText('osh_list.xlsx: imported as a facility list (2 facilities).').count()).toBe(1);
+    await poll(() => panel.getByText('nordkust_workwear_2026-03.csv: 4 facilities imported for Nordkust Workwear BV (version 1).').count()).toBe(1);
+    await poll(() => panel.getByText('osh_list.xlsx: imported as a facility list (2 facilities).').count()).toBe(1);
     await input.setInputFiles([join(FIX, 'nordkust_workwear_2026-11.json'), join(FIX, 'broken_missing_address_column.csv')]);
-    await expect.poll(() => panel.getByText('nordkust_workwear_2026-11.json: 4 facilities imported for Nordkust Workwear BV (version 2).').count()).toBe(1);
-    await expect.poll(() => panel.getByText(/^removed: Gallant Industries \(M\) Sdn Bhd/).count()).toBe(1);
-    await expect.poll(() => panel.getByText('broken_missing_address_column.csv was refused; nothing was imported:').count()).toBe(1);
-    await expect.poll(() => panel.getByText(/no column for "facility_address"/).count()).toBe(1);
-    await expect.poll(() => panel.getByText(/^Nordkust Workwear BV: version 2, .*2026, 4 facilities$/).count()).toBe(1);
+    await poll(() => panel.getByText('nordkust_workwear_2026-11.json: 4 facilities imported for Nordkust Workwear BV (version 2).').count()).toBe(1);
+    await poll(() => panel.getByText(/^removed: Gallant Industries \(M\) Sdn Bhd/).count()).toBe(1);
+    await poll(() => panel.getByText('broken_missing_address_column.csv was refused; nothing was imported:').count()).toBe(1);
+    await poll(() => panel.getByText(/no column for "facility_address"/).count()).toBe(1);
+    await poll(() => panel.getByText(/^Nordkust Workwear BV: version 2, .*2026, 4 facilities$/).count()).toBe(1);
 
     // the bidders come from the award page
     const bidders = panel.getByLabel('Bidders (one a line)');
-    await expect.poll(() => bidders.inputValue()).toBe('Brightline ICT Solutions NV\nNordkust Workwear BV');
+    await poll(() => bidders.inputValue()).toBe('Brightline ICT Solutions NV\nNordkust Workwear BV');
     await panel.getByLabel('Judge freshness as of').fill('2026-12-03');
     await panel.getByRole('button', { name: 'Check bidders' }).click();
     const summary = panel.locator('table.bc-summary tbody tr');
-    await expect.poll(() => summary.count()).toBe(2);
+    await poll(() => summary.count()).toBe(2);
     expect(await summary.nth(0).textContent()).toMatch(/^Brightline ICT Solutions NVv1, .*2026/);
     const brightline = panel.locator('details.bc-bidder').filter({ hasText: 'Brightline ICT Solutions NV' });
-    await expect.poll(() => brightline.getByText('disclosed facility Camel Group Co., Ltd. is Camel Group Co., Ltd.: import ban').count()).toBe(1);
-    await expect.poll(() => brightline.getByText(/Lianbao \(Kunshan\) Electronics Co., Ltd. may be Lianbao/).count()).toBe(1);
+    await poll(() => brightline.getByText('disclosed facility Camel Group Co., Ltd. is Camel Group Co., Ltd.: import ban').count()).toBe(1);
+    await poll(() => brightline.getByText(/Lianbao \(Kunshan\) Electronics Co., Ltd. may be Lianbao/).count()).toBe(1);
     expect(await panel.locator('.bc-chart svg').count()).toBe(1);
     await panel.locator('section.bc').screenshot({ path: `${SCREENSHOTS}/bidder-check-sidepanel.png` });
     await panel.emulateMedia({ colorScheme: 'dark' });
@@ -92,7 +95,7 @@ describe('bidder check from an award page', () => {
 
     // a proposed link, confirmed, is shown as the user's decision
     await brightline.getByRole('button', { name: 'Same facility' }).first().click();
-    await expect.poll(() => brightline.getByText(/Lianbao \(Kunshan\) Electronics Co., Ltd. may be/).count()).toBe(0);
+    await poll(() => brightline.getByText(/Lianbao \(Kunshan\) Electronics Co., Ltd. may be/).count()).toBe(0);
 
     const [download] = await Promise.all([panel.waitForEvent('download'), panel.getByRole('button', { name: 'printable page (HTML)' }).click()]);
     const saved = join(work, download.suggestedFilename());
@@ -122,7 +125,7 @@ describe('bidder check from an award page', () => {
     expect(await mark.getAttribute('data-tenderlens')).toBe('flag');
     await mark.getByRole('button').first().click();
     const card = mark.getByRole('dialog');
-    await expect.poll(() => card.isVisible()).toBe(true);
+    await poll(() => card.isVisible()).toBe(true);
     const text = await card.textContent();
     expect(text).toContain('Disclosed facilities (version 1, 2026-10-01)');
     expect(text).toContain('Brightline ICT Solutions NV → Camel Group Co., Ltd. → Camel Group Co., Ltd. is on UFLPA Entity List (sample, partial)');
