@@ -11,6 +11,7 @@ import { knowledgeStatus } from '@/src/extension/background/status';
 import { FeedService } from '@/src/extension/background/feed-service';
 import { ensureFeedAlarm, FEED_ALARM } from '@/src/extension/background/feed-alarm';
 import { permissionCheckedFetch, releaseFeedPermission } from '@/src/extension/feed-permissions';
+import { disclosuresForSuppliers, runBidderCheck } from '@/src/extension/background/bidder-check-service';
 import { SWITCHES_ALARM } from '@/src/extension/adapter-switches';
 import { ensureSwitchesAlarm, refreshSwitchesNow } from '@/src/extension/background/switches-refresh';
 import { keepSupplierSiteScriptsRegistered } from '@/src/extension/background/supplier-site-scripts';
@@ -71,6 +72,10 @@ export default defineBackground(() => {
       case 'list-alerts':
         await knowledge.whenReady();
         return feeds.alerts(request.pageEntityIds ?? []);
+      case 'check-bidders':
+        return runBidderCheck(knowledge, request.bidders, request.asOf);
+      case 'disclosures-for-suppliers':
+        return disclosuresForSuppliers(knowledge, request.suppliers);
     }
   }
 

@@ -2,6 +2,8 @@
 // Every request names its type; every reply is plain data (structured-clone safe).
 import type { Decision, NoticeReading, PageAnalysis, Source, SourceFetchState } from '../core/types';
 import { browser } from './browser';
+import type { BidderCheckReport } from '../disclosures/check-bidders';
+import type { SupplierDisclosureSummary } from './background/bidder-check-service';
 import { LocalisedError } from '../core/localised-error';
 import { isStorageFull, STORAGE_FULL_MESSAGE } from '../kb/storage-errors';
 
@@ -78,7 +80,9 @@ export type Request =
   | { type: 'remove-feed'; sourceId: string }
   /** `relink`: read every feed whole, ignoring its validators, so items read before a list was imported are linked. */
   | { type: 'refresh-feeds'; sourceId?: string; relink?: boolean }
-  | { type: 'list-alerts'; pageEntityIds?: string[] };
+  | { type: 'list-alerts'; pageEntityIds?: string[] }
+  | { type: 'check-bidders'; bidders: string[]; asOf: string }
+  | { type: 'disclosures-for-suppliers'; suppliers: string[] };
 
 export interface Replies {
   'analyse-page': PageAnalysis;
@@ -93,6 +97,8 @@ export interface Replies {
   'remove-feed': true;
   'refresh-feeds': FeedRefreshSummary;
   'list-alerts': AlertsReply;
+  'check-bidders': BidderCheckReport;
+  'disclosures-for-suppliers': SupplierDisclosureSummary[];
 }
 
 export type Reply<R extends Request> = Replies[R['type']];
