@@ -1,7 +1,7 @@
 // The content script's job, start to finish: read the notice and the visible text, ask the background for
 // findings, mark them in place, and do it again (debounced) when a single-page portal changes its content,
-// at once when it navigates in-page, or when the user decides on a match. Nothing is done in a hidden tab, and a
-// content change that leaves the page's text as it was is not read again.
+// at once when it navigates in-page, or when the user decides on a match or changes the marks' settings. Nothing is
+// done in a hidden tab, and a content change that leaves the page's text as it was is not read again.
 import { LiveNoticeReader } from '../adapters/read-notice-live';
 import { switchedOffAdapters } from '../extension/adapter-switches';
 import shippedSwitches from '../../public/adapter-switches.json';
@@ -13,6 +13,8 @@ import { t as translate } from '../ui/i18n';
 import { MARK_TAG, type MarkActions, type Translate } from './mark-element';
 import { planMarks } from './plan-marks';
 import { placeMarks, removeMarks } from './place-marks';
+import { closeCard } from './card-controller';
+import { readMarkSettings, saveMarkSettings, watchMarkSettings } from './mark-settings';
 import { watchNavigation, whenVisible } from './navigation-watch';
 
 const RESCAN_DELAY_MS = 800;
@@ -43,6 +45,7 @@ export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
   const actions: MarkActions = {
     dismiss: (finding, text, scope) => decide(finding, text, 'dismissed', scope),
     confirm: (finding, text) => decide(finding, text, 'confirmed', 'everywhere'),
+    hideChecked: () => void saveMarkSettings({ hideChecked: true }),
   };
 
   // What the last analysis read: a content change that leaves both as they were needs no new reading.
@@ -69,7 +72,9 @@ export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
     const body = document.body;
     if (!body || signal.aborted) return undefined;
     observer.disconnect();
+    closeCard({ returnFocus: false });
     removeMarks(body);
+    const settings = await readMarkSettings();
     // The notice is read in a task of its own, apart from the page's tasks and from the sliced text reading.
     await yieldToPage();
     const reading = await (await reader).read(document, location.href);
@@ -81,7 +86,7 @@ export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
     // The page may have changed while the background worked: only mark text that is still the same.
     const current = await extractPageTextInSlices(body, { signal });
     if (current.text === pageText.text) {
-      placeMarks(current, planMarks(analysis, t), t, actions);
+      placeMarks(current, planMarks(analysis, t, settings), t, actions);
       analysed = { url: location.href, text: current.text };
     } else again = true;
     observer.observe(body, { childList: true, subtree: true, characterData: true });
@@ -112,7 +117,10 @@ export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
     if ((message as { type?: string })?.type === 'tenderlens-reannotate') void rescan();
   };
   browser.runtime.onMessage.addListener(onMessage);
+  const stopWatchingSettings = watchMarkSettings(() => void rescan());
   const stop = () => {
+    stopWatchingSettings();
+    closeCard({ returnFocus: false });
     observer.disconnect();
     clearTimeout(timer);
     browser.runtime.onMessage.removeListener(onMessage);

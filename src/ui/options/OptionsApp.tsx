@@ -7,6 +7,7 @@ import { safeHttpUrl } from '../../core/safe-url';
 import { errorText, formatDateTime, formatNumber, formatVersion, sourceLicence, sourcePublisher, t } from '../i18n';
 import { EntityListImport } from './EntityListImport';
 import { FeedSubscriptions } from './FeedSubscriptions';
+import { MarkDisplaySettings } from './MarkDisplaySettings';
 import { ReaderSwitches } from './ReaderSwitches';
 import { SupplierSites } from './SupplierSites';
 import { openKnowledgeDb } from '../../kb/db';
@@ -94,6 +95,7 @@ export function OptionsApp() {
         <h2 id="feeds-heading">{t('feedsHeading')}</h2>
         <FeedSubscriptions />
       </section>
+      <MarkDisplaySettings />
       <section aria-labelledby="sites-heading">
         <h2 id="sites-heading">{t('sitesHeading')}</h2>
         <SupplierSites />
