@@ -42,7 +42,7 @@ const marks = (page: Page) => page.locator('tenderlens-mark').count();
 
 /** Nothing appears within a few seconds (the portal script would have marked the page by then). */
 async function expectNoMarks(page: Page): Promise<void> {
-  await page.waitForTimeout(2500);
+  await page.waitForTimeout(1500);
   expect(await marks(page)).toBe(0);
 }
 
