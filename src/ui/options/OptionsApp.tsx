@@ -7,6 +7,7 @@ import { safeHttpUrl } from '../../core/safe-url';
 import { errorText, formatDateTime, formatNumber, formatVersion, sourceLicence, sourcePublisher, t } from '../i18n';
 import { EntityListImport } from './EntityListImport';
 import { FeedSubscriptions } from './FeedSubscriptions';
+import { StorageHealth } from './StorageHealth';
 import { MarkDisplaySettings } from './MarkDisplaySettings';
 import { ReaderSwitches } from './ReaderSwitches';
 import { SupplierSites } from './SupplierSites';
@@ -41,6 +42,7 @@ export function OptionsApp() {
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
       {error && <p role="alert" class="error">{t('popupError', [error])}</p>}
+      <StorageHealth status={status} />
       <section aria-labelledby="lists-heading">
         <h2 id="lists-heading">{t('optionsLists')}</h2>
         {!status ? (
@@ -61,10 +63,10 @@ export function OptionsApp() {
                   <td>
                     {safeHttpUrl(s.url) ? (
                       <a href={safeHttpUrl(s.url)} target="_blank" rel="noopener noreferrer">
-                        {s.title}
+                        <bdi>{s.title}</bdi>
                       </a>
                     ) : (
-                      s.title
+                      <bdi>{s.title}</bdi>
                     )}
                     <div class="muted">{sourcePublisher(s)} · {sourceLicence(s)}</div>
                     {s.partial && <div class="partial">{t('sourcePartial')}{s.note ? ` ${s.note}` : ''}</div>}
@@ -112,7 +114,10 @@ export function OptionsApp() {
           <ul class="decisions">
             {decisions.map((d) => (
               <li key={d.id}>
-                <strong>{d.matchedText}</strong> — {t(d.verdict === 'dismissed' ? 'optionsDismissed' : 'optionsConfirmed')} (
+                <strong>
+                  <bdi>{d.matchedText}</bdi>
+                </strong>{' '}
+                — {t(d.verdict === 'dismissed' ? 'optionsDismissed' : 'optionsConfirmed')} (
                 {t(`scope_${d.scope}`)}
                 {d.scopeKey ? `: ${d.scopeKey}` : ''}) · {formatDateTime(d.decidedAt)}{' '}
                 <button type="button" onClick={() => void sendToBackground({ type: 'remove-decision', id: d.id }).then(refresh)}>
