@@ -7,6 +7,7 @@ import { safeHttpUrl } from '../../core/safe-url';
 import { t } from '../i18n';
 import { EntityListImport } from './EntityListImport';
 import { FeedSubscriptions } from './FeedSubscriptions';
+import { ListCoverageNote } from './ListCoverageNote';
 import { openKnowledgeDb } from '../../kb/db';
 import { removeList } from '../../kb/lists';
 
@@ -65,6 +66,7 @@ export function OptionsApp() {
                     )}
                     <div class="muted">{s.publisher} · {s.licence}</div>
                     {s.partial && <div class="partial">{t('sourcePartial')}{s.note ? ` ${s.note}` : ''}</div>}
+                    <ListCoverageNote source={s} />
                   </td>
                   <td>{s.version}</td>
                   <td>{s.rows.toLocaleString()}</td>
