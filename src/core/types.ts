@@ -98,6 +98,18 @@ export interface Source {
   /** ISO timestamp of the last successful load. */
   loadedAt?: string;
   fetch?: SourceFetchState;
+  /** For a list kept current from its publisher: how it is read and how often. */
+  refresh?: ListRefreshSettings;
+}
+
+/** How a list source is read: the parser for its page or file, and hours between reads. */
+export interface ListRefreshSettings {
+  parser: 'uflpa-page' | 'cbp-page' | 'ilab-download' | 'ftm' | 'csv';
+  intervalHours: number;
+  /** For ftm and csv lists: what being on the list means. */
+  flagType?: FlagType;
+  /** For csv lists: which columns hold what. */
+  columns?: { name: string; aliases?: string; aliasSeparator?: string; country?: string; id?: string; date?: string };
 }
 
 /**
@@ -139,6 +151,8 @@ export interface SourceFetchState {
   consecutiveFailures?: number;
   /** Items in the feed when it was last read. */
   itemCount?: number;
+  /** Set while a list refresh runs: a worker stopped mid-refresh finds it on waking and refreshes again. */
+  refreshingSince?: string;
 }
 
 /** Facility disclosed by a supplier or listed by Open Supply Hub. */
