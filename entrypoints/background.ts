@@ -11,6 +11,8 @@ import { knowledgeStatus } from '@/src/extension/background/status';
 import { FeedService } from '@/src/extension/background/feed-service';
 import { ensureFeedAlarm, FEED_ALARM } from '@/src/extension/background/feed-alarm';
 import { permissionCheckedFetch, releaseFeedPermission } from '@/src/extension/feed-permissions';
+import { isWatchRequest } from '@/src/extension/watch-messages';
+import { ListService } from '@/src/extension/background/list-service';
 
 export default defineBackground(() => {
   const knowledge = new KnowledgeService(async () => {
@@ -24,7 +26,10 @@ export default defineBackground(() => {
     fetch: permissionCheckedFetch((input, init) => fetch(input, init)),
   });
 
+  const lists = new ListService(knowledge.db, permissionCheckedFetch((input, init) => fetch(input, init)), () => announceAlerts(undefined));
+
   async function handle(request: Request, sender: { tab?: { id?: number } }): Promise<Reply<Request>> {
+    if (isWatchRequest(request)) return lists.handle(request);
     switch (request.type) {
       case 'analyse-page': {
         const analysis = await knowledge.analysePage(request);
@@ -88,12 +93,14 @@ export default defineBackground(() => {
 
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   browser.alarms.onAlarm.addListener((alarm) => {
+    void lists.onAlarm(alarm.name).catch((e: unknown) => console.error('TenderLens: list refresh failed:', e));
     if (alarm.name !== FEED_ALARM) return;
     void feeds
       .refresh()
       .then(announceAlerts)
       .catch((e: unknown) => console.error('TenderLens: feed refresh failed:', e));
   });
+  void knowledge.whenReady().then(() => lists.start()).catch((e: unknown) => console.error('TenderLens: list refresh failed:', e));
   void ensureFeedAlarm().catch((e: unknown) => console.error('TenderLens: the feed alarm could not be set:', e));
   // A new build may compile names differently: its first analysis compiles afresh.
   browser.runtime.onInstalled.addListener(() => {

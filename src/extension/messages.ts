@@ -2,6 +2,7 @@
 // Every request names its type; every reply is plain data (structured-clone safe).
 import type { Decision, NoticeReading, PageAnalysis, Source, SourceFetchState } from '../core/types';
 import { browser } from './browser';
+import type { WatchReplies, WatchRequest } from './watch-messages';
 
 export interface SourceStatus extends Source {
   rows: number;
@@ -72,9 +73,10 @@ export type Request =
   | { type: 'remove-feed'; sourceId: string }
   /** `relink`: read every feed whole, ignoring its validators, so items read before a list was imported are linked. */
   | { type: 'refresh-feeds'; sourceId?: string; relink?: boolean }
-  | { type: 'list-alerts'; pageEntityIds?: string[] };
+  | { type: 'list-alerts'; pageEntityIds?: string[] }
+  | WatchRequest;
 
-export interface Replies {
+export interface Replies extends WatchReplies {
   'analyse-page': PageAnalysis;
   'get-tab-analysis': PageAnalysis | null;
   'record-decision': Decision;

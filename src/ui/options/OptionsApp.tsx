@@ -8,6 +8,7 @@ import { t } from '../i18n';
 import { EntityListImport } from './EntityListImport';
 import { FeedSubscriptions } from './FeedSubscriptions';
 import { ListCoverageNote } from './ListCoverageNote';
+import { ListSources } from './ListSources';
 import { openKnowledgeDb } from '../../kb/db';
 import { removeList } from '../../kb/lists';
 
@@ -85,6 +86,10 @@ export function OptionsApp() {
             </tbody>
           </table>
         )}
+      </section>
+      <section aria-labelledby="list-sources-heading">
+        <h2 id="list-sources-heading">{t('listSourcesHeading')}</h2>
+        <ListSources />
       </section>
       <section aria-labelledby="import-heading">
         <h2 id="import-heading">{t('importHeading')}</h2>
