@@ -5,6 +5,7 @@ import type { ListCoverage, ListRefreshSettings, Source, SourceFetchState } from
 import { fromEntityRow, type KnowledgeDb } from '../kb/db';
 import { replaceListRows } from '../kb/lists';
 import { nextFetchState } from '../scanner/feed-schedule';
+import { slugify } from '../data/slug';
 import type { ListChanges } from './list-diff';
 import type { ListRefreshResult } from './refresh-list';
 
@@ -102,7 +103,7 @@ export async function disableListRefresh(db: KnowledgeDb, sourceId: string): Pro
 export async function addListSource(db: KnowledgeDb, input: { title: string; url: string; refresh: ListRefreshSettings }): Promise<Source> {
   const url = new URL(input.url);
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`${input.url}: only http and https lists can be read`);
-  const id = `list-${url.host}-${[...url.pathname].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7).toString(36)}`;
+  const id = `list-${slugify(url.host)}-${[...url.pathname].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7).toString(36)}`;
   const source: Source = {
     id, kind: 'entity-list', title: input.title.trim() || url.host, publisher: url.host, url: url.href, licence: 'as published at the address',
     version: 'not read yet', partial: true, note: 'Not read yet.', refresh: input.refresh,

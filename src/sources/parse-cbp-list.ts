@@ -25,7 +25,7 @@ export function findCbpCsvLink(html: string, pageUrl = CBP_PAGE_URL): string {
   return absolute.href;
 }
 
-export function parseCbpCsv(csvText: string, csvUrl: string): ListSnapshot {
+export function parseCbpCsv(csvText: string, csvUrl: string, sourceId = CBP_SOURCE_ID): ListSnapshot {
   const fileName = csvUrl.split('/').pop() || csvUrl;
   let table;
   try {
@@ -53,14 +53,14 @@ export function parseCbpCsv(csvText: string, csvUrl: string): ListSnapshot {
     if (producers.length === 0) throw new ListParseError(where, 'column "Entity": expected a producer or goods, found an empty field');
     for (const producer of producers) {
       if (!slugify(producer.name)) throw new ListParseError(where, `column "Entity": the name ${JSON.stringify(producer.name)} has no letters or digits`);
-      const id = cbpEntityId(producer.name);
-      const entity = entities.get(id) ?? { id, sourceId: CBP_SOURCE_ID, schema: 'Company' as const, name: producer.name, aliases: [], weakAliases: [], previousNames: [], identifiers: [], countries: [] };
+      const id = `${sourceId}:${cbpEntityId(producer.name).slice(CBP_SOURCE_ID.length + 1)}`;
+      const entity = entities.get(id) ?? { id, sourceId, schema: 'Company' as const, name: producer.name, aliases: [], weakAliases: [], previousNames: [], identifiers: [], countries: [] };
       for (const alias of producer.aliases) if (!entity.aliases.includes(alias)) entity.aliases.push(alias);
       if (country && !entity.countries.includes(country)) entity.countries.push(country);
       entities.set(id, entity);
       const flag: Flag = {
         id: `${id}:import_ban:${date}:${kind === 'Finding' ? 'finding' : 'wro'}`,
-        sourceId: CBP_SOURCE_ID,
+        sourceId,
         listVersion: '',
         type: 'import_ban',
         entityId: id,

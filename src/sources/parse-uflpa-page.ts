@@ -11,7 +11,8 @@ import { latestDate, ListParseError, readListDate, type ListSnapshot } from './l
 const CLAUSE_IN_HEADING = /2\s*\(\s*d\s*\)\s*\(\s*2\s*\)\s*\(\s*B\s*\)\s*\(\s*(iv|v|i{1,3})\s*\)/i;
 const tidy = (text: string) => text.replace(/[\s\u00a0]+/g, ' ').trim();
 
-export function parseUflpaPage(html: string, pageUrl = UFLPA_LIST_URL): ListSnapshot {
+/** `sourceId`: the list the rows load into (the shipped UFLPA list, or a copy of it subscribed to by address). */
+export function parseUflpaPage(html: string, pageUrl = UFLPA_LIST_URL, sourceId = UFLPA_SOURCE_ID): ListSnapshot {
   const $ = load(html);
   const entities = new Map<string, Entity>();
   const flags: Flag[] = [];
@@ -45,10 +46,10 @@ export function parseUflpaPage(html: string, pageUrl = UFLPA_LIST_URL): ListSnap
         const dateText = cells[dateColumn] ?? '';
         const date = readListDate(dateText);
         if (!date) throw new ListParseError(where, `expected an effective date such as "June 21, 2022", found ${JSON.stringify(dateText)}`);
-        const id = uflpaEntityId(names.name);
+        const id = `${sourceId}:${uflpaEntityId(names.name).slice(UFLPA_SOURCE_ID.length + 1)}`;
         const known = entities.get(id);
         const entity: Entity = known ?? {
-          id, sourceId: UFLPA_SOURCE_ID, schema: 'Company', name: names.name, aliases: [], weakAliases: [], previousNames: [], identifiers: [], countries: [],
+          id, sourceId, schema: 'Company', name: names.name, aliases: [], weakAliases: [], previousNames: [], identifiers: [], countries: [],
         };
         for (const alias of names.aliases) if (!entity.aliases.includes(alias)) entity.aliases.push(alias);
         for (const previous of names.previousNames) if (!entity.previousNames.includes(previous)) entity.previousNames.push(previous);
@@ -61,7 +62,7 @@ export function parseUflpaPage(html: string, pageUrl = UFLPA_LIST_URL): ListSnap
         ].filter(Boolean);
         flags.push({
           id: `${id}:import_ban${known ? `:${tableNumber}` : ''}`,
-          sourceId: UFLPA_SOURCE_ID,
+          sourceId,
           listVersion: '',
           type: 'import_ban',
           entityId: id,

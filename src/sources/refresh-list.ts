@@ -40,12 +40,12 @@ async function parseList(source: Source, text: string, url: string, fetchOptions
   const settings = source.refresh!;
   switch (settings.parser) {
     case 'uflpa-page':
-      return parseUflpaPage(text, url);
+      return parseUflpaPage(text, url, source.id);
     case 'cbp-page': {
       const csvUrl = findCbpCsvLink(text, url);
       const csv = await fetchFeedIfChanged(csvUrl, {}, { ...fetchOptions, maxBytes: LIST_MAX_BYTES });
       if ('notModified' in csv) throw new ListParseError(csvUrl, 'the server answered 304 to an unconditional request');
-      return parseCbpCsv(decodeText(csv.bytes, csv.contentType), csv.url);
+      return parseCbpCsv(decodeText(csv.bytes, csv.contentType), csv.url, source.id);
     }
     case 'ilab-download':
       return parseIlabDownload(text, url);

@@ -11,6 +11,8 @@ import { safeHttpUrl } from '../../core/safe-url';
 import { browser } from '../../extension/browser';
 import { t } from '../i18n';
 
+/** A label above its field, as in the other forms of the page. */
+const STACKED = { display: 'grid', gap: '2px' };
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const localTime = (iso: string | undefined) => (iso ? new Date(iso).toLocaleString() : '—');
 const FLAG_TYPES: FlagType[] = ['import_ban', 'forced_labour', 'child_labour'];
@@ -134,16 +136,16 @@ function AddListSource({ onAdded }: { onAdded: () => void }) {
     })();
   };
   return (
-    <form class="add-list" onSubmit={(e) => (e.preventDefault(), act('add'))}>
-      <label>{t('listAddUrl')}<input type="url" value={url} onInput={(e) => setUrl(e.currentTarget.value)} placeholder="https://" /></label>
-      <label>{t('listAddTitle')}<input value={title} onInput={(e) => setTitle(e.currentTarget.value)} /></label>
-      <label>{t('listAddFormat')}
+    <form class="add-list" style={{ display: 'grid', gap: '8px', maxWidth: '40em' }} onSubmit={(e) => (e.preventDefault(), act('add'))}>
+      <label style={STACKED}>{t('listAddUrl')}<input type="url" value={url} onInput={(e) => setUrl(e.currentTarget.value)} placeholder="https://" /></label>
+      <label style={STACKED}>{t('listAddTitle')}<input value={title} onInput={(e) => setTitle(e.currentTarget.value)} /></label>
+      <label style={STACKED}>{t('listAddFormat')}
         <select value={format} onChange={(e) => setFormat(e.currentTarget.value as 'ftm' | 'csv')}>
           <option value="ftm">{t('listAddFormatFtm')}</option>
           <option value="csv">{t('listAddFormatCsv')}</option>
         </select>
       </label>
-      <label>{t('importMeaning')}
+      <label style={STACKED}>{t('importMeaning')}
         <select value={flagType} onChange={(e) => setFlagType(e.currentTarget.value as FlagType)}>
           {FLAG_TYPES.map((type) => <option key={type} value={type}>{t(FLAG_KEYS[type] ?? type)}</option>)}
         </select>
@@ -152,7 +154,7 @@ function AddListSource({ onAdded }: { onAdded: () => void }) {
         <fieldset>
           <legend>{t('listAddColumns')}</legend>
           {(['name', 'aliases', 'country'] as const).map((key) => (
-            <label key={key}>{t(`listAddColumn_${key}`)}<input value={columns[key]} onInput={(e) => setColumns({ ...columns, [key]: e.currentTarget.value })} /></label>
+            <label key={key} style={STACKED}>{t(`listAddColumn_${key}`)}<input value={columns[key]} onInput={(e) => setColumns({ ...columns, [key]: e.currentTarget.value })} /></label>
           ))}
         </fieldset>
       )}

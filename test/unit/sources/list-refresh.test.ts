@@ -6,7 +6,7 @@ import { buildDefaultData } from '@/src/build/build-default-data';
 import type { DefaultData } from '@/src/core/types';
 import { openKnowledgeDb, type KnowledgeDb } from '@/src/kb/db';
 import { installDefaultData } from '@/src/kb/lists';
-import { enableListRefresh, lastListChanges, markRefreshing } from '@/src/sources/list-store';
+import { addListSource, enableListRefresh, lastListChanges, markRefreshing } from '@/src/sources/list-store';
 import { ListRefresher } from '@/src/sources/list-refresher';
 import { fixture, ListServer } from './list-server';
 
@@ -161,5 +161,18 @@ describe('refreshing CBP orders from the page and the CSV it links', () => {
     const source = (await db.sources.get('us-cbp-wro'))!;
     expect(source.version).toBe('cbp.gov withhold-release-orders-findings-fy26-dec.csv');
     expect(await db.flags.where('sourceId').equals('us-cbp-wro').count()).toBeGreaterThan(20);
+  });
+});
+
+describe('a FollowTheMoney list added by address', () => {
+  it('is read into its own list, whatever the address (a port included)', async () => {
+    const ftm = (await import('node:fs')).readFileSync(new URL('../../fixtures/ftm/yente_zala_cluster.ftm.jsonl', import.meta.url), 'utf8');
+    server.serve('/datasets/zala/entities.ftm.json', { body: ftm });
+    const { db, refresher } = await setUp('/unused');
+    const source = await addListSource(db, { title: 'ZALA', url: `${server.base}/datasets/zala/entities.ftm.json`, refresh: { parser: 'ftm', intervalHours: 24, flagType: 'forced_labour' } });
+    expect(source.id).toMatch(/^list-127-0-0-1-\d+-[0-9a-z]+$/);
+    const outcome = await refresher.refresh(source.id);
+    expect(outcome.outcome === 'read' && outcome.record.changes.added).toHaveLength(11);
+    expect(await db.entities.where('sourceId').equals(source.id).count()).toBe(11);
   });
 });
