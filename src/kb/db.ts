@@ -4,6 +4,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { CpvEntry, Decision, Entity, Facility, Flag, RiskCategory, Source } from '../core/types';
 import type { LinkedAlert } from '../scanner/link-items';
 import { SCHEMA_VERSIONS } from './schema';
+import type { FollowRow, NotificationRow, WatchlistRow } from '../watchlists/watchlist-types';
 
 export type EntityRow = Entity & { identifierKeys: string[] };
 export type CpvRow = CpvEntry & { sourceId: string };
@@ -25,6 +26,9 @@ export type KnowledgeDb = Dexie & {
   alerts: EntityTable<AlertRow, 'id'>;
   decisions: EntityTable<Decision, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
+  watchlists: EntityTable<WatchlistRow, 'id'>;
+  follows: EntityTable<FollowRow, 'id'>;
+  notifications: EntityTable<NotificationRow, 'id'>;
 };
 
 export const DATABASE_NAME = 'tenderlens';
