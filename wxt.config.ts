@@ -32,7 +32,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: browser === 'firefox' ? ['storage', 'activeTab', 'alarms'] : ['storage', 'sidePanel', 'activeTab', 'alarms'],
+    permissions: browser === 'firefox' ? ['storage', 'activeTab', 'alarms', 'notifications'] : ['storage', 'sidePanel', 'activeTab', 'alarms', 'notifications'],
     host_permissions: localHosts ? [...PORTAL_MATCHES, ...LOCAL_TEST_MATCHES] : PORTAL_MATCHES,
     // Manifest V2 (Firefox) lists optional hosts among the optional permissions.
     ...(manifestVersion === 2 ? { optional_permissions: OPTIONAL_FEED_MATCHES } : { optional_host_permissions: OPTIONAL_FEED_MATCHES }),

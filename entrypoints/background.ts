@@ -11,7 +11,8 @@ import { knowledgeStatus } from '@/src/extension/background/status';
 import { FeedService } from '@/src/extension/background/feed-service';
 import { ensureFeedAlarm, FEED_ALARM } from '@/src/extension/background/feed-alarm';
 import { permissionCheckedFetch, releaseFeedPermission } from '@/src/extension/feed-permissions';
-import { isWatchRequest } from '@/src/extension/watch-messages';
+import { isListRequest, isWatchlistRequest } from '@/src/extension/watch-messages';
+import { WatchService } from '@/src/extension/background/watch-service';
 import { ListService } from '@/src/extension/background/list-service';
 
 export default defineBackground(() => {
@@ -26,10 +27,12 @@ export default defineBackground(() => {
     fetch: permissionCheckedFetch((input, init) => fetch(input, init)),
   });
 
+  const watch = new WatchService(knowledge.db);
   const lists = new ListService(knowledge.db, permissionCheckedFetch((input, init) => fetch(input, init)), () => announceAlerts(undefined));
 
   async function handle(request: Request, sender: { tab?: { id?: number } }): Promise<Reply<Request>> {
-    if (isWatchRequest(request)) return lists.handle(request);
+    if (isListRequest(request)) return lists.handle(request);
+    if (isWatchlistRequest(request)) return watch.handle(request);
     switch (request.type) {
       case 'analyse-page': {
         const analysis = await knowledge.analysePage(request);
@@ -74,6 +77,7 @@ export default defineBackground(() => {
   /** Lets an open popup or side panel list the alerts again; nobody listening is fine. */
   function announceAlerts<T>(result: T): T {
     browser.runtime.sendMessage({ type: ALERTS_CHANGED }).catch(() => undefined);
+    void watch.afterAlerts().catch((e: unknown) => console.error('TenderLens: notifications failed:', e));
     return result;
   }
 
@@ -93,6 +97,7 @@ export default defineBackground(() => {
 
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   browser.alarms.onAlarm.addListener((alarm) => {
+    void watch.onAlarm(alarm.name).catch((e: unknown) => console.error('TenderLens: the digest failed:', e));
     void lists.onAlarm(alarm.name).catch((e: unknown) => console.error('TenderLens: list refresh failed:', e));
     if (alarm.name !== FEED_ALARM) return;
     void feeds
@@ -100,6 +105,7 @@ export default defineBackground(() => {
       .then(announceAlerts)
       .catch((e: unknown) => console.error('TenderLens: feed refresh failed:', e));
   });
+  void watch.ensureDigestAlarm().catch((e: unknown) => console.error('TenderLens: the digest alarm could not be set:', e));
   void knowledge.whenReady().then(() => lists.start()).catch((e: unknown) => console.error('TenderLens: list refresh failed:', e));
   void ensureFeedAlarm().catch((e: unknown) => console.error('TenderLens: the feed alarm could not be set:', e));
   // A new build may compile names differently: its first analysis compiles afresh.

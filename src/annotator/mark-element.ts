@@ -4,6 +4,7 @@
 import type { Finding, FindingSource } from '../core/types';
 import { markStyles } from './mark-styles';
 import { safeHttpUrl } from '../core/safe-url';
+import { followButton, type FollowAction } from '../watchlists/follow-button';
 
 export type MarkTone = 'flag' | 'review' | 'category' | 'checked';
 
@@ -22,6 +23,7 @@ export interface MarkContent {
 export interface MarkActions {
   dismiss?: (finding: Finding, matchedText: string, scope: 'page' | 'site' | 'everywhere') => void;
   confirm?: (finding: Finding, matchedText: string) => void;
+  follow?: FollowAction;
 }
 
 export type Translate = (key: string, substitutions?: string[]) => string;
@@ -73,6 +75,7 @@ export function createMark(content: MarkContent, t: Translate, actions: MarkActi
     }
     card.append(row);
   }
+  if (finding?.entityId && actions.follow) card.append(followButton(finding, t, actions.follow));
 
   const setOpen = (open: boolean) => {
     card.hidden = !open;

@@ -3,6 +3,8 @@
 import type { ListRefreshSettings, Source } from '../core/types';
 import type { ListChangeRecord } from '../sources/list-store';
 import type { ListProgress } from '../sources/list-refresher';
+import type { SupplierProfile, WatchlistView } from '../watchlists/watchlist-store';
+import type { FollowRow, NotificationRow, NotifyMode } from '../watchlists/watchlist-types';
 
 /** A list that can be kept current, as the options page shows it. */
 export interface ListSourceStatus {
@@ -35,7 +37,17 @@ export type WatchRequest =
   | { type: 'add-list-source'; title: string; url: string; refresh: ListRefreshSettings }
   | { type: 'remove-list-source'; sourceId: string }
   | { type: 'refresh-list'; sourceId: string }
-  | { type: 'test-list-source'; url: string; refresh: ListRefreshSettings };
+  | { type: 'test-list-source'; url: string; refresh: ListRefreshSettings }
+  | { type: 'list-watchlists' }
+  | { type: 'create-watchlist'; name: string; notify: NotifyMode }
+  | { type: 'update-watchlist'; id: string; name?: string; notify?: NotifyMode }
+  | { type: 'delete-watchlist'; id: string }
+  | { type: 'follow-entity'; entityId: string; watchlistId?: string }
+  | { type: 'unfollow-entity'; entityId: string; watchlistId: string }
+  | { type: 'supplier-profile'; entityId: string }
+  | { type: 'mark-read'; entityId: string }
+  | { type: 'list-notifications' }
+  | { type: 'export-watchlist-feed'; watchlistId: string; format: 'atom' | 'json' };
 
 export interface WatchReplies {
   'list-sources': ListSourceStatus[];
@@ -45,12 +57,35 @@ export interface WatchReplies {
   'remove-list-source': true;
   'refresh-list': ListSourceStatus;
   'test-list-source': ListTestResult;
+  'list-watchlists': WatchlistView[];
+  'create-watchlist': WatchlistView;
+  'update-watchlist': true;
+  'delete-watchlist': true;
+  'follow-entity': FollowRow;
+  'unfollow-entity': true;
+  'supplier-profile': SupplierProfile;
+  'mark-read': true;
+  'list-notifications': NotificationRow[];
+  'export-watchlist-feed': { fileName: string; mediaType: string; text: string };
 }
 
-const WATCH_TYPES: ReadonlySet<string> = new Set<WatchRequest['type']>([
+/** Sent by the background when a follow changes, so open pages show it. */
+export const WATCHLISTS_CHANGED = 'tenderlens-watchlists-changed';
+
+export type ListRequest = Extract<WatchRequest, { type: 'list-sources' | 'enable-list-refresh' | 'disable-list-refresh' | 'add-list-source' | 'remove-list-source' | 'refresh-list' | 'test-list-source' }>;
+export type WatchlistRequest = Exclude<WatchRequest, ListRequest>;
+
+const LIST_TYPES: ReadonlySet<string> = new Set<ListRequest['type']>([
   'list-sources', 'enable-list-refresh', 'disable-list-refresh', 'add-list-source', 'remove-list-source', 'refresh-list', 'test-list-source',
 ]);
+const WATCHLIST_TYPES: ReadonlySet<string> = new Set<WatchlistRequest['type']>([
+  'list-watchlists', 'create-watchlist', 'update-watchlist', 'delete-watchlist', 'follow-entity', 'unfollow-entity', 'supplier-profile', 'mark-read', 'list-notifications', 'export-watchlist-feed',
+]);
 
-export function isWatchRequest(request: { type: string }): request is WatchRequest {
-  return WATCH_TYPES.has(request.type);
+export function isListRequest(request: { type: string }): request is ListRequest {
+  return LIST_TYPES.has(request.type);
+}
+
+export function isWatchlistRequest(request: { type: string }): request is WatchlistRequest {
+  return WATCHLIST_TYPES.has(request.type);
 }

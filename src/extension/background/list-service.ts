@@ -9,7 +9,7 @@ import { ListRefresher, type ListProgress } from '../../sources/list-refresher';
 import { officialList, OFFICIAL_LISTS } from '../../sources/official-lists';
 import { refreshList } from '../../sources/refresh-list';
 import type { Source } from '../../core/types';
-import type { ListSourceStatus, ListTestResult, WatchReplies, WatchRequest } from '../watch-messages';
+import type { ListRequest, ListSourceStatus, ListTestResult, WatchReplies } from '../watch-messages';
 
 export const LIST_ALARM_PREFIX = 'tenderlens-list:';
 
@@ -78,7 +78,7 @@ export class ListService {
     return this.status(source);
   }
 
-  async handle(request: WatchRequest): Promise<WatchReplies[WatchRequest['type']]> {
+  async handle(request: ListRequest): Promise<WatchReplies[ListRequest['type']]> {
     switch (request.type) {
       case 'list-sources': {
         const sources = (await this.db.sources.toArray()).filter((s) => s.refresh || officialList(s.id));

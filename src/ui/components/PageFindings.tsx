@@ -3,6 +3,7 @@ import type { Finding, FindingSource, PageAnalysis } from '../../core/types';
 import { t } from '../i18n';
 import { safeHttpUrl } from '../../core/safe-url';
 import { portalName } from '../../adapters';
+import { FollowButton } from '../watchlists/FollowButton';
 
 export function PageFindings({ analysis }: { analysis: PageAnalysis }) {
   const { reading, findings, checked } = analysis;
@@ -62,6 +63,7 @@ function FindingItem({ finding }: { finding: Finding }) {
       </p>
       <p>{finding.detail}</p>
       <p class="muted">{t('markWhy', [finding.reason])}</p>
+      {finding.entityId && <FollowButton entityId={finding.entityId} name={finding.title} />}
       {finding.sources.length > 0 && (
         <ul class="sources" aria-label={t('markSources')}>
           {finding.sources.map((s) => (

@@ -9,6 +9,7 @@ import { EntityListImport } from './EntityListImport';
 import { FeedSubscriptions } from './FeedSubscriptions';
 import { ListCoverageNote } from './ListCoverageNote';
 import { ListSources } from './ListSources';
+import { WatchlistsOptions } from '../watchlists/WatchlistsOptions';
 import { openKnowledgeDb } from '../../kb/db';
 import { removeList } from '../../kb/lists';
 
@@ -98,6 +99,10 @@ export function OptionsApp() {
       <section aria-labelledby="feeds-heading">
         <h2 id="feeds-heading">{t('feedsHeading')}</h2>
         <FeedSubscriptions />
+      </section>
+      <section aria-labelledby="watchlists-heading">
+        <h2 id="watchlists-heading">{t('watchlistsHeading')}</h2>
+        <WatchlistsOptions />
       </section>
       <section aria-labelledby="decisions-heading">
         <h2 id="decisions-heading">{t('optionsDecisions')}</h2>

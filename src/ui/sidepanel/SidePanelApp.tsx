@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { TabStateView } from '../components/TabStateView';
 import { entityIdsOnPage, readActiveTab, type TabState } from '../active-tab';
 import { AlertsList } from '../components/AlertsList';
+import { WatchlistsPanel } from '../watchlists/WatchlistsPanel';
 import { browser } from '../../extension/browser';
 import { t } from '../i18n';
 
@@ -27,6 +28,7 @@ export function SidePanelApp() {
       </header>
       <TabStateView tab={tab} />
       <AlertsList pageEntityIds={entityIdsOnPage(tab)} />
+      <WatchlistsPanel />
     </main>
   );
 }
