@@ -10,6 +10,7 @@ import { FeedSubscriptions } from './FeedSubscriptions';
 import { ListCoverageNote } from './ListCoverageNote';
 import { ListSources } from './ListSources';
 import { WatchlistsOptions } from '../watchlists/WatchlistsOptions';
+import { FeedListsOpml } from '../watchlists/FeedListsOpml';
 import { openKnowledgeDb } from '../../kb/db';
 import { removeList } from '../../kb/lists';
 
@@ -99,6 +100,7 @@ export function OptionsApp() {
       <section aria-labelledby="feeds-heading">
         <h2 id="feeds-heading">{t('feedsHeading')}</h2>
         <FeedSubscriptions />
+        <FeedListsOpml />
       </section>
       <section aria-labelledby="watchlists-heading">
         <h2 id="watchlists-heading">{t('watchlistsHeading')}</h2>

@@ -5,21 +5,10 @@ import { sendToBackground } from '../../extension/messages';
 import type { WatchlistView } from '../../watchlists/watchlist-store';
 import type { NotificationRow, NotifyMode } from '../../watchlists/watchlist-types';
 import { t } from '../i18n';
+import { downloadText as download } from '../download-file';
 
 const MODES: NotifyMode[] = ['immediately', 'daily', 'never'];
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
-/** Saves text as a file through a temporary object URL (no page content is involved). */
-function download(fileName: string, mediaType: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mediaType }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export function WatchlistsOptions() {
   const [watchlists, setWatchlists] = useState<WatchlistView[] | undefined>();
