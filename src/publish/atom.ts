@@ -35,7 +35,7 @@ export function writeAtom(feed: AlertFeed): string {
     const about = entry.entities.map((e) => e.name).join('; ');
     const text = [
       entry.summary,
-      `Linked to: ${about}${entry.confidence === 'review' ? ' (possible match, needs review)' : ''}.`,
+      `Linked to: ${about}${entry.confidence === 'review' ? ' (possible match, needs review)' : ''}`.replace(/\.?$/, '.'),
       `Read in: ${entry.sources.join('; ')}.`,
     ].filter(Boolean).join('\n\n');
     lines.push(`    ${element('content', text, ' type="text"')}`);

@@ -19,7 +19,7 @@ export function writeJsonFeed(feed: AlertFeed): string {
         id: entry.id,
         ...(url ? { url } : {}),
         title: cleanText(entry.title || '(untitled item)'),
-        content_text: cleanText([entry.summary, `Linked to: ${entry.entities.map((e) => e.name).join('; ')}${entry.confidence === 'review' ? ' (possible match, needs review)' : ''}.`, `Read in: ${entry.sources.join('; ')}.`].filter(Boolean).join('\n\n')),
+        content_text: cleanText([entry.summary, `Linked to: ${entry.entities.map((e) => e.name).join('; ')}${entry.confidence === 'review' ? ' (possible match, needs review)' : ''}`.replace(/\.?$/, '.'), `Read in: ${entry.sources.join('; ')}.`].filter(Boolean).join('\n\n')),
         ...(entry.published ? { date_published: entry.published } : {}),
         date_modified: entry.updated,
         tags: entry.entities.map((e) => cleanText(e.name)),
