@@ -3,5 +3,6 @@ import type { Command } from '../command';
 import { inspectCommand } from './inspect';
 import { scanCommand } from './scan';
 import { matchCommand } from './match';
+import { listsCommand } from './lists';
 
-export const COMMANDS: readonly Command[] = [inspectCommand, matchCommand, scanCommand];
+export const COMMANDS: readonly Command[] = [inspectCommand, matchCommand, scanCommand, listsCommand];
