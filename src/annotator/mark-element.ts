@@ -5,6 +5,7 @@ import type { Finding, FindingSource } from '../core/types';
 import { markStyles } from './mark-styles';
 import { safeHttpUrl } from '../core/safe-url';
 import { followButton, type FollowAction } from '../watchlists/follow-button';
+import { formatDate, formatVersion, sourcePublisher } from '../ui/i18n';
 
 export type MarkTone = 'flag' | 'review' | 'category' | 'checked';
 
@@ -98,7 +99,7 @@ export function createMark(content: MarkContent, t: Translate, actions: MarkActi
 
 function sourceItem(source: FindingSource, t: Translate): HTMLElement {
   const item = el('li');
-  const label = `${source.title} (${source.publisher}), ${t('markVersion', [source.version])}${source.date ? `, ${source.date}` : ''}`;
+  const label = `${source.title} (${sourcePublisher(source)}), ${t('markVersion', [formatVersion(source.version)])}${source.date ? `, ${formatDate(source.date)}` : ''}`;
   const safeUrl = safeHttpUrl(source.url);
   if (safeUrl) {
     const link = el('a', '', label) as HTMLAnchorElement;

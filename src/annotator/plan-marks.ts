@@ -2,6 +2,7 @@
 // "checked" mark on CPV codes and suppliers about which nothing is known. Pure apart from the translator.
 import type { Finding, PageAnalysis, TextAnchor } from '../core/types';
 import type { MarkContent, Translate } from './mark-element';
+import { findingWords } from '../ui/finding-text';
 
 export interface PlannedMark {
   anchor: TextAnchor;
@@ -18,7 +19,7 @@ export function planMarks(analysis: PageAnalysis, t: Translate): PlannedMark[] {
     planned.push({ anchor, content });
   };
   for (const finding of analysis.findings) {
-    const content = findingMark(finding, t);
+    const content = findingMark(finding, analysis, t);
     for (const anchor of finding.anchors) add(anchor, anchor.text ? { ...content, matchedText: anchor.text } : content);
   }
   for (const item of analysis.checked) {
@@ -36,8 +37,9 @@ export function planMarks(analysis: PageAnalysis, t: Translate): PlannedMark[] {
   return planned.sort((a, b) => a.anchor.end - b.anchor.end);
 }
 
-function findingMark(finding: Finding, t: Translate): MarkContent {
-  const lines = [finding.detail, t('markWhy', [finding.reason])];
+function findingMark(finding: Finding, analysis: PageAnalysis, t: Translate): MarkContent {
+  const words = findingWords(finding, analysis.reading);
+  const lines = [words.detail, t('markWhy', [words.reason])];
   if (finding.kind === 'flagged-entity') {
     const lists = finding.sources.map((s) => s.title).join(', ');
     return {
@@ -63,10 +65,10 @@ function findingMark(finding: Finding, t: Translate): MarkContent {
   }
   return {
     tone: 'category',
-    pill: t('markCategoryPill', [finding.title]),
-    ariaLabel: t('markCategoryAria', [finding.title]),
-    title: t('markCategoryTitle', [finding.title]),
-    lines: [finding.reason, finding.detail],
+    pill: t('markCategoryPill', [words.title]),
+    ariaLabel: t('markCategoryAria', [words.title]),
+    title: t('markCategoryTitle', [words.title]),
+    lines: [words.reason, words.detail],
     sources: finding.sources,
     finding,
   };

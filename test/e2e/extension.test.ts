@@ -185,7 +185,7 @@ describe('options page', () => {
     await options.locator('form.import input[type=file]').setInputFiles(here('../fixtures/ftm/yente_zala_cluster.ftm.jsonl'));
     await options.getByLabel('List name').fill('ZALA cluster (test)');
     await options.getByRole('button', { name: 'Import', exact: true }).click();
-    await expect.poll(() => options.getByText(/Imported 11 entities into “ZALA cluster \(test\)”/).count()).toBe(1);
+    await expect.poll(() => options.getByText(/Imported 11 companies and organisations into “ZALA cluster \(test\)”/).count()).toBe(1);
     await expect.poll(() => options.locator('table.lists tbody tr').count()).toBe(7);
     await options.screenshot({ path: `${SCREENSHOTS}/options-import.png`, fullPage: true });
     await options.locator('tr', { hasText: 'ZALA cluster (test)' }).getByRole('button', { name: 'Remove list' }).click();

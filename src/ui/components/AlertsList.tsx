@@ -5,7 +5,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from '../../extension/browser';
 import { isAlertsChangedNotice, sendToBackground, type AlertsReply, type AlertView } from '../../extension/messages';
 import { safeHttpUrl } from '../../core/safe-url';
-import { t } from '../i18n';
+import { errorText, formatDate, t, tn } from '../i18n';
+import { localiseMatchReason } from '../match-reason';
 
 type State = { state: 'loading' } | { state: 'ready'; reply: AlertsReply } | { state: 'error'; message: string };
 
@@ -28,7 +29,7 @@ export function AlertsList({ pageEntityIds }: { pageEntityIds: readonly string[]
     let current = true;
     sendToBackground({ type: 'list-alerts', pageEntityIds: [...pageEntityIds] }).then(
       (reply) => current && setState({ state: 'ready', reply }),
-      (error: unknown) => current && setState({ state: 'error', message: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => current && setState({ state: 'error', message: errorText(error) }),
     );
     return () => {
       current = false;
@@ -61,7 +62,7 @@ function AlertsBody({ state }: { state: State }) {
   if (alerts.length === 0) {
     return (
       <div class="empty" role="status">
-        <p class="empty-title">{t('alertsNone', [String(subscriptions)])}</p>
+        <p class="empty-title">{tn('alertsNone', subscriptions)}</p>
         <p>{t('noInformationIsNotNoRisk')}</p>
       </div>
     );
@@ -77,7 +78,7 @@ function AlertsBody({ state }: { state: State }) {
 
 function AlertItem({ alert }: { alert: AlertView }) {
   const href = alert.url ? safeHttpUrl(alert.url) : undefined;
-  const date = new Date(alert.published ?? alert.firstSeenAt).toLocaleDateString();
+  const date = formatDate(alert.published ?? alert.firstSeenAt);
   const high = alert.confidence === 'high';
   return (
     <li class={`alert ${high ? 'high' : 'review'}`}>
@@ -100,7 +101,7 @@ function AlertItem({ alert }: { alert: AlertView }) {
         <ul class="sources">
           {alert.entities.map((e) => (
             <li key={e.id}>
-              <strong>{e.name}</strong> ({t(e.confidence === 'high' ? 'alertHigh' : 'alertReview')}): {e.reason}
+              <strong>{e.name}</strong> ({t(e.confidence === 'high' ? 'alertHigh' : 'alertReview')}): {localiseMatchReason(e.reason)}
             </li>
           ))}
         </ul>

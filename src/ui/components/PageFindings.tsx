@@ -1,9 +1,10 @@
 // The findings of one page, with their evidence: used by the popup and the side panel.
-import type { Finding, FindingSource, PageAnalysis } from '../../core/types';
-import { t } from '../i18n';
+import type { Finding, FindingSource, NoticeReading, PageAnalysis } from '../../core/types';
+import { formatDate, formatNumber, formatVersion, sourcePublisher, t, tn } from '../i18n';
 import { safeHttpUrl } from '../../core/safe-url';
 import { portalName } from '../../adapters';
 import { FollowButton } from '../watchlists/FollowButton';
+import { findingWords } from '../finding-text';
 
 export function PageFindings({ analysis }: { analysis: PageAnalysis }) {
   const { reading, findings, checked } = analysis;
@@ -11,7 +12,7 @@ export function PageFindings({ analysis }: { analysis: PageAnalysis }) {
     <section aria-labelledby="page-heading">
       <h2 id="page-heading" class="page-title">{reading.title ?? analysis.url}</h2>
       <p class="muted">
-        {t('popupPortal', [portalName(reading.portal)])}
+        {t('popupPortal', [reading.portal === 'generic' ? t('portalAnyPage') : portalName(reading.portal)])}
         {reading.buyer ? ` · ${t('popupBuyer', [reading.buyer.name])}` : ''}
       </p>
       {findings.length === 0 ? (
@@ -20,26 +21,26 @@ export function PageFindings({ analysis }: { analysis: PageAnalysis }) {
           <p>{t('noInformationIsNotNoRisk')}</p>
           {analysis.consulted.length > 0 && (
             <p class="muted">
-              {t('popupConsulted', [analysis.consulted.map((s) => `${s.title} (${s.version}${s.partial ? `, ${t('sourcePartialShort')}` : ''})`).join('; ')])}
+              {t('popupConsulted', [analysis.consulted.map((s) => `${s.title} (${formatVersion(s.version)}${s.partial ? `, ${t('sourcePartialShort')}` : ''})`).join('; ')])}
             </p>
           )}
         </div>
       ) : (
-        <ol class="findings" aria-label={t('popupFindingsLabel', [String(findings.length)])}>
+        <ol class="findings" aria-label={tn('countFindings', findings.length)}>
           {findings.map((f) => (
-            <FindingItem key={f.id} finding={f} />
+            <FindingItem key={f.id} finding={f} reading={reading} />
           ))}
         </ol>
       )}
       {checked.length > 0 && (
         <details class="checked" open={findings.length === 0}>
-          <summary>{t('popupChecked', [String(checked.length)])}</summary>
+          <summary>{t('popupChecked', [formatNumber(checked.length)])}</summary>
           <ul>
             {checked.map((item) => (
               <li key={`${item.kind}:${item.label}`}>
                 <span class="checked-kind">{t(item.kind === 'cpv' ? 'popupCheckedCpv' : 'popupCheckedSupplier')}</span> {item.label}
                 {' — '}
-                {item.findingIds.length ? t('popupCheckedHasFindings', [String(item.findingIds.length)]) : t('popupCheckedNothingKnown')}
+                {item.findingIds.length ? tn('countFindings', item.findingIds.length) : t('popupCheckedNothingKnown')}
               </li>
             ))}
           </ul>
@@ -55,14 +56,15 @@ const SEVERITY_KEYS: Record<Finding['kind'], string> = {
   'high-risk-category': 'severityCategory',
 };
 
-function FindingItem({ finding }: { finding: Finding }) {
+function FindingItem({ finding, reading }: { finding: Finding; reading: NoticeReading }) {
+  const words = findingWords(finding, reading);
   return (
     <li class={`finding ${finding.kind}`}>
       <p class="finding-head">
-        <span class={`chip ${finding.kind}`}>{t(SEVERITY_KEYS[finding.kind])}</span> <strong>{finding.title}</strong>
+        <span class={`chip ${finding.kind}`}>{t(SEVERITY_KEYS[finding.kind])}</span> <strong>{words.title}</strong>
       </p>
-      <p>{finding.detail}</p>
-      <p class="muted">{t('markWhy', [finding.reason])}</p>
+      <p>{words.detail}</p>
+      <p class="muted">{t('markWhy', [words.reason])}</p>
       {finding.entityId && <FollowButton entityId={finding.entityId} name={finding.title} />}
       {finding.sources.length > 0 && (
         <ul class="sources" aria-label={t('markSources')}>
@@ -77,7 +79,7 @@ function FindingItem({ finding }: { finding: Finding }) {
 
 function SourceLine({ source }: { source: FindingSource }) {
   const url = safeHttpUrl(source.url);
-  const label = `${source.title} (${source.publisher}), ${t('markVersion', [source.version])}${source.date ? `, ${source.date}` : ''}`;
+  const label = `${source.title} (${sourcePublisher(source)}), ${t('markVersion', [formatVersion(source.version)])}${source.date ? `, ${formatDate(source.date)}` : ''}`;
   return (
     <li>
       {url ? (

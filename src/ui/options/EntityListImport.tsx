@@ -5,7 +5,7 @@ import type { FlagType } from '../../core/types';
 import { importEntityList, type EntityListImportResult } from '../../extension/import-entity-list';
 import { openKnowledgeDb } from '../../kb/db';
 import { sendToBackground } from '../../extension/messages';
-import { t } from '../i18n';
+import { errorText, formatNumber, t, tn } from '../i18n';
 
 const FLAG_CHOICES: Array<{ value: FlagType | ''; key: string }> = [
   { value: 'import_ban', key: 'importFlagImportBan' },
@@ -44,7 +44,7 @@ export function EntityListImport({ onImported }: { onImported: () => void }) {
       // Items the feeds carried before this list existed may name its entities: read them again, whole.
       sendToBackground({ type: 'refresh-feeds', relink: true }).catch((error: unknown) => console.error('TenderLens:', error));
     } catch (error) {
-      setState({ step: 'failed', message: error instanceof Error ? error.message : String(error) });
+      setState({ step: 'failed', message: errorText(error) });
     } finally {
       db.close();
     }
@@ -78,7 +78,7 @@ export function EntityListImport({ onImported }: { onImported: () => void }) {
       </button>
       {state.step === 'running' && (
         <p role="status">
-          <progress max={100} value={state.percent} /> {t('importProgress', [String(state.percent)])}
+          <progress max={100} value={state.percent} /> {t('importProgress', [formatNumber(state.percent)])}
         </p>
       )}
       {state.step === 'failed' && (
@@ -93,14 +93,14 @@ export function EntityListImport({ onImported }: { onImported: () => void }) {
 
 function ImportReport({ result }: { result: EntityListImportResult }) {
   const { report } = result;
-  const skipped = Object.entries(report.skippedBySchema).map(([schema, n]) => `${schema} ${n}`).join(', ');
+  const skipped = Object.entries(report.skippedBySchema).map(([schema, n]) => `${schema} ${formatNumber(n)}`).join(', ');
   return (
     <div role="status" class="report">
-      <p>{t('importDone', [String(report.imported), result.source.title, String(report.lines)])}</p>
+      <p>{tn('importDone', report.imported, [result.source.title, formatNumber(report.lines)])}</p>
       {skipped && <p class="muted">{t('importSkipped', [skipped])}</p>}
       {report.problems.length > 0 && (
         <details open>
-          <summary>{t('importProblems', [String(report.problems.length)])}</summary>
+          <summary>{tn('importProblems', report.problems.length)}</summary>
           <ul>
             {report.problems.slice(0, 50).map((p) => (
               <li key={`${p.line}:${p.field ?? ''}:${p.message}`}>

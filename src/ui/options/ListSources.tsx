@@ -9,12 +9,12 @@ import type { ListSourceStatus } from '../../extension/watch-messages';
 import { OFFICIAL_LISTS } from '../../sources/official-lists';
 import { safeHttpUrl } from '../../core/safe-url';
 import { browser } from '../../extension/browser';
-import { t } from '../i18n';
+import { formatDateTime, t } from '../i18n';
 
 /** A label above its field, as in the other forms of the page. */
 const STACKED = { display: 'grid', gap: '2px' };
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
-const localTime = (iso: string | undefined) => (iso ? new Date(iso).toLocaleString() : '—');
+const localTime = (iso: string | undefined) => (iso ? formatDateTime(iso) : '—');
 const FLAG_TYPES: FlagType[] = ['import_ban', 'forced_labour', 'child_labour'];
 const FLAG_KEYS: Partial<Record<FlagType, string>> = { import_ban: 'importFlagImportBan', forced_labour: 'importFlagForcedLabour', child_labour: 'importFlagChildLabour' };
 

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Decision } from '../../core/types';
 import { sendToBackground, type Replies } from '../../extension/messages';
 import { safeHttpUrl } from '../../core/safe-url';
-import { t } from '../i18n';
+import { errorText, formatDateTime, formatNumber, formatVersion, sourceLicence, sourcePublisher, t } from '../i18n';
 import { EntityListImport } from './EntityListImport';
 import { FeedSubscriptions } from './FeedSubscriptions';
 import { ListCoverageNote } from './ListCoverageNote';
@@ -35,7 +35,7 @@ export function OptionsApp() {
         setStatus(s);
         setDecisions(d);
       })
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+      .catch((e: unknown) => setError(errorText(e)));
   useEffect(() => void refresh(), []);
 
   return (
@@ -67,14 +67,14 @@ export function OptionsApp() {
                     ) : (
                       s.title
                     )}
-                    <div class="muted">{s.publisher} · {s.licence}</div>
+                    <div class="muted">{sourcePublisher(s)} · {sourceLicence(s)}</div>
                     {s.partial && <div class="partial">{t('sourcePartial')}{s.note ? ` ${s.note}` : ''}</div>}
                     <ListCoverageNote source={s} />
                   </td>
-                  <td>{s.version}</td>
-                  <td>{s.rows.toLocaleString()}</td>
+                  <td>{formatVersion(s.version)}</td>
+                  <td>{formatNumber(s.rows)}</td>
                   <td>
-                    {s.loadedAt ? new Date(s.loadedAt).toLocaleString() : '—'}
+                    {s.loadedAt ? formatDateTime(s.loadedAt) : '—'}
                     {s.id.startsWith('import-') && (
                       <div>
                         <button type="button" onClick={() => void removeImportedList(s.id).then(refresh)}>
@@ -116,7 +116,7 @@ export function OptionsApp() {
               <li key={d.id}>
                 <strong>{d.matchedText}</strong> — {t(d.verdict === 'dismissed' ? 'optionsDismissed' : 'optionsConfirmed')} (
                 {t(`scope_${d.scope}`)}
-                {d.scopeKey ? `: ${d.scopeKey}` : ''}) · {new Date(d.decidedAt).toLocaleString()}{' '}
+                {d.scopeKey ? `: ${d.scopeKey}` : ''}) · {formatDateTime(d.decidedAt)}{' '}
                 <button type="button" onClick={() => void sendToBackground({ type: 'remove-decision', id: d.id }).then(refresh)}>
                   {t('optionsUndo')}
                 </button>

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { sendToBackground } from '../../extension/messages';
 import type { WatchlistView } from '../../watchlists/watchlist-store';
 import type { NotificationRow, NotifyMode } from '../../watchlists/watchlist-types';
-import { t } from '../i18n';
+import { formatDateTime, t } from '../i18n';
 import { downloadText as download } from '../download-file';
 
 const MODES: NotifyMode[] = ['immediately', 'daily', 'never'];
@@ -59,7 +59,7 @@ export function WatchlistsOptions() {
         <summary>{t('notificationsRecord', [String(notifications.length)])}</summary>
         <ul class="notification-record">
           {notifications.map((n) => (
-            <li key={n.id}>{new Date(n.at).toLocaleString()} — {n.title}: {n.message} ({t(`severity_${n.severity}`)}, {t(`delivery_${n.delivery.replace(/-/g, '_')}`)})</li>
+            <li key={n.id}>{formatDateTime(n.at)} — {n.title}: {n.message} ({t(`severity_${n.severity}`)}, {t(`delivery_${n.delivery.replace(/-/g, '_')}`)})</li>
           ))}
         </ul>
       </details>
