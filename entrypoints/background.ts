@@ -14,6 +14,9 @@ import { permissionCheckedFetch, releaseFeedPermission } from '@/src/extension/f
 import { isListRequest, isWatchlistRequest } from '@/src/extension/watch-messages';
 import { WatchService } from '@/src/extension/background/watch-service';
 import { ListService } from '@/src/extension/background/list-service';
+import { SWITCHES_ALARM } from '@/src/extension/adapter-switches';
+import { ensureSwitchesAlarm, refreshSwitchesNow } from '@/src/extension/background/switches-refresh';
+import { keepSupplierSiteScriptsRegistered } from '@/src/extension/background/supplier-site-scripts';
 
 export default defineBackground(() => {
   const knowledge = new KnowledgeService(async () => {
@@ -95,10 +98,16 @@ export default defineBackground(() => {
     })();
   });
 
+  keepSupplierSiteScriptsRegistered();
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  // A page (re)loading is not the page that was read: its analysis goes until the content script reads it again.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') void forgetTab(tabId);
+  });
   browser.alarms.onAlarm.addListener((alarm) => {
     void watch.onAlarm(alarm.name).catch((e: unknown) => console.error('TenderLens: the digest failed:', e));
     void lists.onAlarm(alarm.name).catch((e: unknown) => console.error('TenderLens: list refresh failed:', e));
+    if (alarm.name === SWITCHES_ALARM) void refreshSwitchesNow().catch((e: unknown) => console.error('TenderLens:', e));
     if (alarm.name !== FEED_ALARM) return;
     void feeds
       .refresh()
@@ -108,8 +117,11 @@ export default defineBackground(() => {
   void watch.ensureDigestAlarm().catch((e: unknown) => console.error('TenderLens: the digest alarm could not be set:', e));
   void knowledge.whenReady().then(() => lists.start()).catch((e: unknown) => console.error('TenderLens: list refresh failed:', e));
   void ensureFeedAlarm().catch((e: unknown) => console.error('TenderLens: the feed alarm could not be set:', e));
+  void ensureSwitchesAlarm().catch((e: unknown) => console.error('TenderLens: the reader-switches alarm could not be set:', e));
+  browser.runtime.onStartup.addListener(() => void refreshSwitchesNow().catch(() => undefined));
   // A new build may compile names differently: its first analysis compiles afresh.
   browser.runtime.onInstalled.addListener(() => {
+    void refreshSwitchesNow().catch(() => undefined);
     void knowledge
       .whenReady()
       .then(() => knowledge.forgetSavedMatcher())

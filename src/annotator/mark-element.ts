@@ -5,6 +5,7 @@ import type { Finding, FindingSource } from '../core/types';
 import { markStyles } from './mark-styles';
 import { safeHttpUrl } from '../core/safe-url';
 import { followButton, type FollowAction } from '../watchlists/follow-button';
+import { wireCard } from './card-controller';
 import { formatDate, formatVersion, sourcePublisher } from '../ui/i18n';
 
 export type MarkTone = 'flag' | 'review' | 'category' | 'checked';
@@ -25,6 +26,8 @@ export interface MarkActions {
   dismiss?: (finding: Finding, matchedText: string, scope: 'page' | 'site' | 'everywhere') => void;
   confirm?: (finding: Finding, matchedText: string) => void;
   follow?: FollowAction;
+  /** Hides every grey "nothing listed" mark (a setting, offered from a grey mark's card). */
+  hideChecked?: () => void;
 }
 
 export type Translate = (key: string, substitutions?: string[]) => string;
@@ -37,7 +40,7 @@ export function createMark(content: MarkContent, t: Translate, actions: MarkActi
   const host = document.createElement(MARK_TAG);
   host.setAttribute('data-tenderlens', content.tone);
   // Inline, so that no page rule reaches the host; everything else is styled inside the shadow root.
-  host.style.cssText = 'all: initial; display: inline-block; position: relative; vertical-align: baseline; margin-left: 0.35em;';
+  host.style.cssText = 'all: initial; display: inline-block; position: relative; vertical-align: baseline; margin-left: 0.35em; max-width: 100%;';
   const root = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
   style.textContent = markStyles;
@@ -46,13 +49,13 @@ export function createMark(content: MarkContent, t: Translate, actions: MarkActi
   const cardId = `tenderlens-card-${nextCardId++}`;
   const pill = el('button', `pill ${content.tone}`, content.pill);
   pill.type = 'button';
-  pill.setAttribute('aria-label', content.ariaLabel);
-  pill.setAttribute('aria-expanded', 'false');
+  // The accessible name starts with the visible text (WCAG 2.5.3), then says more.
+  pill.setAttribute('aria-label', content.ariaLabel.includes(content.pill) ? content.ariaLabel : `${content.pill}. ${content.ariaLabel}`);
   pill.setAttribute('aria-controls', cardId);
+  pill.setAttribute('aria-haspopup', 'dialog');
 
   const card = el('div', 'card');
   card.id = cardId;
-  card.hidden = true;
   card.setAttribute('role', 'dialog');
   card.setAttribute('aria-label', content.title);
   card.append(el('p', 'card-title', content.title));
@@ -77,22 +80,13 @@ export function createMark(content: MarkContent, t: Translate, actions: MarkActi
     card.append(row);
   }
   if (finding?.entityId && actions.follow) card.append(followButton(finding, t, actions.follow));
+  if (content.tone === 'checked' && actions.hideChecked) {
+    const row = el('div', 'actions');
+    row.append(actionButton(t('actionHideChecked'), () => actions.hideChecked?.()));
+    card.append(row);
+  }
 
-  const setOpen = (open: boolean) => {
-    card.hidden = !open;
-    pill.setAttribute('aria-expanded', String(open));
-  };
-  pill.addEventListener('click', (event) => {
-    event.preventDefault();
-    event.stopPropagation();
-    setOpen(card.hidden);
-  });
-  root.addEventListener('keydown', (event) => {
-    if ((event as KeyboardEvent).key === 'Escape' && !card.hidden) {
-      setOpen(false);
-      pill.focus();
-    }
-  });
+  wireCard({ host, pill, card });
   root.append(pill, card);
   return host;
 }

@@ -1,5 +1,6 @@
 // Decides which marks a page gets from its analysis: one per place a finding is anchored, and a quiet
-// "checked" mark on CPV codes and suppliers about which nothing is known. Pure apart from the translator.
+// "checked" mark on each distinct CPV code and supplier about which nothing is known, at its first occurrence
+// (none when the user hid them). Pure apart from the translator.
 import type { Finding, PageAnalysis, TextAnchor } from '../core/types';
 import type { MarkContent, Translate } from './mark-element';
 import { findingWords } from '../ui/finding-text';
@@ -9,21 +10,31 @@ export interface PlannedMark {
   content: MarkContent;
 }
 
-export function planMarks(analysis: PageAnalysis, t: Translate): PlannedMark[] {
+export interface PlanOptions {
+  /** The user's setting: no grey "nothing listed" marks. */
+  hideChecked?: boolean;
+}
+
+export function planMarks(analysis: PageAnalysis, t: Translate, options: PlanOptions = {}): PlannedMark[] {
   const planned: PlannedMark[] = [];
   const taken = new Set<string>();
   const add = (anchor: TextAnchor, content: MarkContent) => {
     const key = `${anchor.start}:${anchor.end}`;
-    if (taken.has(key)) return;
+    if (taken.has(key)) return false;
     taken.add(key);
     planned.push({ anchor, content });
+    return true;
   };
   for (const finding of analysis.findings) {
     const content = findingMark(finding, analysis, t);
     for (const anchor of finding.anchors) add(anchor, anchor.text ? { ...content, matchedText: anchor.text } : content);
   }
-  for (const item of analysis.checked) {
-    if (item.findingIds.length) continue;
+  const checkedOnce = new Set<string>();
+  for (const item of options.hideChecked ? [] : analysis.checked) {
+    if (item.findingIds.length || !item.anchors.length) continue;
+    const distinct = `${item.kind}:${item.label.toLowerCase().replace(/\s+/g, ' ').trim()}`;
+    if (checkedOnce.has(distinct)) continue;
+    checkedOnce.add(distinct);
     const content: MarkContent = {
       tone: 'checked',
       pill: t('markCheckedPill'),
@@ -32,7 +43,7 @@ export function planMarks(analysis: PageAnalysis, t: Translate): PlannedMark[] {
       lines: [t(item.kind === 'cpv' ? 'markCheckedCpv' : 'markCheckedSupplier')],
       sources: [],
     };
-    for (const anchor of item.anchors) add(anchor, content);
+    [...item.anchors].sort((a, b) => a.start - b.start).some((anchor) => add(anchor, content));
   }
   return planned.sort((a, b) => a.anchor.end - b.anchor.end);
 }

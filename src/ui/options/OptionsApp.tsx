@@ -11,6 +11,9 @@ import { ListCoverageNote } from './ListCoverageNote';
 import { ListSources } from './ListSources';
 import { WatchlistsOptions } from '../watchlists/WatchlistsOptions';
 import { FeedListsOpml } from '../watchlists/FeedListsOpml';
+import { MarkDisplaySettings } from './MarkDisplaySettings';
+import { ReaderSwitches } from './ReaderSwitches';
+import { SupplierSites } from './SupplierSites';
 import { openKnowledgeDb } from '../../kb/db';
 import { removeList } from '../../kb/lists';
 
@@ -105,6 +108,15 @@ export function OptionsApp() {
       <section aria-labelledby="watchlists-heading">
         <h2 id="watchlists-heading">{t('watchlistsHeading')}</h2>
         <WatchlistsOptions />
+      </section>
+      <MarkDisplaySettings />
+      <section aria-labelledby="sites-heading">
+        <h2 id="sites-heading">{t('sitesHeading')}</h2>
+        <SupplierSites />
+      </section>
+      <section aria-labelledby="readers-heading">
+        <h2 id="readers-heading">{t('readersHeading')}</h2>
+        <ReaderSwitches />
       </section>
       <section aria-labelledby="decisions-heading">
         <h2 id="decisions-heading">{t('optionsDecisions')}</h2>
