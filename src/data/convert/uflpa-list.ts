@@ -100,7 +100,7 @@ export function convertUflpaList(csvText: string, fileName: string): UflpaListCo
     partial: true,
     meaning: 'import-ban',
     coverage,
-    note: `${entities.length} of the list's entities, reconstructed from DHS releases, Federal Register notices and public copies; still incomplete until TenderLens refreshes it from ${UFLPA_LIST_URL}.`,
+    note: `${entities.length} of the list's entities, reconstructed from DHS releases, Federal Register notices and public copies; still incomplete until TenderLens refreshes it from the DHS page.`,
   };
   return { source, entities, flags };
 }

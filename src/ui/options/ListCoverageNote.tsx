@@ -7,7 +7,7 @@ export function ListCoverageNote({ source }: { source: Pick<Source, 'meaning' | 
   const { meaning, coverage } = source;
   if (!meaning && !coverage) return null;
   return (
-    <div class="list-coverage">
+    <div class="list-coverage" style={{ overflowWrap: 'anywhere' }}>
       {meaning && <div>{t(`listMeaning_${meaning.replace(/-/g, '_')}`)}</div>}
       {coverage && (
         <div>

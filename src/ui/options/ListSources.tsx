@@ -12,7 +12,7 @@ import { browser } from '../../extension/browser';
 import { formatDateTime, t } from '../i18n';
 
 /** A label above its field, as in the other forms of the page. */
-const STACKED = { display: 'grid', gap: '2px' };
+const STACKED = { display: 'grid', gap: '2px', minWidth: 0 };
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const localTime = (iso: string | undefined) => (iso ? formatDateTime(iso) : '—');
 const FLAG_TYPES: FlagType[] = ['import_ban', 'forced_labour', 'child_labour'];
@@ -136,17 +136,17 @@ function AddListSource({ onAdded }: { onAdded: () => void }) {
     })();
   };
   return (
-    <form class="add-list" style={{ display: 'grid', gap: '8px', maxWidth: '40em' }} onSubmit={(e) => (e.preventDefault(), act('add'))}>
-      <label style={STACKED}>{t('listAddUrl')}<input type="url" value={url} onInput={(e) => setUrl(e.currentTarget.value)} placeholder="https://" /></label>
+    <form class="add-list" style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: '8px', maxWidth: '40em' }} onSubmit={(e) => (e.preventDefault(), act('add'))}>
+      <label style={STACKED}>{t('listAddUrl')}<input type="url" style={{ width: '100%', boxSizing: 'border-box' }} value={url} onInput={(e) => setUrl(e.currentTarget.value)} placeholder="https://" /></label>
       <label style={STACKED}>{t('listAddTitle')}<input value={title} onInput={(e) => setTitle(e.currentTarget.value)} /></label>
       <label style={STACKED}>{t('listAddFormat')}
-        <select value={format} onChange={(e) => setFormat(e.currentTarget.value as 'ftm' | 'csv')}>
+        <select style={{ width: '100%', maxWidth: '100%' }} value={format} onChange={(e) => setFormat(e.currentTarget.value as 'ftm' | 'csv')}>
           <option value="ftm">{t('listAddFormatFtm')}</option>
           <option value="csv">{t('listAddFormatCsv')}</option>
         </select>
       </label>
       <label style={STACKED}>{t('importMeaning')}
-        <select value={flagType} onChange={(e) => setFlagType(e.currentTarget.value as FlagType)}>
+        <select style={{ width: '100%', maxWidth: '100%' }} value={flagType} onChange={(e) => setFlagType(e.currentTarget.value as FlagType)}>
           {FLAG_TYPES.map((type) => <option key={type} value={type}>{t(FLAG_KEYS[type] ?? type)}</option>)}
         </select>
       </label>
@@ -181,7 +181,7 @@ export function ListSources() {
     return () => browser.runtime.onMessage.removeListener(onMessage);
   }, []);
   return (
-    <div class="list-sources">
+    <div class="list-sources" style={{ overflowWrap: 'anywhere' }}>
       <p class="muted">{t('listSourcesIntro')}</p>
       {error && <p role="alert" class="error">{error}</p>}
       {!lists ? <p role="status">{t('popupLoading')}</p> : (

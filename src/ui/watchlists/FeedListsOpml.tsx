@@ -52,7 +52,7 @@ export function FeedListsOpml() {
   };
 
   return (
-    <div class="feed-opml">
+    <div class="feed-opml" style={{ overflowWrap: 'anywhere' }}>
       <div class="buttons">
         <label>{t('opmlImport')} <input type="file" accept=".opml,.xml,text/x-opml,application/xml" onChange={(e) => { const f = e.currentTarget.files?.[0]; if (f) void importFile(f); }} /></label>{' '}
         <button type="button" disabled={feeds.length === 0} onClick={() => downloadText('tenderlens-feeds.opml', 'text/x-opml', writeOpml('TenderLens feed subscriptions', feeds.map((f) => ({ title: f.title, url: f.url }))))}>{t('opmlExport')}</button>

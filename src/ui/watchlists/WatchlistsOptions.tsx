@@ -30,7 +30,7 @@ export function WatchlistsOptions() {
       .catch((e: unknown) => setError(errorText(e)));
   };
   return (
-    <div class="watchlists-options">
+    <div class="watchlists-options" style={{ overflowWrap: 'anywhere' }}>
       <p class="muted">{t('watchlistsIntro')}</p>
       {error && <p role="alert" class="error">{error}</p>}
       <ul>
@@ -39,7 +39,7 @@ export function WatchlistsOptions() {
             <strong>{w.name}</strong> <span class="muted">{t('watchlistCounts', [String(w.suppliers.length), String(w.unread)])}</span>
             <div>
               <label>{t('watchlistNotify')}{' '}
-                <select value={w.notify} onChange={(e) => act({ type: 'update-watchlist', id: w.id, notify: e.currentTarget.value as NotifyMode })}>
+                <select style={{ maxWidth: '100%' }} value={w.notify} onChange={(e) => act({ type: 'update-watchlist', id: w.id, notify: e.currentTarget.value as NotifyMode })}>
                   {MODES.map((m) => <option key={m} value={m}>{t(`notify_${m}`)}</option>)}
                 </select>
               </label>{' '}
