@@ -23,11 +23,16 @@ export default defineBackground(() => {
     const response = await fetch(browser.runtime.getURL('/data/defaults.json'));
     if (!response.ok) throw new Error(`The shipped default data could not be read (HTTP ${response.status}).`);
     return (await response.json()) as DefaultData;
+  }, undefined, {
+    // Outlives a deleted IndexedDB, so that a knowledge base found empty is known to have been lost.
+    get: async (key) => (await browser.storage.local.get(key))[key],
+    set: (key, value) => browser.storage.local.set({ [key]: value }),
   });
   const feeds = new FeedService({
     db: knowledge.db,
     linking: async () => ({ matcher: await knowledge.currentMatcher(), decisions: await knowledge.db.decisions.toArray() }),
     fetch: permissionCheckedFetch((input, init) => fetch(input, init)),
+    hostGranted: (url) => browser.permissions.contains({ origins: [`${url.protocol}//${url.hostname}/*`] }),
   });
 
   const watch = new WatchService(knowledge.db);
@@ -116,6 +121,11 @@ export default defineBackground(() => {
   });
   void watch.ensureDigestAlarm().catch((e: unknown) => console.error('TenderLens: the digest alarm could not be set:', e));
   void knowledge.whenReady().then(() => lists.start()).catch((e: unknown) => console.error('TenderLens: list refresh failed:', e));
+  // A read the browser cut short when it last stopped this worker is recorded as interrupted, then read again.
+  void feeds
+    .recoverInterruptedReads()
+    .then((interrupted) => (interrupted > 0 ? feeds.refresh().then(announceAlerts) : undefined))
+    .catch((e: unknown) => console.error('TenderLens: interrupted feed reads could not be recorded:', e));
   void ensureFeedAlarm().catch((e: unknown) => console.error('TenderLens: the feed alarm could not be set:', e));
   void ensureSwitchesAlarm().catch((e: unknown) => console.error('TenderLens: the reader-switches alarm could not be set:', e));
   browser.runtime.onStartup.addListener(() => void refreshSwitchesNow().catch(() => undefined));

@@ -1,14 +1,28 @@
-// The background's view of the knowledge base: opens Dexie, installs the shipped defaults on first run,
+// The background's view of the knowledge base: opens Dexie, installs the shipped defaults on first run (and again
+// when the database was deleted under it: that is noted, never shown as an empty all-clear),
 // keeps a compiled matcher (loaded from its saved serialised form on wake, recompiled only when the
 // knowledge base changed), and answers page analyses.
 import type { DefaultData, Decision, PageAnalysis } from '../../core/types';
 import { buildPageAnalysis, findPageMentions, mentionedEntityIds, type PageInput } from '../../core/analyse-page';
 import { compileMatcher, loadMatcher, normaliseName, serializeMatcher, type CompiledMatcher } from '../../matcher';
 import { fromEntityRow, openKnowledgeDb, type KnowledgeDb } from '../../kb/db';
-import { installDefaultData, knowledgeRevision } from '../../kb/lists';
+import { defaultDataInstalled, installDefaultData, knowledgeRevision, recordKnowledgeLost } from '../../kb/lists';
 import { riskCategoriesForCpv } from '../../core/cpv';
 
 const MATCHER_KEY = 'matcherSelfie';
+
+/** A small store outside IndexedDB (the extension's storage.local) that outlives a deleted database. */
+export interface InstallMemory {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+}
+
+const INSTALLED_KEY = 'knowledgeInstalledAt';
+
+function memoryInThisWorker(): InstallMemory {
+  const values = new Map<string, unknown>();
+  return { get: async (key) => values.get(key), set: async (key, value) => void values.set(key, value) };
+}
 
 interface MatcherSelfie {
   revision: number;
@@ -23,20 +37,43 @@ export class KnowledgeService {
   constructor(
     private readonly fetchDefaults: () => Promise<DefaultData>,
     db: KnowledgeDb = openKnowledgeDb(),
+    private readonly memory: InstallMemory = memoryInThisWorker(),
   ) {
     this.db = db;
   }
 
-  /** Installs the defaults once per build; later calls reuse the same promise. */
+  /**
+   * Installs the defaults once per build; later calls reuse the same promise, but check (one key read) that the
+   * lists are still there: a database deleted under the worker is installed again, and the loss noted.
+   */
   whenReady(): Promise<void> {
-    this.ready ??= this.fetchDefaults()
-      .then((data) => installDefaultData(this.db, data))
-      .then(() => undefined)
-      .catch((error: unknown) => {
-        this.ready = undefined;
-        throw error;
-      });
-    return this.ready;
+    const current = (this.ready ??= this.install());
+    return current.then(async () => {
+      if (await defaultDataInstalled(this.db)) return;
+      if (this.ready === current) {
+        this.matcher = undefined;
+        this.ready = this.install();
+      }
+      await this.ready;
+    });
+  }
+
+  private install(): Promise<void> {
+    const run = (async () => {
+      const data = await this.fetchDefaults();
+      const wasInstalled = (await this.memory.get(INSTALLED_KEY)) !== undefined;
+      const lost = wasInstalled && !(await defaultDataInstalled(this.db));
+      await installDefaultData(this.db, data);
+      if (lost) {
+        console.warn('TenderLens: the knowledge base was found empty; the shipped lists were installed again.');
+        await recordKnowledgeLost(this.db, new Date());
+      }
+      await this.memory.set(INSTALLED_KEY, new Date().toISOString());
+    })();
+    return run.catch((error: unknown) => {
+      this.ready = undefined;
+      throw error;
+    });
   }
 
   async currentMatcher(): Promise<CompiledMatcher> {

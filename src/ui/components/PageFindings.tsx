@@ -5,15 +5,18 @@ import { safeHttpUrl } from '../../core/safe-url';
 import { portalName } from '../../adapters';
 import { FollowButton } from '../watchlists/FollowButton';
 import { findingWords } from '../finding-text';
+import { isolateBidi } from '../bidi';
 
 export function PageFindings({ analysis }: { analysis: PageAnalysis }) {
   const { reading, findings, checked } = analysis;
   return (
     <section aria-labelledby="page-heading">
-      <h2 id="page-heading" class="page-title">{reading.title ?? analysis.url}</h2>
+      <h2 id="page-heading" class="page-title">
+        <bdi>{reading.title ?? analysis.url}</bdi>
+      </h2>
       <p class="muted">
         {t('popupPortal', [reading.portal === 'generic' ? t('portalAnyPage') : portalName(reading.portal)])}
-        {reading.buyer ? ` · ${t('popupBuyer', [reading.buyer.name])}` : ''}
+        {reading.buyer ? ` · ${t('popupBuyer', [isolateBidi(reading.buyer.name)])}` : ''}
       </p>
       {findings.length === 0 ? (
         <div class="empty" role="status">
@@ -61,7 +64,9 @@ function FindingItem({ finding, reading }: { finding: Finding; reading: NoticeRe
   return (
     <li class={`finding ${finding.kind}`}>
       <p class="finding-head">
-        <span class={`chip ${finding.kind}`}>{t(SEVERITY_KEYS[finding.kind])}</span> <strong>{words.title}</strong>
+        <span class={`chip ${finding.kind}`}>{t(SEVERITY_KEYS[finding.kind])}</span> <strong>
+          <bdi>{words.title}</bdi>
+        </strong>
       </p>
       <p>{words.detail}</p>
       <p class="muted">{t('markWhy', [words.reason])}</p>

@@ -11,6 +11,7 @@ import { ListCoverageNote } from './ListCoverageNote';
 import { ListSources } from './ListSources';
 import { WatchlistsOptions } from '../watchlists/WatchlistsOptions';
 import { FeedListsOpml } from '../watchlists/FeedListsOpml';
+import { StorageHealth } from './StorageHealth';
 import { MarkDisplaySettings } from './MarkDisplaySettings';
 import { ReaderSwitches } from './ReaderSwitches';
 import { SupplierSites } from './SupplierSites';
@@ -45,6 +46,7 @@ export function OptionsApp() {
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
       {error && <p role="alert" class="error">{t('popupError', [error])}</p>}
+      <StorageHealth status={status} />
       <section aria-labelledby="lists-heading">
         <h2 id="lists-heading">{t('optionsLists')}</h2>
         {!status ? (
@@ -65,10 +67,10 @@ export function OptionsApp() {
                   <td>
                     {safeHttpUrl(s.url) ? (
                       <a href={safeHttpUrl(s.url)} target="_blank" rel="noopener noreferrer">
-                        {s.title}
+                        <bdi>{s.title}</bdi>
                       </a>
                     ) : (
-                      s.title
+                      <bdi>{s.title}</bdi>
                     )}
                     <div class="muted">{sourcePublisher(s)} · {sourceLicence(s)}</div>
                     {s.partial && <div class="partial">{t('sourcePartial')}{s.note ? ` ${s.note}` : ''}</div>}
@@ -126,7 +128,10 @@ export function OptionsApp() {
           <ul class="decisions">
             {decisions.map((d) => (
               <li key={d.id}>
-                <strong>{d.matchedText}</strong> — {t(d.verdict === 'dismissed' ? 'optionsDismissed' : 'optionsConfirmed')} (
+                <strong>
+                  <bdi>{d.matchedText}</bdi>
+                </strong>{' '}
+                — {t(d.verdict === 'dismissed' ? 'optionsDismissed' : 'optionsConfirmed')} (
                 {t(`scope_${d.scope}`)}
                 {d.scopeKey ? `: ${d.scopeKey}` : ''}) · {formatDateTime(d.decidedAt)}{' '}
                 <button type="button" onClick={() => void sendToBackground({ type: 'remove-decision', id: d.id }).then(refresh)}>
