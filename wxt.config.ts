@@ -33,7 +33,7 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // `scripting`: a supplier site the user chose is annotated once (activeTab) or on every visit (its own host).
-    permissions: browser === 'firefox' ? ['storage', 'activeTab', 'alarms'] : ['storage', 'sidePanel', 'activeTab', 'alarms', 'scripting'],
+    permissions: browser === 'firefox' ? ['storage', 'activeTab', 'alarms', 'notifications'] : ['storage', 'sidePanel', 'activeTab', 'alarms', 'scripting', 'notifications'],
     host_permissions: localHosts ? [...PORTAL_MATCHES, ...LOCAL_TEST_MATCHES] : PORTAL_MATCHES,
     // Manifest V2 (Firefox) lists optional hosts among the optional permissions.
     ...(manifestVersion === 2 ? { optional_permissions: OPTIONAL_FEED_MATCHES } : { optional_host_permissions: OPTIONAL_FEED_MATCHES }),

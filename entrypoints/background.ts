@@ -12,6 +12,9 @@ import { FeedService } from '@/src/extension/background/feed-service';
 import { ensureFeedAlarm, FEED_ALARM } from '@/src/extension/background/feed-alarm';
 import { permissionCheckedFetch, releaseFeedPermission } from '@/src/extension/feed-permissions';
 import { disclosuresForSuppliers, runBidderCheck } from '@/src/extension/background/bidder-check-service';
+import { isListRequest, isWatchlistRequest } from '@/src/extension/watch-messages';
+import { WatchService } from '@/src/extension/background/watch-service';
+import { ListService } from '@/src/extension/background/list-service';
 import { SWITCHES_ALARM } from '@/src/extension/adapter-switches';
 import { ensureSwitchesAlarm, refreshSwitchesNow } from '@/src/extension/background/switches-refresh';
 import { keepSupplierSiteScriptsRegistered } from '@/src/extension/background/supplier-site-scripts';
@@ -33,7 +36,12 @@ export default defineBackground(() => {
     hostGranted: (url) => browser.permissions.contains({ origins: [`${url.protocol}//${url.hostname}/*`] }),
   });
 
+  const watch = new WatchService(knowledge.db);
+  const lists = new ListService(knowledge.db, permissionCheckedFetch((input, init) => fetch(input, init)), () => announceAlerts(undefined));
+
   async function handle(request: Request, sender: { tab?: { id?: number } }): Promise<Reply<Request>> {
+    if (isListRequest(request)) return lists.handle(request);
+    if (isWatchlistRequest(request)) return watch.handle(request);
     switch (request.type) {
       case 'analyse-page': {
         const analysis = await knowledge.analysePage(request);
@@ -82,6 +90,7 @@ export default defineBackground(() => {
   /** Lets an open popup or side panel list the alerts again; nobody listening is fine. */
   function announceAlerts<T>(result: T): T {
     browser.runtime.sendMessage({ type: ALERTS_CHANGED }).catch(() => undefined);
+    void watch.afterAlerts().catch((e: unknown) => console.error('TenderLens: notifications failed:', e));
     return result;
   }
 
@@ -106,6 +115,8 @@ export default defineBackground(() => {
     if (change.status === 'loading') void forgetTab(tabId);
   });
   browser.alarms.onAlarm.addListener((alarm) => {
+    void watch.onAlarm(alarm.name).catch((e: unknown) => console.error('TenderLens: the digest failed:', e));
+    void lists.onAlarm(alarm.name).catch((e: unknown) => console.error('TenderLens: list refresh failed:', e));
     if (alarm.name === SWITCHES_ALARM) void refreshSwitchesNow().catch((e: unknown) => console.error('TenderLens:', e));
     if (alarm.name !== FEED_ALARM) return;
     void feeds
@@ -113,6 +124,8 @@ export default defineBackground(() => {
       .then(announceAlerts)
       .catch((e: unknown) => console.error('TenderLens: feed refresh failed:', e));
   });
+  void watch.ensureDigestAlarm().catch((e: unknown) => console.error('TenderLens: the digest alarm could not be set:', e));
+  void knowledge.whenReady().then(() => lists.start()).catch((e: unknown) => console.error('TenderLens: list refresh failed:', e));
   // A read the browser cut short when it last stopped this worker is recorded as interrupted, then read again.
   void feeds
     .recoverInterruptedReads()

@@ -46,6 +46,7 @@ export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
   const actions: MarkActions = {
     dismiss: (finding, text, scope) => decide(finding, text, 'dismissed', scope),
     confirm: (finding, text) => decide(finding, text, 'confirmed', 'everywhere'),
+    follow: async (finding) => void (await sendToBackground({ type: 'follow-entity', entityId: finding.entityId! })),
     hideChecked: () => void saveMarkSettings({ hideChecked: true }),
   };
 

@@ -4,6 +4,7 @@
 import type { Finding, FindingSource } from '../core/types';
 import { markStyles } from './mark-styles';
 import { safeHttpUrl } from '../core/safe-url';
+import { followButton, type FollowAction } from '../watchlists/follow-button';
 import { wireCard } from './card-controller';
 import { formatDate, formatVersion, sourcePublisher } from '../ui/i18n';
 
@@ -24,6 +25,7 @@ export interface MarkContent {
 export interface MarkActions {
   dismiss?: (finding: Finding, matchedText: string, scope: 'page' | 'site' | 'everywhere') => void;
   confirm?: (finding: Finding, matchedText: string) => void;
+  follow?: FollowAction;
   /** Hides every grey "nothing listed" mark (a setting, offered from a grey mark's card). */
   hideChecked?: () => void;
 }
@@ -77,6 +79,7 @@ export function createMark(content: MarkContent, t: Translate, actions: MarkActi
     }
     card.append(row);
   }
+  if (finding?.entityId && actions.follow) card.append(followButton(finding, t, actions.follow));
   if (content.tone === 'checked' && actions.hideChecked) {
     const row = el('div', 'actions');
     row.append(actionButton(t('actionHideChecked'), () => actions.hideChecked?.()));

@@ -19,7 +19,8 @@ export const SOURCE_FILES: Readonly<Record<keyof DefaultDataSourceTexts, string>
   ilabGoods: 'ilab/ilab_tvpra_goods_2022.csv',
   cpv: 'cpv/cpv2008_en.csv',
   dfoHighRiskList: 'no-dfo/dfo_norway_high_risk_list_sample.csv',
-  uflpaEntityList: 'us-dhs-uflpa/uflpa_entity_list_rows.csv',
+  uflpaEntityList: 'us-dhs-uflpa/uflpa_entity_list.csv',
+  cbpOrders: 'us-cbp-wro/cbp_wro_findings.csv',
   riskMap: 'tenderlens-risk-map/cpv_risk_categories.csv',
 };
 

@@ -57,6 +57,8 @@ export interface Flag {
   date?: string;
   evidenceUrl: string;
   note?: string;
+  /** How well this row was checked: read in the publisher's text, only in secondary material, or unchecked. */
+  verification?: 'verified' | 'secondary' | 'unverified';
 }
 
 /** A product risk category with the CPV codes that trigger it and the list statements behind it. */
@@ -89,9 +91,49 @@ export interface Source {
   /** True when only part of the list is loaded (for example a sample until the scanner refreshes it). */
   partial: boolean;
   note?: string;
+  /** What being on the list means, for entity lists (import ban, goods detained at import, …). */
+  meaning?: ListMeaning;
+  /** How much of the list is loaded and how much of it was checked against the publisher's own text. */
+  coverage?: ListCoverage;
   /** ISO timestamp of the last successful load. */
   loadedAt?: string;
   fetch?: SourceFetchState;
+  /** For a list kept current from its publisher: how it is read and how often. */
+  refresh?: ListRefreshSettings;
+}
+
+/** How a list source is read: the parser for its page or file, and hours between reads. */
+export interface ListRefreshSettings {
+  parser: 'uflpa-page' | 'cbp-page' | 'ilab-download' | 'ftm' | 'csv';
+  intervalHours: number;
+  /** For ftm and csv lists: what being on the list means. */
+  flagType?: FlagType;
+  /** For csv lists: which columns hold what. */
+  columns?: { name: string; aliases?: string; aliasSeparator?: string; country?: string; id?: string; date?: string };
+}
+
+/**
+ * What being on an entity list means for a supplier: `import-ban` (imports barred under a rebuttable presumption,
+ * the UFLPA Entity List), `detained-at-import` (goods held at the border, CBP Withhold Release Orders and Findings),
+ * `forced-labour`, `child-labour`, or `watch` (named by a monitor, no legal effect).
+ */
+export type ListMeaning = 'import-ban' | 'detained-at-import' | 'forced-labour' | 'child-labour' | 'watch';
+
+/** The shipped or refreshed rows of a list, counted by how well each was checked. */
+export interface ListCoverage {
+  rows: number;
+  /** Rows read in the publisher's own text (or a verbatim copy of it). */
+  verifiedRows: number;
+  /** Rows read only in secondary material (law-firm or trade-press summaries, public copies). */
+  secondaryRows: number;
+  /** Rows resting on unchecked material. */
+  unverifiedRows: number;
+  /** Latest effective date among the rows: the list as it stood then (YYYY-MM-DD). */
+  coversUntil?: string;
+  /** True while rows of the official list are known to be missing (until a refresh from the publisher). */
+  incomplete: boolean;
+  /** Rows of the source left out, and why. */
+  withheld?: string;
 }
 
 /** Where a subscribed feed's reading stands: validators for the next conditional request, outcome, back-off. */
@@ -113,6 +155,8 @@ export interface SourceFetchState {
   consecutiveFailures?: number;
   /** Items in the feed when it was last read. */
   itemCount?: number;
+  /** Set while a list refresh runs: a worker stopped mid-refresh finds it on waking and refreshes again. */
+  refreshingSince?: string;
 }
 
 /** Facility disclosed by a supplier or listed by Open Supply Hub. */

@@ -5,7 +5,8 @@ import { convertCpv } from './convert/cpv';
 import { convertDfoHighRiskList } from './convert/dfo';
 import { convertIlabGoods } from './convert/ilab';
 import { convertRiskMap } from './convert/risk-map';
-import { convertUflpaEntityList } from './convert/uflpa';
+import { convertCbpOrders } from './convert/cbp-wro';
+import { convertUflpaList } from './convert/uflpa-list';
 import { assertValidDefaultData } from './validate-default-data';
 
 /** One source file: the name used in error messages, and its text. */
@@ -19,6 +20,7 @@ export interface DefaultDataSourceTexts {
   cpv: SourceFileText;
   dfoHighRiskList: SourceFileText;
   uflpaEntityList: SourceFileText;
+  cbpOrders: SourceFileText;
   riskMap: SourceFileText;
 }
 
@@ -30,7 +32,8 @@ export function assembleDefaultData(texts: DefaultDataSourceTexts, builtFrom: st
   const ilab = convertIlabGoods(texts.ilabGoods.text, texts.ilabGoods.fileName);
   const cpv = convertCpv(texts.cpv.text, texts.cpv.fileName);
   const dfo = convertDfoHighRiskList(texts.dfoHighRiskList.text, texts.dfoHighRiskList.fileName);
-  const uflpa = convertUflpaEntityList(texts.uflpaEntityList.text, texts.uflpaEntityList.fileName);
+  const uflpa = convertUflpaList(texts.uflpaEntityList.text, texts.uflpaEntityList.fileName);
+  const cbp = convertCbpOrders(texts.cbpOrders.text, texts.cbpOrders.fileName);
   const riskMap = convertRiskMap(texts.riskMap.text, texts.riskMap.fileName, {
     cpvCodes: new Set(cpv.cpv.map((entry) => entry.code8)),
     ilabFlagIdsByGood: ilab.flagIdsByGood,
@@ -40,9 +43,9 @@ export function assembleDefaultData(texts: DefaultDataSourceTexts, builtFrom: st
   const data: DefaultData = {
     formatVersion: 1,
     builtFrom,
-    sources: [ilab.source, dfo.source, uflpa.source, cpv.source, riskMap.source],
-    entities: uflpa.entities,
-    flags: [...ilab.flags, ...dfo.flags, ...uflpa.flags],
+    sources: [ilab.source, dfo.source, uflpa.source, cbp.source, cpv.source, riskMap.source],
+    entities: [...uflpa.entities, ...cbp.entities],
+    flags: [...ilab.flags, ...dfo.flags, ...uflpa.flags, ...cbp.flags],
     riskCategories: riskMap.riskCategories,
     cpv: cpv.cpv,
   };

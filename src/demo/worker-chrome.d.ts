@@ -3,4 +3,6 @@ declare const chrome: {
   tabs: { query(q: { url?: string }): Promise<Array<{ id?: number }>> };
   action: { getBadgeText(d: { tabId: number }): Promise<string>; getTitle(d: { tabId: number }): Promise<string> };
   storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  notifications: { getAll(): Promise<Record<string, boolean>> };
 };

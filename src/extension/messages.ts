@@ -4,6 +4,7 @@ import type { Decision, NoticeReading, PageAnalysis, Source, SourceFetchState } 
 import { browser } from './browser';
 import type { BidderCheckReport } from '../disclosures/check-bidders';
 import type { SupplierDisclosureSummary } from './background/bidder-check-service';
+import type { WatchReplies, WatchRequest } from './watch-messages';
 import { LocalisedError } from '../core/localised-error';
 import { isStorageFull, STORAGE_FULL_MESSAGE } from '../kb/storage-errors';
 
@@ -82,9 +83,10 @@ export type Request =
   | { type: 'refresh-feeds'; sourceId?: string; relink?: boolean }
   | { type: 'list-alerts'; pageEntityIds?: string[] }
   | { type: 'check-bidders'; bidders: string[]; asOf: string }
-  | { type: 'disclosures-for-suppliers'; suppliers: string[] };
+  | { type: 'disclosures-for-suppliers'; suppliers: string[] }
+  | WatchRequest;
 
-export interface Replies {
+export interface Replies extends WatchReplies {
   'analyse-page': PageAnalysis;
   'get-tab-analysis': PageAnalysis | null;
   'record-decision': Decision;

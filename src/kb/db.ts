@@ -7,6 +7,7 @@ import type { DisclosureRow, DisclosureDiffRow } from './disclosures';
 import type { FacilityLinkDecision } from '../disclosures/match-facilities';
 import type { SavedColumnMapping } from '../disclosures/columns';
 import { SCHEMA_VERSIONS } from './schema';
+import type { FollowRow, NotificationRow, WatchlistRow } from '../watchlists/watchlist-types';
 
 export type EntityRow = Entity & { identifierKeys: string[] };
 export type CpvRow = CpvEntry & { sourceId: string };
@@ -32,6 +33,9 @@ export type KnowledgeDb = Dexie & {
   disclosureDiffs: EntityTable<DisclosureDiffRow, 'id'>;
   facilityLinkDecisions: EntityTable<FacilityLinkDecision, 'id'>;
   columnMappings: EntityTable<SavedColumnMapping, 'layoutKey'>;
+  watchlists: EntityTable<WatchlistRow, 'id'>;
+  follows: EntityTable<FollowRow, 'id'>;
+  notifications: EntityTable<NotificationRow, 'id'>;
 };
 
 export const DATABASE_NAME = 'tenderlens';

@@ -2,6 +2,7 @@
 // replacement of one list's rows when that list is updated (all of its old rows go, all new rows come, or nothing).
 import type { CpvEntry, DefaultData, Entity, Facility, Flag, RiskCategory, Source } from '../core/types';
 import { toEntityRow, type KnowledgeDb } from './db';
+import { keepStoredList, withStoredRefresh } from '../sources/stored-refresh';
 
 export interface ListRows {
   entities?: readonly Entity[];
@@ -79,7 +80,11 @@ export async function installDefaultData(db: KnowledgeDb, data: DefaultData, now
   const bySource = splitBySource(data);
   return db.transaction('rw', [db.sources, db.entities, db.flags, db.riskCategories, db.cpv, db.facilities, db.meta], async () => {
     if ((await db.meta.get(DEFAULTS_KEY))?.value === data.builtFrom) return false;
-    for (const source of data.sources) await writeListRows(db, source, bySource.get(source.id) ?? {}, now);
+    for (const source of data.sources) {
+      const stored = await db.sources.get(source.id);
+      if (keepStoredList(stored)) continue; // read from its publisher since: newer than the shipped copy
+      await writeListRows(db, withStoredRefresh(source, stored), bySource.get(source.id) ?? {}, now);
+    }
     await db.meta.put({ key: DEFAULTS_KEY, value: data.builtFrom });
     return true;
   });

@@ -58,6 +58,22 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       columnMappings: 'layoutKey',
     },
   },
+  {
+    // Watchlists: named lists of followed suppliers (one per contract, say), with how each notifies; and the record
+    // of every notification given, so a supplier is notified at most once per refresh and digests know what is due.
+    version: 5,
+    stores: {
+      watchlists: 'id, name',
+      follows: 'id, watchlistId, entityId',
+      notifications: 'id, entityId, watchlistId, at',
+    },
+    upgrade: async (tx) => {
+      // Every user starts with one watchlist to follow suppliers into.
+      if ((await tx.table('watchlists').count()) === 0) {
+        await tx.table('watchlists').put({ id: 'watchlist-default', name: 'My suppliers', notify: 'immediately', createdAt: new Date().toISOString() });
+      }
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

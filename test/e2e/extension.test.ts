@@ -68,7 +68,7 @@ describe('Find a Tender award notice 008624-2023 (saved page)', () => {
     const panel = await browser.context.newPage();
     await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tab=${await tabIdOf(page)}`);
     await expect.poll(() => panel.getByText('No known risks found on this page.').count()).toBe(1);
-    await expect.poll(() => panel.getByText(/Checked against: .*UFLPA Entity List \(sample, partial\)/).count()).toBe(1);
+    await expect.poll(() => panel.getByText(/Checked against: .*UFLPA Entity List \(reconstructed 2026-12-03, partial\)/).count()).toBe(1);
     await panel.close();
     await page.close();
   });
@@ -136,9 +136,16 @@ describe('options page', () => {
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
     const rows = options.locator('table.lists tbody tr');
-    await expect.poll(() => rows.count()).toBe(5);
+    await expect.poll(() => rows.count()).toBe(6);
     await expect.poll(() => options.locator('table.lists', { hasText: 'UFLPA Entity List' }).count()).toBe(1);
     expect(await options.locator('tr', { hasText: 'UFLPA Entity List' }).textContent()).toMatch(/partial list/);
+    const uflpa = (await options.locator('tr', { hasText: 'UFLPA Entity List' }).textContent())!;
+    expect(uflpa).toContain('19 of 92 rows checked against the publisher');
+    expect(uflpa).toContain('Covers the list up to 2025-01-15.');
+    expect(uflpa).toContain('Incomplete: rows of the official list are missing until TenderLens refreshes it.');
+    const cbp = (await options.locator('tr', { hasText: 'CBP Withhold Release Orders' }).textContent())!;
+    expect(cbp).toContain('US Customs holds these goods at the border');
+    expect(cbp).toContain('16 of 80 rows checked');
     expect(await options.locator('tr', { hasText: 'Common Procurement Vocabulary' }).textContent()).toMatch(/9,454/);
     // The dismissal made on the demonstration notice above is listed and can be undone.
     const decision = options.locator('.decisions li', { hasText: 'Camel Group' });
@@ -152,10 +159,10 @@ describe('options page', () => {
     await options.getByLabel('List name').fill('ZALA cluster (test)');
     await options.getByRole('button', { name: 'Import', exact: true }).click();
     await expect.poll(() => options.getByText(/Imported 11 companies and organisations into “ZALA cluster \(test\)”/).count()).toBe(1);
-    await expect.poll(() => options.locator('table.lists tbody tr').count()).toBe(6);
+    await expect.poll(() => options.locator('table.lists tbody tr').count()).toBe(7);
     await options.screenshot({ path: `${SCREENSHOTS}/options-import.png`, fullPage: true });
     await options.locator('tr', { hasText: 'ZALA cluster (test)' }).getByRole('button', { name: 'Remove list' }).click();
-    await expect.poll(() => options.locator('table.lists tbody tr').count()).toBe(5);
+    await expect.poll(() => options.locator('table.lists tbody tr').count()).toBe(6);
     await options.close();
   });
 });

@@ -116,7 +116,8 @@ describe('feed subscriptions', () => {
       'Camel Group Co., Ltd.',
       'Hoshine Silicon Industry (Shanshan) Co., Ltd',
       'Aksu Huafu Color Spinning Co., Ltd.',
-      'Hetian Haolin Hair Accessories Co. Ltd.',
+      // On the UFLPA Entity List and under a CBP Withhold Release Order: one entity per list.
+      'Hetian Haolin Hair Accessories Co. Ltd.; Hetian Haolin Hair Accessories Co. Ltd.',
     ]);
     expect(await popup.locator('.alert-list .chip.on-page').count()).toBe(2);
     const hoshine = alerts.nth(1);

@@ -5,5 +5,6 @@ import { scanCommand } from './scan';
 import { matchCommand } from './match';
 import { checkBiddersCommand } from './check-bidders';
 import { disclosureCommand } from './disclosure';
+import { listsCommand } from './lists';
 
-export const COMMANDS: readonly Command[] = [inspectCommand, matchCommand, scanCommand, checkBiddersCommand, disclosureCommand];
+export const COMMANDS: readonly Command[] = [inspectCommand, matchCommand, scanCommand, checkBiddersCommand, disclosureCommand, listsCommand];

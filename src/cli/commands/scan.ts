@@ -13,6 +13,7 @@ import type { Command } from '../command';
 import { DEFAULT_KNOWLEDGE_PATH } from '../knowledge-file';
 import { loadEntitySets, takeEntityFiles } from '../entity-sets';
 import { parseArgs, type OptionSpec } from '../parse-args';
+import { runScanFeeds } from './scan-feeds';
 
 const NAME = 'scan';
 
@@ -25,6 +26,8 @@ const OPTIONS: OptionSpec[] = [
   { name: 'no-defaults', description: 'leave out the default knowledge base: link only against --entities files' },
   { name: 'json', description: 'print { feeds: [{ source, title, items, alerts }] } as JSON instead of a report' },
   { name: 'data', value: 'FILE', description: 'knowledge base to link against instead of the default (public/data/defaults.json)' },
+  { name: 'feeds', value: 'OPML', description: 'read every feed of an OPML list and publish the linked items as Atom and JSON feeds (needs --out)' },
+  { name: 'out', value: 'DIR', description: 'with --feeds: the folder for alerts.atom, alerts.json, entities/*.atom and the state kept between runs' },
 ];
 
 
@@ -122,6 +125,15 @@ function outcomeJson(outcome: FeedOutcome): unknown {
 async function runScan(args: string[], io: CliIo): Promise<number> {
   const { files: entityFiles, rest } = takeEntityFiles(args, NAME);
   const parsed = parseArgs(rest, OPTIONS.filter((o) => o !== ENTITIES_OPTION), NAME);
+  const feedsOption = parsed.options.get('feeds');
+  if (feedsOption !== undefined || parsed.options.has('out')) {
+    const outOption = parsed.options.get('out');
+    if (typeof feedsOption !== 'string' || typeof outOption !== 'string') throw new UsageError('--feeds OPML and --out DIR go together', NAME);
+    if (parsed.positionals.length > 0 || parsed.options.has('json')) throw new UsageError('--feeds reads the feeds of the OPML list: give no feed arguments and no --json', NAME);
+    if (parsed.options.has('no-defaults') && entityFiles.length === 0) throw new UsageError('--no-defaults leaves nothing to link against: add --entities FILE', NAME);
+    const data = parsed.options.get('data');
+    return runScanFeeds({ opmlFile: feedsOption, outDir: outOption, entityFiles, useDefaults: !parsed.options.has('no-defaults'), dataFile: typeof data === 'string' ? resolve(io.cwd(), data) : DEFAULT_KNOWLEDGE_PATH }, io);
+  }
   if (parsed.positionals.length === 0) throw new UsageError('scan needs at least one feed: a file or an http(s) address', NAME);
   const useDefaults = !parsed.options.has('no-defaults');
   const dataOption = parsed.options.get('data');
@@ -155,7 +167,7 @@ async function runScan(args: string[], io: CliIo): Promise<number> {
 export const scanCommand: Command = {
   name: NAME,
   summary: 'read RSS and Atom feeds and list the items that name known entities',
-  usage: 'tenderlens scan <feed-file|URL ...> [--entities FILE.ftm.jsonl ...] [--no-defaults] [--json] [--data FILE]',
+  usage: 'tenderlens scan <feed-file|URL ...> [--entities FILE.ftm.jsonl ...] [--no-defaults] [--json] [--data FILE]\n       tenderlens scan --feeds <OPML> --out <dir> [--entities FILE.ftm.jsonl ...] [--no-defaults] [--data FILE]',
   description: `
 Reads each feed (a local file, or an http or https address, fetched with a 30 s time limit and a 10 MB cap),
 in RSS 0.9x, 1.0 (RDF), 2.0 or Atom, decoded by its HTTP charset, XML declaration or content. Every item's
@@ -171,7 +183,13 @@ where items is the number of items read and each alert carries its entityIds and
 not be read has an "error" instead.
 
 A feed that cannot be read (missing file, network error, not a feed) is reported and the others are still
-scanned. Exit codes: 0 when every feed was read, 1 when any failed, 2 for usage errors.`,
+scanned. Exit codes: 0 when every feed was read, 1 when any failed, 2 for usage errors.
+
+With --feeds OPML --out DIR it publishes instead of printing: every feed of the OPML list is read (conditional
+requests with the validators of the last run, one request at a time per host), and DIR receives alerts.atom,
+alerts.json (JSON Feed 1.1) and entities/<entity>.atom for each entity with alerts. Each entry names its entities as
+<category term="ENTITY_ID" label="NAME"/>; the same story in several feeds is one entry. The state (validators,
+items seen) is kept in DIR/.tenderlens-scan-state.json: a run with nothing new leaves the feeds unchanged.`,
   options: OPTIONS,
   run: runScan,
 };

@@ -3,6 +3,7 @@ import type { Finding, FindingSource, NoticeReading, PageAnalysis } from '../../
 import { formatDate, formatNumber, formatVersion, sourcePublisher, t, tn } from '../i18n';
 import { safeHttpUrl } from '../../core/safe-url';
 import { portalName } from '../../adapters';
+import { FollowButton } from '../watchlists/FollowButton';
 import { findingWords } from '../finding-text';
 import { isolateBidi } from '../bidi';
 
@@ -69,6 +70,7 @@ function FindingItem({ finding, reading }: { finding: Finding; reading: NoticeRe
       </p>
       <p>{words.detail}</p>
       <p class="muted">{t('markWhy', [words.reason])}</p>
+      {finding.entityId && <FollowButton entityId={finding.entityId} name={finding.title} />}
       {finding.sources.length > 0 && (
         <ul class="sources" aria-label={t('markSources')}>
           {finding.sources.map((s) => (

@@ -7,6 +7,10 @@ import { safeHttpUrl } from '../../core/safe-url';
 import { errorText, formatDateTime, formatNumber, formatVersion, sourceLicence, sourcePublisher, t } from '../i18n';
 import { EntityListImport } from './EntityListImport';
 import { FeedSubscriptions } from './FeedSubscriptions';
+import { ListCoverageNote } from './ListCoverageNote';
+import { ListSources } from './ListSources';
+import { WatchlistsOptions } from '../watchlists/WatchlistsOptions';
+import { FeedListsOpml } from '../watchlists/FeedListsOpml';
 import { StorageHealth } from './StorageHealth';
 import { MarkDisplaySettings } from './MarkDisplaySettings';
 import { ReaderSwitches } from './ReaderSwitches';
@@ -70,6 +74,7 @@ export function OptionsApp() {
                     )}
                     <div class="muted">{sourcePublisher(s)} · {sourceLicence(s)}</div>
                     {s.partial && <div class="partial">{t('sourcePartial')}{s.note ? ` ${s.note}` : ''}</div>}
+                    <ListCoverageNote source={s} />
                   </td>
                   <td>{formatVersion(s.version)}</td>
                   <td>{formatNumber(s.rows)}</td>
@@ -89,6 +94,10 @@ export function OptionsApp() {
           </table>
         )}
       </section>
+      <section aria-labelledby="list-sources-heading">
+        <h2 id="list-sources-heading">{t('listSourcesHeading')}</h2>
+        <ListSources />
+      </section>
       <section aria-labelledby="import-heading">
         <h2 id="import-heading">{t('importHeading')}</h2>
         <EntityListImport onImported={() => void refresh()} />
@@ -96,6 +105,11 @@ export function OptionsApp() {
       <section aria-labelledby="feeds-heading">
         <h2 id="feeds-heading">{t('feedsHeading')}</h2>
         <FeedSubscriptions />
+        <FeedListsOpml />
+      </section>
+      <section aria-labelledby="watchlists-heading">
+        <h2 id="watchlists-heading">{t('watchlistsHeading')}</h2>
+        <WatchlistsOptions />
       </section>
       <MarkDisplaySettings />
       <section aria-labelledby="sites-heading">

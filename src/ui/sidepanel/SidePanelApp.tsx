@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { TabStateView } from '../components/TabStateView';
 import { entityIdsOnPage, readActiveTab, type TabState } from '../active-tab';
 import { AlertsList } from '../components/AlertsList';
+import { WatchlistsPanel } from '../watchlists/WatchlistsPanel';
 import { browser } from '../../extension/browser';
 import { t } from '../i18n';
 import { BidderCheck } from './BidderCheck';
@@ -29,6 +30,7 @@ export function SidePanelApp() {
       <TabStateView tab={tab} />
       <AlertsList pageEntityIds={entityIdsOnPage(tab)} />
       <BidderCheck tab={tab} />
+      <WatchlistsPanel />
     </main>
   );
 }

@@ -17,6 +17,7 @@ const texts = (): DefaultDataSourceTexts => ({
   cpv: readSource(SOURCE_FILES.cpv),
   dfoHighRiskList: readSource(SOURCE_FILES.dfoHighRiskList),
   uflpaEntityList: readSource(SOURCE_FILES.uflpaEntityList),
+  cbpOrders: readSource(SOURCE_FILES.cbpOrders),
   riskMap: readSource(SOURCE_FILES.riskMap),
 });
 const riskMapHeader = 'category_id,category_label,cpv_codes,ilab_goods,dfo_products\n';
@@ -42,10 +43,10 @@ describe('buildDefaultData', () => {
     expect(findDefaultDataProblems(data)).toEqual([]);
   });
 
-  it('has the 9,454 CPV 2008 codes and the five sources', () => {
+  it('has the 9,454 CPV 2008 codes and the six sources', () => {
     expect(data.cpv).toHaveLength(9454);
     expect(data.cpv.find((c) => c.code8 === '33141420')?.label).toBe('Surgical gloves');
-    expect(data.sources.map((s) => s.id).sort()).toEqual(['eu-cpv', 'no-dfo', 'tenderlens-risk-map', 'us-dhs-uflpa', 'us-dol-ilab']);
+    expect(data.sources.map((s) => s.id).sort()).toEqual(['eu-cpv', 'no-dfo', 'tenderlens-risk-map', 'us-cbp-wro', 'us-dhs-uflpa', 'us-dol-ilab']);
     expect(data.builtFrom).toMatch(/^src\/data\/sources sha256:[0-9a-f]{16}, data sha256:[0-9a-f]{16}$/);
   });
 
@@ -53,7 +54,8 @@ describe('buildDefaultData', () => {
     const summary = summariseDefaultData(data);
     expect(summary).not.toContain('\n');
     expect(summary).toContain(`us-dol-ilab ${data.flags.filter((f) => f.sourceId === 'us-dol-ilab').length} flags`);
-    expect(summary).toContain('us-dhs-uflpa 6 entities, 6 flags (partial)');
+    expect(summary).toContain('us-dhs-uflpa 92 entities, 92 flags (partial)');
+    expect(summary).toContain('us-cbp-wro 78 entities, 80 flags');
     expect(summary).toContain('9454 CPV codes');
   });
 

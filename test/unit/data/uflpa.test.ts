@@ -6,7 +6,7 @@ import { convertUflpaEntityList, UFLPA_LIST_URL } from '@/src/data/convert/uflpa
 import { decodeHtmlEntities, parseUflpaNameCell } from '@/src/data/convert/uflpa-name-cell';
 
 const fileName = 'uflpa_entity_list_rows.csv';
-const csv = readFileSync(new URL(`../../../src/data/sources/us-dhs-uflpa/${fileName}`, import.meta.url), 'utf8');
+const csv = readFileSync(new URL(`../../fixtures/forced_labour_import_bans/${fileName}`, import.meta.url), 'utf8');
 const splitAliases = (cell: string) => cell.split(';').map((a) => a.trim()).filter(Boolean);
 
 describe('parseUflpaNameCell on the shipped rows', () => {

@@ -384,7 +384,8 @@ describe('the alerts the popup lists', () => {
       ['Aksu Huafu Color Spinning Co., Ltd.'],
       ['Camel Group Co., Ltd.'],
       ['Hoshine Silicon Industry (Shanshan) Co., Ltd'],
-      ['Hetian Haolin Hair Accessories Co. Ltd.'],
+      // On the UFLPA Entity List and under a CBP Withhold Release Order: one entity per list.
+      ['Hetian Haolin Hair Accessories Co. Ltd.', 'Hetian Haolin Hair Accessories Co. Ltd.'],
     ]);
     expect(alerts[0]).toMatchObject({ sourceTitle: 'Supplier alerts (test feed)', confidence: 'high', onPage: false, published: '2025-01-15T12:00:00.000Z', url: 'https://alerts.example.org/2025/01/aksu-huafu-color-spinning' });
     expect(alerts[3]!.url).toBeUndefined();

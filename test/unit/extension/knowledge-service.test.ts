@@ -80,7 +80,8 @@ describe('knowledge service', () => {
       const resaved = (await first.db.meta.get('matcherSelfie'))?.value as { bytes: Uint8Array };
       expect(resaved.bytes).toEqual(saved.bytes);
     }
-  });
+    // Three compiles of the shipped lists (170 entities since the UFLPA and CBP lists ship in full).
+  }, 20_000);
 
   it('forgets the saved matcher on request (a new build), and compiles on the next analysis', async () => {
     const first = service();

@@ -182,6 +182,27 @@ describe('schema version 2 (feed alerts)', () => {
   });
 });
 
+describe('schema version 5 (watchlists)', () => {
+  it('adds the watchlist tables to a version 2 database, with one default watchlist, and keeps every row', async () => {
+    const name = `kb-watch-v2-${counter++}`;
+    const old = new Dexie(name);
+    for (const v of SCHEMA_VERSIONS.filter((s) => s.version <= 2)) old.version(v.version).stores(v.stores);
+    await old.open();
+    await old.table('sources').put(feedSource);
+    await old.table('decisions').put(decision);
+    old.close();
+
+    const db = openKnowledgeDb(name);
+    opened.push(db);
+    expect((await db.watchlists.toArray()).map((w) => [w.id, w.name, w.notify])).toEqual([['watchlist-default', 'My suppliers', 'immediately']]);
+    expect(await db.follows.count()).toBe(0);
+    expect(await db.notifications.count()).toBe(0);
+    expect(await db.follows.where('entityId').equals('x').count()).toBe(0);
+    expect(await db.sources.get(feedSource.id)).toEqual(feedSource);
+    expect(await db.decisions.get(decision.id)).toEqual(decision);
+  });
+});
+
 function sampleRows(data: DefaultData): Record<string, unknown[]> {
   const entity = data.entities[0]!;
   return {
@@ -193,5 +214,7 @@ function sampleRows(data: DefaultData): Record<string, unknown[]> {
     cpv: data.cpv.slice(0, 3).map((c) => ({ ...c, sourceId: 'eu-cpv-2008' })),
     decisions: [decision],
     meta: [{ key: 'revision', value: 3 }],
+    watchlists: [{ id: 'watchlist-contract-14', name: 'Contract 14', notify: 'daily', createdAt: '2026-12-01T00:00:00.000Z' }],
+    follows: [{ id: `watchlist-contract-14|${entity.id}`, watchlistId: 'watchlist-contract-14', entityId: entity.id, entityName: entity.name, followedAt: '2026-12-01T00:00:00.000Z', readAt: '2026-12-01T00:00:00.000Z' }],
   };
 }

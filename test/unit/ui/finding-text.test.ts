@@ -41,15 +41,15 @@ describe('a flagged supplier', () => {
     useCatalogue('en', 'en-GB');
     const words = findingWords(hoshine(), analysis.reading);
     expect(words.title).toBe('Hoshine Silicon Industry (Shanshan) Co., Ltd');
-    expect(words.detail).toMatch(/^Import ban since 21 Jun 2022\. /);
+    expect(words.detail).toMatch(/^Import ban \(China\) since 21 Jun 2022\. /);
     expect(words.reason).toBe(hoshine().reason);
   });
 
   it('says it in French and German, with the date in their form', () => {
     useCatalogue('fr', 'en-US');
-    expect(findingWords(hoshine(), analysis.reading).detail).toMatch(/^Interdiction d'importation depuis le 21 juin 2022\. /);
+    expect(findingWords(hoshine(), analysis.reading).detail).toMatch(/^Interdiction d'importation \(Chine\) depuis le 21 juin 2022\. /);
     useCatalogue('de', 'en-US');
-    expect(findingWords(hoshine(), analysis.reading).detail).toMatch(/^Einfuhrverbot seit dem 21\.06\.2022\. /);
+    expect(findingWords(hoshine(), analysis.reading).detail).toMatch(/^Einfuhrverbot \(China\) seit dem 21\.06\.2022\. /);
   });
 });
 

@@ -1,0 +1,95 @@
+// The side panel's watchlists: each watchlist with its followed suppliers and unread counts; a supplier opens its
+// profile: its flags with the list, meaning and date of each, and its alert timeline, which can be marked read.
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from '../../extension/browser';
+import { sendToBackground } from '../../extension/messages';
+import { WATCHLISTS_CHANGED } from '../../extension/watch-messages';
+import { ALERTS_CHANGED } from '../../extension/messages';
+import type { SupplierProfile, WatchlistView } from '../../watchlists/watchlist-store';
+import { safeHttpUrl } from '../../core/safe-url';
+import { t } from '../i18n';
+
+function Profile({ profile, onRead }: { profile: SupplierProfile; onRead: () => void }) {
+  return (
+    <article class="supplier-profile" aria-labelledby="profile-heading">
+      <h3 id="profile-heading">{profile.name}</h3>
+      {profile.aliases.length > 0 && <p class="muted">{t('profileAliases', [profile.aliases.join('; ')])}</p>}
+      {!profile.known && <p class="muted">{t('profileUnknown')}</p>}
+      <h4>{t('profileFlags')}</h4>
+      {profile.flags.length === 0 ? (
+        <p class="muted">{t('profileNoFlags')} {t('noInformationIsNotNoRisk')}</p>
+      ) : (
+        <ul class="profile-flags">
+          {profile.flags.map(({ flag, source }) => (
+            <li key={flag.id}>
+              <strong>{source?.title ?? flag.sourceId}</strong>
+              {source?.meaning ? ` — ${t(`listMeaning_${source.meaning.replace(/-/g, '_')}`)}` : ''}
+              <div class="muted">{[flag.date, t('markVersion', [flag.listVersion]), source?.partial ? t('sourcePartialShort') : ''].filter(Boolean).join(' · ')}</div>
+              {flag.note && <div>{flag.note}</div>}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h4>{t('profileTimeline', [String(profile.alerts.length), String(profile.unread)])}</h4>
+      {profile.alerts.length === 0 ? (
+        <p class="muted">{t('profileNoAlerts')}</p>
+      ) : (
+        <ol class="timeline">
+          {profile.alerts.map((a) => {
+            const url = safeHttpUrl(a.url);
+            return (
+              <li key={a.id}>
+                <span class="muted">{(a.published ?? a.firstSeenAt).slice(0, 10)}</span>{' '}
+                {url ? <a href={url} target="_blank" rel="noopener noreferrer">{a.title || t('alertUntitled')}</a> : a.title || t('alertUntitled')}{' '}
+                <span class="chip">{t(a.confidence === 'high' ? 'alertHigh' : 'alertReview')}</span>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+      {profile.unread > 0 && <button type="button" onClick={() => void sendToBackground({ type: 'mark-read', entityId: profile.entityId }).then(onRead)}>{t('profileMarkRead')}</button>}
+    </article>
+  );
+}
+
+export function WatchlistsPanel() {
+  const [watchlists, setWatchlists] = useState<WatchlistView[] | undefined>();
+  const [profile, setProfile] = useState<SupplierProfile | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const load = () => sendToBackground({ type: 'list-watchlists' }).then(setWatchlists).catch((e: unknown) => setError(String(e)));
+  const open = (entityId: string) => sendToBackground({ type: 'supplier-profile', entityId }).then(setProfile).catch((e: unknown) => setError(String(e)));
+  useEffect(() => {
+    void load();
+    const onMessage = (message: unknown) => {
+      const type = (message as { type?: string })?.type;
+      if (type === WATCHLISTS_CHANGED || type === ALERTS_CHANGED) void load();
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    return () => browser.runtime.onMessage.removeListener(onMessage);
+  }, []);
+  useEffect(() => {
+    if (profile) void open(profile.entityId);
+  }, [watchlists]);
+  return (
+    <section class="watchlists" aria-labelledby="watchlists-heading">
+      <h2 id="watchlists-heading">{t('watchlistsHeading')}</h2>
+      {error && <p role="alert" class="error">{error}</p>}
+      {watchlists?.map((w) => (
+        <div key={w.id} class="watchlist">
+          <h3>{w.name} {w.unread > 0 && <span class="badge" aria-label={t('unreadCount', [String(w.unread)])}>{w.unread}</span>}</h3>
+          {w.suppliers.length === 0 ? <p class="muted">{t('watchlistEmpty')}</p> : (
+            <ul>
+              {w.suppliers.map((s) => (
+                <li key={s.id}>
+                  <button type="button" class="link" onClick={() => void open(s.entityId)}>{s.entityName}</button>
+                  {' '}<span class="muted">{t('supplierAlertCounts', [String(s.alerts), String(s.unread)])}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      ))}
+      {profile && <Profile profile={profile} onRead={() => void load()} />}
+    </section>
+  );
+}

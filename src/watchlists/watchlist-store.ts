@@ -1,0 +1,134 @@
+// Watchlists in the knowledge base: create, rename, set how they notify, delete; follow and unfollow suppliers;
+// unread counts (alerts first seen after the user last read a supplier's alerts); and a followed supplier's
+// profile (its flags with their lists, its alert timeline).
+import type { Flag, Source } from '../core/types';
+import { fromEntityRow, type AlertRow, type KnowledgeDb } from '../kb/db';
+import type { FollowRow, NotifyMode, WatchlistRow } from './watchlist-types';
+
+export const DEFAULT_WATCHLIST_ID = 'watchlist-default';
+const followId = (watchlistId: string, entityId: string) => `${watchlistId}|${entityId}`;
+
+export interface FollowedSupplier extends FollowRow {
+  unread: number;
+  alerts: number;
+}
+
+export interface WatchlistView extends WatchlistRow {
+  suppliers: FollowedSupplier[];
+  unread: number;
+}
+
+export interface SupplierProfile {
+  entityId: string;
+  name: string;
+  aliases: string[];
+  countries: string[];
+  /** Known to the knowledge base (false once its list was removed: the follow stays). */
+  known: boolean;
+  flags: { flag: Flag; source?: Pick<Source, 'id' | 'title' | 'version' | 'meaning' | 'partial'> }[];
+  alerts: AlertRow[];
+  watchlists: { id: string; name: string }[];
+  unread: number;
+}
+
+const defaultWatchlist = (now: Date): WatchlistRow => ({ id: DEFAULT_WATCHLIST_ID, name: 'My suppliers', notify: 'immediately', createdAt: now.toISOString() });
+
+export async function createWatchlist(db: KnowledgeDb, name: string, notify: NotifyMode = 'immediately', now = new Date()): Promise<WatchlistRow> {
+  const trimmed = name.trim();
+  if (!trimmed) throw new Error('A watchlist needs a name.');
+  if ((await db.watchlists.toArray()).some((w) => w.name.toLowerCase() === trimmed.toLowerCase())) throw new Error(`There is already a watchlist named “${trimmed}”.`);
+  const row: WatchlistRow = { id: `watchlist-${now.getTime().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`, name: trimmed, notify, createdAt: now.toISOString() };
+  await db.watchlists.put(row);
+  return row;
+}
+
+export async function updateWatchlist(db: KnowledgeDb, id: string, changes: { name?: string; notify?: NotifyMode }): Promise<void> {
+  const row = await db.watchlists.get(id);
+  if (!row) throw new Error('That watchlist no longer exists.');
+  await db.watchlists.put({ ...row, ...(changes.name?.trim() ? { name: changes.name.trim() } : {}), ...(changes.notify ? { notify: changes.notify } : {}) });
+}
+
+export async function deleteWatchlist(db: KnowledgeDb, id: string): Promise<void> {
+  await db.transaction('rw', db.watchlists, db.follows, async () => {
+    await db.follows.where('watchlistId').equals(id).delete();
+    await db.watchlists.delete(id);
+  });
+}
+
+export async function follow(db: KnowledgeDb, entityId: string, watchlistId = DEFAULT_WATCHLIST_ID, now = new Date()): Promise<FollowRow> {
+  return db.transaction('rw', db.watchlists, db.follows, db.entities, async () => {
+    // Following without choosing a watchlist uses (and if need be re-creates) the default one.
+    if (watchlistId === DEFAULT_WATCHLIST_ID && !(await db.watchlists.get(DEFAULT_WATCHLIST_ID))) await db.watchlists.put(defaultWatchlist(now));
+    if (!(await db.watchlists.get(watchlistId))) throw new Error('That watchlist no longer exists.');
+    const entity = await db.entities.get(entityId);
+    if (!entity) throw new Error(`No known supplier "${entityId}".`);
+    const existing = await db.follows.get(followId(watchlistId, entityId));
+    if (existing) return existing;
+    const row: FollowRow = { id: followId(watchlistId, entityId), watchlistId, entityId, entityName: entity.name, followedAt: now.toISOString(), readAt: now.toISOString() };
+    await db.follows.put(row);
+    return row;
+  });
+}
+
+export async function unfollow(db: KnowledgeDb, entityId: string, watchlistId: string): Promise<void> {
+  await db.follows.delete(followId(watchlistId, entityId));
+}
+
+/** Marks a supplier's alerts read (in every watchlist that follows it). */
+export async function markRead(db: KnowledgeDb, entityId: string, now = new Date()): Promise<void> {
+  await db.follows.where('entityId').equals(entityId).modify({ readAt: now.toISOString() });
+}
+
+async function alertsOf(db: KnowledgeDb, entityId: string): Promise<AlertRow[]> {
+  const alerts = await db.alerts.where('entityIds').equals(entityId).toArray();
+  return alerts.sort((a, b) => (b.published ?? b.firstSeenAt).localeCompare(a.published ?? a.firstSeenAt));
+}
+
+export async function listWatchlists(db: KnowledgeDb): Promise<WatchlistView[]> {
+  const [watchlists, follows] = await Promise.all([db.watchlists.orderBy('name').toArray(), db.follows.toArray()]);
+  const alertsByEntity = new Map<string, AlertRow[]>();
+  for (const entityId of new Set(follows.map((f) => f.entityId))) alertsByEntity.set(entityId, await alertsOf(db, entityId));
+  return watchlists.map((watchlist) => {
+    const suppliers = follows
+      .filter((f) => f.watchlistId === watchlist.id)
+      .map((f) => {
+        const alerts = alertsByEntity.get(f.entityId) ?? [];
+        return { ...f, alerts: alerts.length, unread: alerts.filter((a) => a.firstSeenAt > f.readAt).length };
+      })
+      .sort((a, b) => a.entityName.localeCompare(b.entityName));
+    return { ...watchlist, suppliers, unread: suppliers.reduce((n, s) => n + s.unread, 0) };
+  });
+}
+
+/** Entity ids followed in any watchlist. */
+export async function followedEntityIds(db: KnowledgeDb): Promise<Set<string>> {
+  return new Set((await db.follows.toArray()).map((f) => f.entityId));
+}
+
+export async function supplierProfile(db: KnowledgeDb, entityId: string): Promise<SupplierProfile> {
+  const [row, flags, follows, alerts, sources, watchlists] = await Promise.all([
+    db.entities.get(entityId),
+    db.flags.where('entityId').equals(entityId).toArray(),
+    db.follows.where('entityId').equals(entityId).toArray(),
+    alertsOf(db, entityId),
+    db.sources.toArray(),
+    db.watchlists.toArray(),
+  ]);
+  const entity = row ? fromEntityRow(row) : undefined;
+  const sourceById = new Map(sources.map((s) => [s.id, s]));
+  const readAt = follows.map((f) => f.readAt).sort()[0];
+  return {
+    entityId,
+    name: entity?.name ?? follows[0]?.entityName ?? entityId,
+    aliases: entity?.aliases ?? [],
+    countries: entity?.countries ?? [],
+    known: !!entity,
+    flags: flags.map((flag) => {
+      const source = sourceById.get(flag.sourceId);
+      return { flag, ...(source ? { source: { id: source.id, title: source.title, version: source.version, partial: source.partial, ...(source.meaning ? { meaning: source.meaning } : {}) } } : {}) };
+    }),
+    alerts,
+    watchlists: follows.map((f) => ({ id: f.watchlistId, name: watchlists.find((w) => w.id === f.watchlistId)?.name ?? f.watchlistId })),
+    unread: readAt ? alerts.filter((a) => a.firstSeenAt > readAt).length : 0,
+  };
+}
