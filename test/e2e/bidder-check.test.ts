@@ -87,7 +87,7 @@ describe('bidder check from an award page', () => {
     const brightline = panel.locator('details.bc-bidder').filter({ hasText: 'Brightline ICT Solutions NV' });
     await poll(() => brightline.getByText('disclosed facility Camel Group Co., Ltd. is Camel Group Co., Ltd.: import ban').count()).toBe(1);
     await poll(() => brightline.getByText(/Lianbao \(Kunshan\) Electronics Co., Ltd. may be Lianbao/).count()).toBe(1);
-    expect(await panel.locator('.bc-chart svg').count()).toBe(1);
+    expect(await panel.locator('.bc-chart img[src^="data:image/svg+xml"]').count()).toBe(1);
     await panel.locator('section.bc').screenshot({ path: `${SCREENSHOTS}/bidder-check-sidepanel.png` });
     await panel.emulateMedia({ colorScheme: 'dark' });
     await panel.locator('section.bc').screenshot({ path: `${SCREENSHOTS}/bidder-check-sidepanel-dark.png` });

@@ -88,8 +88,8 @@ export function BidderCheck({ tab }: { tab: TabState }) {
               return <tr key={b.name}><td>{b.name}</td><td>{b.disclosure ? t('bcVersion', [String(b.disclosure.version), b.disclosure.date ? formatDate(b.disclosure.date) : t('bcNotDated')]) : t('bcNoDisclosure')}</td><td>{s.flagged}</td><td>{s.possible}</td><td>{s.derived}</td><td>{b.quality ? s.gaps : '—'}</td></tr>;
             })}</tbody>
           </table></div>
-          {/* our own SVG: every text in it is escaped when it is built */}
-          <div class="bc-chart" dangerouslySetInnerHTML={{ __html: riskChartSvg(report) }} />
+          {/* The chart is shown as a picture: its SVG never becomes part of the page's own markup. */}
+          <ChartPicture svg={riskChartSvg(report)} />
           {report.bidders.map((b) => (
             <details key={b.name} class="bc-bidder" open={b.flags.some((f) => f.severity === 'flag')}>
               <summary><strong>{b.name}</strong>: {summariseBidder(b).verdict}</summary>
@@ -118,5 +118,15 @@ export function BidderCheck({ tab }: { tab: TabState }) {
         </div>
       )}
     </section>
+  );
+}
+
+/** An SVG chart as an image: no markup is written into the panel, and scripts in an image never run. */
+function ChartPicture({ svg }: { svg: string }) {
+  if (!svg) return null;
+  return (
+    <div class="bc-chart">
+      <img src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`} alt={t('bcChartAlt')} style={{ maxWidth: '100%' }} />
+    </div>
   );
 }
