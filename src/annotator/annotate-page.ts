@@ -7,6 +7,7 @@ import type { Finding, PageAnalysis } from '../core/types';
 import { sendToBackground } from '../extension/messages';
 import { browser } from '../extension/browser';
 import { MARK_TAG, type MarkActions, type Translate } from './mark-element';
+import type { DecisionChoice } from './card-content';
 import { planMarks } from './plan-marks';
 import { placeMarks, removeMarks } from './place-marks';
 
@@ -23,17 +24,17 @@ export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
   let again = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const decide = (finding: Finding, matchedText: string, verdict: 'dismissed' | 'confirmed', scope: 'page' | 'site' | 'everywhere') => {
+  const decide = (finding: Finding, matchedText: string, verdict: 'dismissed' | 'confirmed', choice: DecisionChoice) => {
     if (!finding.entityId) return;
-    const scopeKey = scope === 'page' ? location.href : scope === 'site' ? location.host : '';
     void sendToBackground({
       type: 'record-decision',
-      decision: { entityId: finding.entityId, verdict, scope, scopeKey, matchedText },
+      decision: { entityId: finding.entityId, verdict, matchedText, pageUrl: location.href, ...choice },
     }).then(() => rescan());
   };
   const actions: MarkActions = {
-    dismiss: (finding, text, scope) => decide(finding, text, 'dismissed', scope),
-    confirm: (finding, text) => decide(finding, text, 'confirmed', 'everywhere'),
+    dismiss: (finding, text, choice) => decide(finding, text, 'dismissed', choice),
+    confirm: (finding, text, choice) => decide(finding, text, 'confirmed', choice),
+    undo: (decision) => void sendToBackground({ type: 'remove-decision', id: decision.id }).then(() => rescan()),
   };
 
   const observer = new MutationObserver((records) => {

@@ -7,6 +7,7 @@ export const markStyles = `
 .review { background: #fff4ce; border-color: #8a5a00; color: #5c3c00; }
 .category { background: #ffe8cc; border-color: #b35c00; color: #6b3500; }
 .checked { background: #f3f2f1; border-color: #b1b4b6; color: #505a5f; font-weight: 500; }
+.dismissed { background: #f3f2f1; border-color: #505a5f; border-style: dashed; color: #383f43; font-weight: 500; }
 .card { position: absolute; z-index: 2147483647; top: calc(100% + 4px); left: 0; width: 24rem; max-width: 80vw;
   background: #fff; color: #0b0c0c; border: 1px solid #505a5f; border-radius: 6px; padding: 10px 12px;
   box-shadow: 0 4px 16px rgba(0,0,0,.25); font: 400 13px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
@@ -22,4 +23,15 @@ export const markStyles = `
 .actions { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; }
 .action { font: 500 12px/1.3 system-ui, sans-serif; padding: 3px 8px; border-radius: 4px; border: 1px solid #505a5f;
   background: #f3f2f1; color: #0b0c0c; cursor: pointer; }
+.card-listed { color: #505a5f; }
+.questions { margin: 0 0 6px; padding-left: 18px; }
+.technical summary { cursor: pointer; color: #1d70b8; margin: 4px 0; }
+.decision { border-left: 3px solid #505a5f; padding-left: 8px; margin: 0 0 8px; }
+.decide fieldset { border: 0; margin: 0 0 4px; padding: 0; }
+.decide legend { padding: 0; font-weight: 600; }
+.decide label { margin-right: 10px; }
+.decide .field { display: block; margin: 4px 0; }
+.decide select, .decide input[type=text] { font: inherit; max-width: 100%; }
+.problem { color: #b3261e; font-weight: 600; }
+.problem:empty { display: none; }
 `;

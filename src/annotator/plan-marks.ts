@@ -1,5 +1,6 @@
-// Decides which marks a page gets from its analysis: one per place a finding is anchored, and a quiet
-// "checked" mark on CPV codes and suppliers about which nothing is known. Pure apart from the translator.
+// Decides which marks a page gets from its analysis: one per place a finding is anchored, a "dismissed by you" mark
+// where the user set a match aside (never "nothing listed"), and a quiet "checked" mark on CPV codes and suppliers
+// about which nothing is known. Pure apart from the translator.
 import type { Finding, PageAnalysis, TextAnchor } from '../core/types';
 import type { MarkContent, Translate } from './mark-element';
 
@@ -21,8 +22,12 @@ export function planMarks(analysis: PageAnalysis, t: Translate): PlannedMark[] {
     const content = findingMark(finding, t);
     for (const anchor of finding.anchors) add(anchor, anchor.text ? { ...content, matchedText: anchor.text } : content);
   }
+  for (const finding of analysis.dismissed ?? []) {
+    const content = dismissedMark(finding, t);
+    for (const anchor of finding.anchors) add(anchor, anchor.text ? { ...content, matchedText: anchor.text } : content);
+  }
   for (const item of analysis.checked) {
-    if (item.findingIds.length) continue;
+    if (item.findingIds.length || item.dismissedIds?.length) continue;
     const content: MarkContent = {
       tone: 'checked',
       pill: t('markCheckedPill'),
@@ -36,15 +41,28 @@ export function planMarks(analysis: PageAnalysis, t: Translate): PlannedMark[] {
   return planned.sort((a, b) => a.anchor.end - b.anchor.end);
 }
 
+/** A match the user dismissed: it stays visible, grey, saying who set it aside; the card says what the list says. */
+function dismissedMark(finding: Finding, t: Translate): MarkContent {
+  return {
+    tone: 'dismissed',
+    pill: t('markDismissedPill'),
+    ariaLabel: t('markDismissedAria', [finding.title]),
+    title: finding.title,
+    lines: [t('markDismissedListSays', [finding.detail])],
+    sources: finding.sources,
+    finding,
+  };
+}
+
 function findingMark(finding: Finding, t: Translate): MarkContent {
-  const lines = [finding.detail, t('markWhy', [finding.reason])];
+  const lines = [finding.detail];
   if (finding.kind === 'flagged-entity') {
     const lists = finding.sources.map((s) => s.title).join(', ');
     return {
       tone: 'flag',
       pill: t('markFlagPill', [shortListNames(finding)]),
       ariaLabel: t('markFlagAria', [finding.title, lists]),
-      title: t('markFlagTitle', [finding.title]),
+      title: finding.title,
       lines,
       sources: finding.sources,
       finding,
@@ -56,7 +74,7 @@ function findingMark(finding: Finding, t: Translate): MarkContent {
       pill: t('markReviewPill'),
       ariaLabel: t('markReviewAria', [finding.title]),
       title: t('markReviewTitle', [finding.title]),
-      lines,
+      lines: [finding.detail, t('markReviewCheck')],
       sources: finding.sources,
       finding,
     };

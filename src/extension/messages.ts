@@ -2,9 +2,14 @@
 // Every request names its type; every reply is plain data (structured-clone safe).
 import type { Decision, NoticeReading, PageAnalysis, Source, SourceFetchState } from '../core/types';
 import { browser } from './browser';
+import type { DecisionInput } from '../core/decisions';
 
+/** A list as the options page shows it: what it holds, counted separately (companies, their listings, codes). */
 export interface SourceStatus extends Source {
-  rows: number;
+  entities: number;
+  flags: number;
+  /** CPV codes and risk categories (reference lists). */
+  references: number;
 }
 
 /** A feed subscription as the options page lists it. */
@@ -63,9 +68,11 @@ export interface AlertsReply {
 export type Request =
   | { type: 'analyse-page'; url: string; text: string; reading: NoticeReading }
   | { type: 'get-tab-analysis'; tabId: number }
-  | { type: 'record-decision'; decision: Omit<Decision, 'id' | 'decidedAt'>; tabId?: number }
+  | { type: 'record-decision'; decision: DecisionInput }
   | { type: 'remove-decision'; id: string }
   | { type: 'list-decisions' }
+  /** The lists changed (an import or a removal, with its new matcher saved): re-annotate open tabs. */
+  | { type: 'knowledge-changed' }
   | { type: 'knowledge-status' }
   | { type: 'list-feeds' }
   | { type: 'add-feed'; url: string }
@@ -80,6 +87,7 @@ export interface Replies {
   'record-decision': Decision;
   'remove-decision': true;
   'list-decisions': Decision[];
+  'knowledge-changed': true;
   'knowledge-status': { sources: SourceStatus[]; revision: number; entities: number; flags: number; cpv: number };
   'list-feeds': FeedSubscriptionStatus[];
   'add-feed': FeedSubscriptionStatus;
@@ -100,9 +108,16 @@ export async function sendToBackground<R extends Request>(request: R): Promise<R
   return envelope.value;
 }
 
-/** Tells an open content script that the user decided on a match, so it re-annotates. */
+/** Tells an open content script that the knowledge base or the user's decisions changed, so it re-annotates. */
 export interface ContentNotice {
   type: 'tenderlens-reannotate';
+}
+
+/** Tells open extension pages that the lists or the decisions changed, so they read them again. */
+export const KNOWLEDGE_CHANGED = 'tenderlens-knowledge-changed';
+
+export function isKnowledgeChangedNotice(message: unknown): boolean {
+  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === KNOWLEDGE_CHANGED;
 }
 
 /** Tells open extension pages (popup, side panel) that feed reads stored new alerts, so they list them again. */

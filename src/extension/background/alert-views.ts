@@ -4,6 +4,7 @@
 // Ordered: alerts about the page first, then newest first (publication date, else when first seen).
 import type { Source } from '../../core/types';
 import { safeHttpUrl } from '../../core/safe-url';
+import { withoutTracking } from '../../core/decisions';
 import type { AlertRow } from '../../kb/db';
 import type { AlertEntityView, AlertView } from '../messages';
 
@@ -38,7 +39,8 @@ export function buildAlertViews(rows: readonly AlertRow[], context: AlertViewCon
     const entities = entityViews(alert, context);
     if (entities.length === 0) continue;
     const source = context.sources.get(alert.sourceId);
-    const url = safeHttpUrl(alert.url);
+    const safe = safeHttpUrl(alert.url);
+    const url = safe ? withoutTracking(safe) : undefined;
     views.push({
       id: alert.id,
       title: alert.title,

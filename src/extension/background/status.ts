@@ -13,7 +13,8 @@ export async function knowledgeStatus(db: KnowledgeDb): Promise<Replies['knowled
         db.cpv.where('sourceId').equals(source.id).count(),
         db.riskCategories.where('sourceId').equals(source.id).count(),
       ]);
-      return { ...source, rows: counts.reduce((a, b) => a + b, 0) };
+      const [entities, flags, cpv, categories] = counts;
+      return { ...source, entities: entities!, flags: flags!, references: cpv! + categories! };
     }),
   );
   const [entities, flags, cpv, revision] = await Promise.all([db.entities.count(), db.flags.count(), db.cpv.count(), knowledgeRevision(db)]);

@@ -6,11 +6,12 @@ import { browser } from '../../extension/browser';
 import { isAlertsChangedNotice, sendToBackground, type AlertsReply, type AlertView } from '../../extension/messages';
 import { safeHttpUrl } from '../../core/safe-url';
 import { t } from '../i18n';
+import type { PageTier } from '../active-tab';
 
 type State = { state: 'loading' } | { state: 'ready'; reply: AlertsReply } | { state: 'error'; message: string };
 
 /** `pageEntityIds`: the entities found on the page shown, or undefined while that page is still being read. */
-export function AlertsList({ pageEntityIds }: { pageEntityIds: readonly string[] | undefined }) {
+export function AlertsList({ pageEntityIds, pageTiers = {} }: { pageEntityIds: readonly string[] | undefined; pageTiers?: Readonly<Record<string, PageTier>> }) {
   const [state, setState] = useState<State>({ state: 'loading' });
   // Bumped when the background stored new alerts while this list is open, so it lists them again.
   const [revision, setRevision] = useState(0);
@@ -38,12 +39,12 @@ export function AlertsList({ pageEntityIds }: { pageEntityIds: readonly string[]
   return (
     <section aria-labelledby="alerts-heading" class="alerts">
       <h2 id="alerts-heading">{t('alertsHeading')}</h2>
-      <AlertsBody state={state} />
+      <AlertsBody state={state} pageTiers={pageTiers} />
     </section>
   );
 }
 
-function AlertsBody({ state }: { state: State }) {
+function AlertsBody({ state, pageTiers }: { state: State; pageTiers: Readonly<Record<string, PageTier>> }) {
   if (state.state === 'loading') return <p role="status">{t('popupLoading')}</p>;
   if (state.state === 'error') return <p role="alert" class="error">{t('popupError', [state.message])}</p>;
   const { subscriptions, alerts } = state.reply;
@@ -69,21 +70,28 @@ function AlertsBody({ state }: { state: State }) {
   return (
     <ul class="alert-list">
       {alerts.map((alert) => (
-        <AlertItem key={alert.id} alert={alert} />
+        <AlertItem key={alert.id} alert={alert} pageTiers={pageTiers} />
       ))}
     </ul>
   );
 }
 
-function AlertItem({ alert }: { alert: AlertView }) {
+/** What the page shows of the alert's entities: the strongest of flagged, possible, dismissed. */
+function pageTierOf(alert: AlertView, pageTiers: Readonly<Record<string, PageTier>>): PageTier | undefined {
+  const tiers = alert.entities.map((e) => pageTiers[e.id]).filter((x): x is PageTier => x !== undefined);
+  return (['flagged', 'possible', 'dismissed'] as const).find((tier) => tiers.includes(tier));
+}
+
+function AlertItem({ alert, pageTiers }: { alert: AlertView; pageTiers: Readonly<Record<string, PageTier>> }) {
   const href = alert.url ? safeHttpUrl(alert.url) : undefined;
   const date = new Date(alert.published ?? alert.firstSeenAt).toLocaleDateString();
   const high = alert.confidence === 'high';
+  const onPage = alert.onPage ? pageTierOf(alert, pageTiers) : undefined;
   return (
     <li class={`alert ${high ? 'high' : 'review'}`}>
       <p>
-        <span class={`chip ${high ? 'flagged-entity' : 'possible-entity'}`}>{t(high ? 'alertHigh' : 'alertReview')}</span>{' '}
-        {alert.onPage && <span class="chip on-page">{t('alertOnPage')}</span>} <strong>{alert.entities.map((e) => e.name).join('; ')}</strong>
+        <span class={`chip ${high ? 'flagged-entity' : 'possible-entity'}`}>{t(high ? 'alertSureMatch' : 'tierPossibleMatch')}</span>{' '}
+        {onPage && <span class="chip on-page">{t(`alertOnPage_${onPage}`)}</span>} <strong>{alert.entities.map((e) => e.name).join('; ')}</strong>
       </p>
       <p class="alert-title">
         {href ? (
@@ -100,7 +108,7 @@ function AlertItem({ alert }: { alert: AlertView }) {
         <ul class="sources">
           {alert.entities.map((e) => (
             <li key={e.id}>
-              <strong>{e.name}</strong> ({t(e.confidence === 'high' ? 'alertHigh' : 'alertReview')}): {e.reason}
+              <strong>{e.name}</strong> ({t(e.confidence === 'high' ? 'alertSureMatch' : 'tierPossibleMatch')}): {e.reason}
             </li>
           ))}
         </ul>

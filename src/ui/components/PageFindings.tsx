@@ -1,27 +1,30 @@
-// The findings of one page, with their evidence: used by the popup and the side panel.
+// The findings of one page, with their evidence: used by the popup and the side panel. Each finding says what it
+// means for the award and what to ask the supplier; the technical detail is one click away. Matches the user
+// dismissed are listed as dismissed by them (where, when, why), with Undo, and never as "nothing listed".
 import type { Finding, FindingSource, PageAnalysis } from '../../core/types';
 import { t } from '../i18n';
 import { safeHttpUrl } from '../../core/safe-url';
 import { portalName } from '../../adapters';
+import { describeDecision } from '../../core/decisions';
+import { DUE_DILIGENCE } from '../../data/due-diligence';
+import { sendToBackground } from '../../extension/messages';
+import { FindingsExport } from './FindingsExport';
 
-export function PageFindings({ analysis }: { analysis: PageAnalysis }) {
+export function PageFindings({ analysis, tabId }: { analysis: PageAnalysis; tabId?: number }) {
   const { reading, findings, checked } = analysis;
+  const dismissed = analysis.dismissed ?? [];
   return (
     <section aria-labelledby="page-heading">
       <h2 id="page-heading" class="page-title">{reading.title ?? analysis.url}</h2>
       <p class="muted">
-        {t('popupPortal', [portalName(reading.portal)])}
+        {reading.portal === 'generic' ? t('popupPortalGeneric') : t('popupPortalName', [portalName(reading.portal)])}
         {reading.buyer ? ` · ${t('popupBuyer', [reading.buyer.name])}` : ''}
       </p>
       {findings.length === 0 ? (
         <div class="empty" role="status">
           <p class="empty-title">{t('popupNoFindings')}</p>
           <p>{t('noInformationIsNotNoRisk')}</p>
-          {analysis.consulted.length > 0 && (
-            <p class="muted">
-              {t('popupConsulted', [analysis.consulted.map((s) => `${s.title} (${s.version}${s.partial ? `, ${t('sourcePartialShort')}` : ''})`).join('; ')])}
-            </p>
-          )}
+          {analysis.consulted.length > 0 && <p class="muted">{t('popupConsulted', [consultedList(analysis.consulted)])}</p>}
         </div>
       ) : (
         <ol class="findings" aria-label={t('popupFindingsLabel', [String(findings.length)])}>
@@ -29,6 +32,16 @@ export function PageFindings({ analysis }: { analysis: PageAnalysis }) {
             <FindingItem key={f.id} finding={f} />
           ))}
         </ol>
+      )}
+      {dismissed.length > 0 && (
+        <section aria-labelledby="dismissed-heading" class="dismissed-findings">
+          <h3 id="dismissed-heading">{t('popupDismissedHeading', [String(dismissed.length)])}</h3>
+          <ul>
+            {dismissed.map((f) => (
+              <DismissedItem key={f.id} finding={f} />
+            ))}
+          </ul>
+        </section>
       )}
       {checked.length > 0 && (
         <details class="checked" open={findings.length === 0}>
@@ -38,30 +51,70 @@ export function PageFindings({ analysis }: { analysis: PageAnalysis }) {
               <li key={`${item.kind}:${item.label}`}>
                 <span class="checked-kind">{t(item.kind === 'cpv' ? 'popupCheckedCpv' : 'popupCheckedSupplier')}</span> {item.label}
                 {' — '}
-                {item.findingIds.length ? t('popupCheckedHasFindings', [String(item.findingIds.length)]) : t('popupCheckedNothingKnown')}
+                {checkedOutcome(item.findingIds.length, (item.dismissedIds ?? []).flatMap((id) => dismissed.filter((d) => d.id === id)))}
               </li>
             ))}
           </ul>
         </details>
       )}
+      {tabId !== undefined && <FindingsExport analysis={analysis} tabId={tabId} />}
     </section>
   );
 }
 
-const SEVERITY_KEYS: Record<Finding['kind'], string> = {
+function consultedList(sources: readonly FindingSource[]): string {
+  return sources.map((s) => `${s.title} (${s.version}${s.partial ? `, ${t('sourcePartialShort')}` : ''})`).join('; ');
+}
+
+function checkedOutcome(findings: number, dismissed: readonly Finding[]): string {
+  if (findings) return t('popupCheckedHasFindings', [String(findings)]);
+  const decision = dismissed[0]?.decision;
+  if (decision) return t('popupCheckedDismissed', [t(`scope_${decision.scope}`)]);
+  return t('popupCheckedNothingKnown');
+}
+
+/** One name per tier, everywhere: "Flagged", "Possible match", "High-risk category". */
+export const TIER_KEYS: Record<Finding['kind'], string> = {
   'flagged-entity': 'severityFlag',
-  'possible-entity': 'severityReview',
+  'possible-entity': 'tierPossibleMatch',
   'high-risk-category': 'severityCategory',
 };
 
 function FindingItem({ finding }: { finding: Finding }) {
+  const guidance = DUE_DILIGENCE[finding.concern];
   return (
     <li class={`finding ${finding.kind}`}>
       <p class="finding-head">
-        <span class={`chip ${finding.kind}`}>{t(SEVERITY_KEYS[finding.kind])}</span> <strong>{finding.title}</strong>
+        <span class={`chip ${finding.kind}`}>{t(TIER_KEYS[finding.kind])}</span> <strong>{finding.title}</strong>
       </p>
+      {finding.listedName && <p class="muted">{t('markListedAs', [finding.listedName])}</p>}
       <p>{finding.detail}</p>
+      <details class="guidance">
+        <summary>{t('popupGuidance')}</summary>
+        <p>{guidance.forTheAward}</p>
+        <p class="subhead">{t('markAskTheSupplier')}</p>
+        <ul>
+          {guidance.askTheSupplier.map((q) => (
+            <li key={q}>{q}</li>
+          ))}
+        </ul>
+      </details>
+      <TechnicalDetails finding={finding} />
+    </li>
+  );
+}
+
+function TechnicalDetails({ finding }: { finding: Finding }) {
+  const notes = [...new Set(finding.flags.map((f) => f.note).filter((n): n is string => !!n))];
+  return (
+    <details class="technical">
+      <summary>{t('markTechnical')}</summary>
       <p class="muted">{t('markWhy', [finding.reason])}</p>
+      {notes.map((n) => (
+        <p key={n} class="muted">
+          {n}
+        </p>
+      ))}
       {finding.sources.length > 0 && (
         <ul class="sources" aria-label={t('markSources')}>
           {finding.sources.map((s) => (
@@ -69,13 +122,31 @@ function FindingItem({ finding }: { finding: Finding }) {
           ))}
         </ul>
       )}
+    </details>
+  );
+}
+
+function DismissedItem({ finding }: { finding: Finding }) {
+  const decision = finding.decision!;
+  return (
+    <li class="finding dismissed">
+      <p class="finding-head">
+        <span class="chip dismissed">{t('markDismissedPill')}</span> <strong>{finding.title}</strong>
+      </p>
+      {finding.listedName && <p class="muted">{t('markListedAs', [finding.listedName])}</p>}
+      <p>{describeDecision(decision, t)}</p>
+      <p class="muted">{t('markDismissedListSays', [finding.detail])}</p>
+      <button type="button" onClick={() => void sendToBackground({ type: 'remove-decision', id: decision.id })}>
+        {t('actionUndoLabel', [finding.title])}
+      </button>
+      <TechnicalDetails finding={finding} />
     </li>
   );
 }
 
 function SourceLine({ source }: { source: FindingSource }) {
   const url = safeHttpUrl(source.url);
-  const label = `${source.title} (${source.publisher}), ${t('markVersion', [source.version])}${source.date ? `, ${source.date}` : ''}`;
+  const label = `${source.title} (${source.publisher}), ${t('markEdition', [source.version])}${source.date ? `, ${source.date}` : ''}`;
   return (
     <li>
       {url ? (

@@ -1,7 +1,7 @@
 // The toolbar popup: this page's findings, or why there are none, and the recent alerts of the user's feeds.
 import { useEffect, useState } from 'preact/hooks';
 import { TabStateView } from '../components/TabStateView';
-import { entityIdsOnPage, readActiveTab, type TabState } from '../active-tab';
+import { entityIdsOnPage, entityTiersOnPage, onTabFindingsChanged, readActiveTab, type TabState } from '../active-tab';
 import { AlertsList } from '../components/AlertsList';
 import { browser } from '../../extension/browser';
 import { t } from '../i18n';
@@ -21,7 +21,9 @@ async function openSidePanel(): Promise<void> {
 export function PopupApp() {
   const [tab, setTab] = useState<TabState>({ state: 'loading' });
   useEffect(() => {
-    void readActiveTab().then(setTab);
+    const refresh = () => void readActiveTab().then(setTab);
+    refresh();
+    return onTabFindingsChanged(refresh);
   }, []);
   return (
     <main class="popup">
@@ -37,7 +39,7 @@ export function PopupApp() {
         </nav>
       </header>
       <TabStateView tab={tab} />
-      <AlertsList pageEntityIds={entityIdsOnPage(tab)} />
+      <AlertsList pageEntityIds={entityIdsOnPage(tab)} pageTiers={entityTiersOnPage(tab)} />
     </main>
   );
 }

@@ -81,7 +81,7 @@ function setUp() {
   const clock = new Clock();
   const feeds = new FeedService({
     db: knowledge.db,
-    linking: async () => ({ matcher: await knowledge.currentMatcher(), decisions: await knowledge.db.decisions.toArray() }),
+    linking: async () => ({ matcher: await knowledge.freshMatcher(), decisions: await knowledge.db.decisions.toArray() }),
     fetch: host.fetch,
     now: clock.now,
   });

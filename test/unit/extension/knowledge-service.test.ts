@@ -96,9 +96,12 @@ describe('knowledge service', () => {
     const page = demo();
     const before = await s.analysePage(page);
     const target = before.findings.find((f) => f.entityId)!;
-    await s.recordDecision({ entityId: target.entityId!, verdict: 'dismissed', scope: 'page', scopeKey: page.url, matchedText: target.anchors[0]!.text! });
+    await s.recordDecision({ entityId: target.entityId!, verdict: 'dismissed', scope: 'page', pageUrl: page.url, matchedText: target.anchors[0]!.text! });
     const after = await s.analysePage(page);
     expect(after.findings.some((f) => f.entityId === target.entityId)).toBe(false);
+    // Tracking parameters and a fragment are still the same page.
+    const tracked = await s.analysePage({ ...page, url: `${page.url}?utm_source=newsletter&fbclid=abc#lot-2` });
+    expect(tracked.findings.some((f) => f.entityId === target.entityId)).toBe(false);
     const elsewhere = await s.analysePage({ ...page, url: 'http://127.0.0.1:8080/other' });
     expect(elsewhere.findings.some((f) => f.entityId === target.entityId)).toBe(true);
   });
