@@ -43,7 +43,8 @@ export default defineBackground(() => {
         void reannotateOpenTabs();
         return true;
       case 'list-decisions':
-        return knowledge.db.decisions.orderBy('decidedAt').reverse().toArray();
+        // Newest first.
+        return (await knowledge.db.decisions.toArray()).sort((a, b) => (a.decidedAt < b.decidedAt ? 1 : a.decidedAt > b.decidedAt ? -1 : 0));
       case 'knowledge-changed':
         await knowledge.knowledgeChanged();
         void reannotateOpenTabs();
@@ -54,7 +55,11 @@ export default defineBackground(() => {
       case 'list-feeds':
         return feeds.subscriptions();
       case 'add-feed':
-        return feeds.subscribe(request.url).then(announceAlerts);
+        return feeds.subscribe(request.url).then(announceAlerts, async (error: unknown) => {
+          // Nothing was added: the permission asked for this feed's site goes back unless another feed needs it.
+          await releaseFeedPermission(request.url, (await feeds.subscriptions()).map((s) => s.url)).catch(() => undefined);
+          throw error;
+        });
       case 'remove-feed': {
         const removed = (await feeds.subscriptions()).find((s) => s.sourceId === request.sourceId);
         await feeds.unsubscribe(request.sourceId);

@@ -2,7 +2,7 @@
 // found, each with its evidence (lists, editions, dates, links, why it matched) and the user's decision, under a
 // header saying when the page was checked and against which list editions. Also written out as CSV (RFC 4180,
 // formula-looking cells defused so a spreadsheet never runs them). Pure.
-import type { Finding, PageAnalysis } from './types';
+import type { DecisionReason, Finding, PageAnalysis } from './types';
 import { DUE_DILIGENCE } from '../data/due-diligence';
 
 export const REPORT_COLUMNS = [
@@ -28,6 +28,13 @@ const STATUS: Record<Finding['kind'], string> = {
   'high-risk-category': 'High-risk category',
 };
 
+const REASON_WORDS: Record<DecisionReason, string> = {
+  'different-company': 'A different company with a similar name',
+  'different-country': 'Same name, but another country or address',
+  'already-checked': 'Already checked: not a concern for this purchase',
+  other: 'Another reason (see the note)',
+};
+
 function findingRow(f: Finding): ReportRow {
   const guidance = DUE_DILIGENCE[f.concern];
   const d = f.decision;
@@ -44,7 +51,7 @@ function findingRow(f: Finding): ReportRow {
       .join(' | '),
     'your decision': d ? `${d.verdict} (${d.scope === 'everywhere' ? 'everywhere' : `${d.scope}: ${d.scopeKey}`})` : '',
     decided: d?.decidedAt ?? '',
-    'decision reason': d?.reason ?? '',
+    'decision reason': d?.reason ? REASON_WORDS[d.reason] : '',
     'decision note': d?.note ?? '',
   };
 }
