@@ -31,9 +31,9 @@ export function planMarks(analysis: PageAnalysis, t: Translate): PlannedMark[] {
     const content: MarkContent = {
       tone: 'checked',
       pill: t('markCheckedPill'),
-      ariaLabel: t('markCheckedAria', [item.label]),
+      ariaLabel: t('markCheckedAriaPlain', [item.label]),
       title: item.label,
-      lines: [t(item.kind === 'cpv' ? 'markCheckedCpv' : 'markCheckedSupplier')],
+      lines: [t(item.kind === 'cpv' ? 'markCheckedCpvPlain' : 'markCheckedSupplierPlain')],
       sources: [],
     };
     for (const anchor of item.anchors) add(anchor, content);

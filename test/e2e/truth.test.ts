@@ -93,7 +93,7 @@ describe('a dismissed flag', () => {
       expect(await item.textContent()).toMatch(/Dismissed by you on this browser for this page/);
       const checked = panel.locator('.checked li', { hasText: 'Hoshine' });
       expect(await checked.textContent()).toMatch(/listed, but dismissed by you for this page/);
-      expect(await checked.textContent()).not.toMatch(/nothing on the loaded lists/);
+      expect(await checked.textContent()).not.toMatch(/on none of the lists checked/);
       await panel.screenshot({ path: `${SCREENSHOTS}/dismissed-${view.replace('.html', '')}.png`, fullPage: true });
       await panel.close();
     }
@@ -192,7 +192,7 @@ describe('findings for the award file', () => {
     const popup = await extensionPage(`popup.html?tab=${await tabIdOf(page)}`);
     await popup.locator('.dismissed-findings li').first().waitFor();
     const [report] = await Promise.all([browser.context.waitForEvent('page'), popup.getByRole('button', { name: /Findings for the award file/ }).click()]);
-    await report.locator('table.report-rows tbody tr').first().waitFor();
+    await report.locator('.report-rows > li').first().waitFor();
     const text = (await report.locator('main').textContent()) ?? '';
     expect(text).toMatch(/Checked on/);
     expect(text).toMatch(/UFLPA Entity List \(edition sample, partial\)/);

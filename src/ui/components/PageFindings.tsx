@@ -70,7 +70,7 @@ function checkedOutcome(findings: number, dismissed: readonly Finding[]): string
   if (findings) return t('popupCheckedHasFindings', [String(findings)]);
   const decision = dismissed[0]?.decision;
   if (decision) return t('popupCheckedDismissed', [t(`scope_${decision.scope}`)]);
-  return t('popupCheckedNothingKnown');
+  return t('popupCheckedNoneListed');
 }
 
 /** One name per tier, everywhere: "Flagged", "Possible match", "High-risk category". */

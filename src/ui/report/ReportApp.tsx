@@ -47,26 +47,23 @@ function Report({ analysis }: { analysis: PageAnalysis }) {
         ))}
       </dl>
       <p>{t('noInformationIsNotNoRisk')}</p>
-      <table class="report-rows">
-        <thead>
-          <tr>
-            {REPORT_COLUMNS.map((c) => (
-              <th key={c} scope="col">
-                {c}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row, i) => (
-            <tr key={i}>
-              {REPORT_COLUMNS.map((c) => (
-                <td key={c}>{c === 'questions for the supplier' && row[c] ? <Questions text={row[c]} /> : row[c]}</td>
+      <ol class="report-rows">
+        {rows.map((row, i) => (
+          <li key={i} class="report-row">
+            <h2>
+              {row.status}: {row['name on the page']}
+            </h2>
+            <dl>
+              {REPORT_COLUMNS.filter((c) => c !== 'status' && c !== 'name on the page' && row[c]).map((c) => (
+                <div key={c}>
+                  <dt>{c}</dt>
+                  <dd>{c === 'questions for the supplier' ? <Questions text={row[c]} /> : row[c]}</dd>
+                </div>
               ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+            </dl>
+          </li>
+        ))}
+      </ol>
     </main>
   );
 }
