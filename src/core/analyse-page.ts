@@ -61,7 +61,7 @@ export function analysePage(knowledge: Knowledge, page: PageInput, decisions: re
 }
 
 export function buildPageAnalysis(k: KnowledgeLookups, page: PageInput, decided: DecidedMentions, now = new Date()): PageAnalysis {
-  const findings = [...entityFindings(k, decided.shown), ...categoryFindings(k, page)];
+  const findings = [...entityFindings(k, decided.shown, decided.confirmed), ...categoryFindings(k, page)];
   const dismissed = dismissedFindings(k, decided.dismissed);
   const checked = [...checkedCpvCodes(page, findings), ...checkedSuppliers(page, findings, dismissed)];
   return {
@@ -81,13 +81,14 @@ export function buildPageAnalysis(k: KnowledgeLookups, page: PageInput, decided:
 }
 
 /** One finding per mentioned entity, with every place it is mentioned; the strongest mention sets the tier. */
-function entityFindings(k: KnowledgeLookups, mentions: readonly Mention[]): Finding[] {
+function entityFindings(k: KnowledgeLookups, mentions: readonly Mention[], confirmed: ReadonlyMap<string, Decision> = new Map()): Finding[] {
   const byEntity = new Map<string, Mention[]>();
   for (const m of mentions) byEntity.set(m.entityId, [...(byEntity.get(m.entityId) ?? []), m]);
   const findings: Finding[] = [];
   for (const [entityId, list] of byEntity) {
     const finding = entityFinding(k, entityId, list);
-    if (finding) findings.push(finding);
+    const decision = confirmed.get(entityId);
+    if (finding) findings.push(decision ? { ...finding, decision } : finding);
   }
   return findings.sort((a, b) => Number(b.severity === 'flag') - Number(a.severity === 'flag'));
 }

@@ -60,6 +60,8 @@ export interface DismissedMention {
 export interface DecidedMentions {
   shown: Mention[];
   dismissed: DismissedMention[];
+  /** The user's confirmation behind a shown entity's raised mentions, by entity id. */
+  confirmed?: ReadonlyMap<string, Decision>;
 }
 
 const SCOPE_WORDS: Record<DecisionScope, string> = { page: 'on this page', site: 'on this site', everywhere: 'everywhere' };
@@ -75,11 +77,13 @@ export function applyDecisions(mentions: readonly Mention[], decisions: readonly
   }
   const shown: Mention[] = [];
   const dismissed: DismissedMention[] = [];
+  const confirmed = new Map<string, Decision>();
   for (const mention of mentions) {
     const decision = latest.get(`${mention.entityId}\u0000${normaliseName(mention.text)}`);
     if (!decision) shown.push(mention);
     else if (decision.verdict === 'dismissed') dismissed.push({ mention, decision });
     else {
+      confirmed.set(mention.entityId, decision);
       shown.push({
         ...mention,
         confidence: 'high',
@@ -89,7 +93,7 @@ export function applyDecisions(mentions: readonly Mention[], decisions: readonly
       });
     }
   }
-  return { shown, dismissed };
+  return { shown, dismissed, confirmed };
 }
 
 /**

@@ -39,7 +39,7 @@ function findingRow(f: Finding): ReportRow {
   const guidance = DUE_DILIGENCE[f.concern];
   const d = f.decision;
   return {
-    status: d ? `Dismissed by you (was: ${STATUS[f.kind]})` : STATUS[f.kind],
+    status: d?.verdict === 'dismissed' ? `Dismissed by you (was: ${STATUS[f.kind]})` : d ? `${STATUS[f.kind]} (confirmed by you)` : STATUS[f.kind],
     'name on the page': f.title,
     'listed name': f.listedName ?? (f.entityId ? f.title : ''),
     'what the list says': [f.detail, ...new Set(f.flags.map((x) => x.note).filter((n): n is string => !!n))].join(' '),

@@ -252,7 +252,7 @@ export interface Finding {
   /** Individual list statements behind the finding (flag ids) for the evidence view. */
   flags: Flag[];
   anchors: TextAnchor[];
-  /** Set on dismissed findings: the user's decision that set it aside. */
+  /** The user's decision on this match: the dismissal that set it aside, or the confirmation that raised it. */
   decision?: Decision;
 }
 

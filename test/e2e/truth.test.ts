@@ -121,6 +121,11 @@ describe('a dismissed flag', () => {
     await review.getByRole('dialog').getByLabel('this site').check();
     await review.getByRole('dialog').getByRole('button', { name: 'Confirm match' }).click();
     await expect.poll(() => page.locator('tenderlens-mark[data-tenderlens="review"]').count()).toBe(0);
+    // Confirmed, it is a flag whose card says who confirmed it, where and when, with Undo.
+    const camel = page.locator('tenderlens-mark[data-tenderlens="flag"]', { hasText: 'Flagged' }).last();
+    await camel.getByRole('button').first().click();
+    expect(await camel.getByRole('dialog').textContent()).toMatch(/Confirmed by you on this browser for this site, on /);
+    await page.keyboard.press('Escape');
     const options = await extensionPage('options.html', 1100);
     const decision = options.locator('.decisions li', { hasText: 'Camel Group Co., Ltd.' });
     await expect.poll(() => decision.count()).toBe(1);

@@ -88,6 +88,7 @@ function FindingItem({ finding }: { finding: Finding }) {
         <span class={`chip ${finding.kind}`}>{t(TIER_KEYS[finding.kind])}</span> <strong>{finding.title}</strong>
       </p>
       {finding.listedName && <p class="muted">{t('markListedAs', [finding.listedName])}</p>}
+      {finding.decision && <DecisionLine finding={finding} />}
       <p>{finding.detail}</p>
       <details class="guidance">
         <summary>{t('popupGuidance')}</summary>
@@ -126,19 +127,28 @@ function TechnicalDetails({ finding }: { finding: Finding }) {
   );
 }
 
-function DismissedItem({ finding }: { finding: Finding }) {
+/** The user's decision on a finding, in words, with Undo. */
+function DecisionLine({ finding }: { finding: Finding }) {
   const decision = finding.decision!;
+  return (
+    <div class="decision-line">
+      <p>{describeDecision(decision, t)}</p>
+      <button type="button" onClick={() => void sendToBackground({ type: 'remove-decision', id: decision.id })}>
+        {t('actionUndoLabel', [finding.title])}
+      </button>
+    </div>
+  );
+}
+
+function DismissedItem({ finding }: { finding: Finding }) {
   return (
     <li class="finding dismissed">
       <p class="finding-head">
         <span class="chip dismissed">{t('markDismissedPill')}</span> <strong>{finding.title}</strong>
       </p>
       {finding.listedName && <p class="muted">{t('markListedAs', [finding.listedName])}</p>}
-      <p>{describeDecision(decision, t)}</p>
+      <DecisionLine finding={finding} />
       <p class="muted">{t('markDismissedListSays', [finding.detail])}</p>
-      <button type="button" onClick={() => void sendToBackground({ type: 'remove-decision', id: decision.id })}>
-        {t('actionUndoLabel', [finding.title])}
-      </button>
       <TechnicalDetails finding={finding} />
     </li>
   );
