@@ -5,7 +5,7 @@
 import type { DefaultData, Decision, PageAnalysis } from '../../core/types';
 import { buildPageAnalysis, findPageMentions, mentionedEntityIds, type PageInput } from '../../core/analyse-page';
 import { decisionId, scopeKeyFor, type DecisionInput } from '../../core/decisions';
-import type { CompiledMatcher } from '../../matcher';
+import { findMentions, type CompiledMatcher } from '../../matcher';
 import { fromEntityRow, openKnowledgeDb, type KnowledgeDb } from '../../kb/db';
 import { installDefaultData, knowledgeRevision } from '../../kb/lists';
 import { compileAndSaveMatcher, loadSavedMatcher, MATCHER_KEY, readMatcherSelfie } from '../../kb/matcher-selfie';
@@ -13,6 +13,9 @@ import { riskCategoriesForCpv } from '../../core/cpv';
 
 /** How long pages use the previous matcher while waiting for the one the options page compiles, before compiling here. */
 const COMPILE_FALLBACK_MS = 20_000;
+
+/** A few lines in the shape of a notice, scanned once when a new matcher is loaded. */
+const WARM_UP_TEXT = 'Contract award notice\nName and address of the contractor\nExample Trading Co., Ltd, Example Street 1, 1000 Example City\nLEI 5493001KJTIIGC8Y1R12, VAT GB123456789';
 
 export class KnowledgeService {
   readonly db: KnowledgeDb;
@@ -70,6 +73,9 @@ export class KnowledgeService {
     const selfie = await readMatcherSelfie(this.db);
     const loaded = selfie?.revision === revision ? loadSavedMatcher(selfie.bytes) : undefined;
     this.matcher = loaded ? { revision, compiled: loaded } : await compileAndSaveMatcher(this.db);
+    // A first scan with a newly loaded matcher is slow (its tables are touched for the first time): pay it here, not
+    // on the next page.
+    findMentions(this.matcher.compiled, WARM_UP_TEXT);
     clearTimeout(this.fallback);
     this.fallback = undefined;
   }
