@@ -4,7 +4,7 @@
 import type { DefaultData } from '@/src/core/types';
 import type { Runtime } from 'webextension-polyfill';
 import { browser } from '@/src/extension/browser';
-import { ALERTS_CHANGED, KNOWLEDGE_CHANGED, type Envelope, type Reply, type Request } from '@/src/extension/messages';
+import { ALERTS_CHANGED, errorEnvelope, KNOWLEDGE_CHANGED, type Envelope, type Reply, type Request } from '@/src/extension/messages';
 import { KnowledgeService } from '@/src/extension/background/knowledge-service';
 import { forgetTab, readTabAnalysis, saveTabAnalysis } from '@/src/extension/background/tab-state';
 import { knowledgeStatus } from '@/src/extension/background/status';
@@ -104,7 +104,7 @@ export default defineBackground(() => {
         return { ok: true, value: await handle(request, sender) };
       } catch (error) {
         console.error('TenderLens:', error);
-        return { ok: false, error: error instanceof Error ? error.message : String(error) };
+        return errorEnvelope(error);
       }
     })();
   });

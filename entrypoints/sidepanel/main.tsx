@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import { SidePanelApp } from '@/src/ui/sidepanel/SidePanelApp';
-import { t } from '@/src/ui/i18n';
+import { t, uiLocale } from '@/src/ui/i18n';
 import '@/src/ui/styles.css';
 
 document.title = t('sidePanelTitle');
-document.documentElement.lang = t('@@ui_locale').replace('_', '-');
+document.documentElement.lang = uiLocale();
 render(<SidePanelApp />, document.getElementById('app')!);

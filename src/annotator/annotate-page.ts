@@ -2,10 +2,11 @@
 // findings, mark them in place, and do it again (debounced) when a single-page portal changes its content
 // or the user decides on a match.
 import { readNotice } from '../adapters';
-import { extractPageText } from '../page-text/extract';
+import { extractPageTextInSlices, yieldToPage } from '../page-text/extract';
 import type { Finding, PageAnalysis } from '../core/types';
 import { sendToBackground } from '../extension/messages';
 import { browser } from '../extension/browser';
+import { t as translate } from '../ui/i18n';
 import { MARK_TAG, type MarkActions, type Translate } from './mark-element';
 import type { DecisionChoice } from './card-content';
 import { planMarks } from './plan-marks';
@@ -19,7 +20,7 @@ export interface AnnotatorHandle {
 }
 
 export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
-  const t: Translate = (key, subs) => browser.i18n.getMessage(key, subs) || key;
+  const t: Translate = translate;
   let running: Promise<PageAnalysis | undefined> | undefined;
   let again = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -48,12 +49,15 @@ export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
     if (!body || signal.aborted) return undefined;
     observer.disconnect();
     removeMarks(body);
+    // The notice is read in a task of its own, apart from the page's tasks and from the sliced text reading.
+    await yieldToPage();
     const reading = readNotice(document, location.href);
-    const pageText = extractPageText(body);
+    await yieldToPage();
+    const pageText = await extractPageTextInSlices(body, { signal });
     const analysis = await sendToBackground({ type: 'analyse-page', url: location.href, text: pageText.text, reading });
     if (signal.aborted) return analysis;
     // The page may have changed while the background worked: only mark text that is still the same.
-    const current = extractPageText(body);
+    const current = await extractPageTextInSlices(body, { signal });
     if (current.text === pageText.text) placeMarks(current, planMarks(analysis, t), t, actions);
     else again = true;
     observer.observe(body, { childList: true, subtree: true, characterData: true });

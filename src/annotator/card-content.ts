@@ -6,6 +6,7 @@ import type { Decision, DecisionReason, DecisionScope, Finding, FindingSource } 
 import { DUE_DILIGENCE } from '../data/due-diligence';
 import { safeHttpUrl } from '../core/safe-url';
 import { describeDecision } from '../core/decisions';
+import { formatDate, formatDateTime, formatVersion, sourcePublisher } from '../ui/i18n';
 
 export type Translate = (key: string, substitutions?: string[]) => string;
 
@@ -67,7 +68,7 @@ function technicalDetails(body: CardBody, t: Translate): HTMLElement {
 
 function sourceItem(source: FindingSource, t: Translate): HTMLElement {
   const item = el('li');
-  const label = `${source.title} (${source.publisher}), ${t('markEdition', [source.version])}${source.date ? `, ${source.date}` : ''}`;
+  const label = `${source.title} (${sourcePublisher(source)}), ${t('markEdition', [formatVersion(source.version)])}${source.date ? `, ${formatDate(source.date)}` : ''}`;
   const safeUrl = safeHttpUrl(source.url);
   if (safeUrl) {
     const link = el('a', '', label);
@@ -85,7 +86,7 @@ function sourceItem(source: FindingSource, t: Translate): HTMLElement {
 /** "Dismissed by you on this page, 3 Dec 2026, 11:20: a different company. “Checked the address.”" with Undo. */
 function decisionBlock(decision: Decision, t: Translate, actions: MarkActions): HTMLElement {
   const block = el('div', 'decision');
-  block.append(el('p', 'card-line', describeDecision(decision, t)));
+  block.append(el('p', 'card-line', describeDecision(decision, t, formatDateTime)));
   if (actions.undo) block.append(actionButton(t('actionUndo'), () => actions.undo?.(decision)));
   return block;
 }

@@ -3,6 +3,7 @@
 // about which nothing is known. Pure apart from the translator.
 import type { Finding, PageAnalysis, TextAnchor } from '../core/types';
 import type { MarkContent, Translate } from './mark-element';
+import { findingWords } from '../ui/finding-text';
 
 export interface PlannedMark {
   anchor: TextAnchor;
@@ -19,11 +20,11 @@ export function planMarks(analysis: PageAnalysis, t: Translate): PlannedMark[] {
     planned.push({ anchor, content });
   };
   for (const finding of analysis.findings) {
-    const content = findingMark(finding, t);
+    const content = findingMark(finding, analysis, t);
     for (const anchor of finding.anchors) add(anchor, anchor.text ? { ...content, matchedText: anchor.text } : content);
   }
   for (const finding of analysis.dismissed ?? []) {
-    const content = dismissedMark(finding, t);
+    const content = dismissedMark(finding, analysis, t);
     for (const anchor of finding.anchors) add(anchor, anchor.text ? { ...content, matchedText: anchor.text } : content);
   }
   for (const item of analysis.checked) {
@@ -42,20 +43,21 @@ export function planMarks(analysis: PageAnalysis, t: Translate): PlannedMark[] {
 }
 
 /** A match the user dismissed: it stays visible, grey, saying who set it aside; the card says what the list says. */
-function dismissedMark(finding: Finding, t: Translate): MarkContent {
+function dismissedMark(finding: Finding, analysis: PageAnalysis, t: Translate): MarkContent {
   return {
     tone: 'dismissed',
     pill: t('markDismissedPill'),
     ariaLabel: t('markDismissedAria', [finding.title]),
     title: finding.title,
-    lines: [t('markDismissedListSays', [finding.detail])],
+    lines: [t('markDismissedListSays', [findingWords(finding, analysis.reading).detail])],
     sources: finding.sources,
     finding,
   };
 }
 
-function findingMark(finding: Finding, t: Translate): MarkContent {
-  const lines = [finding.detail];
+function findingMark(finding: Finding, analysis: PageAnalysis, t: Translate): MarkContent {
+  const words = findingWords(finding, analysis.reading);
+  const lines = [words.detail];
   if (finding.kind === 'flagged-entity') {
     const lists = finding.sources.map((s) => s.title).join(', ');
     return {
@@ -74,17 +76,17 @@ function findingMark(finding: Finding, t: Translate): MarkContent {
       pill: t('markReviewPill'),
       ariaLabel: t('markReviewAria', [finding.title]),
       title: t('markReviewTitle', [finding.title]),
-      lines: [finding.detail, t('markReviewCheck')],
+      lines: [words.detail, t('markReviewCheck')],
       sources: finding.sources,
       finding,
     };
   }
   return {
     tone: 'category',
-    pill: t('markCategoryPill', [finding.title]),
-    ariaLabel: t('markCategoryAria', [finding.title]),
-    title: t('markCategoryTitle', [finding.title]),
-    lines: [finding.reason, finding.detail],
+    pill: t('markCategoryPill', [words.title]),
+    ariaLabel: t('markCategoryAria', [words.title]),
+    title: t('markCategoryTitle', [words.title]),
+    lines: [words.reason, words.detail],
     sources: finding.sources,
     finding,
   };

@@ -92,6 +92,8 @@ export function reportProblems(set: EntitySet, io: CliIo): void {
 
 /** Every entity once; the same id in two sets is an error naming both. */
 export function mergeEntitySets(sets: readonly EntitySet[]): Entity[] {
+  // One set holds each id once already (the importer refuses repeats, the default data is checked when built).
+  if (sets.length === 1) return sets[0]!.entities.slice();
   const origin = new Map<string, string>();
   const entities: Entity[] = [];
   for (const set of sets) {

@@ -4,6 +4,7 @@ import packageJson from '../../package.json';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, InputError, UsageError, type CliIo } from './cli-io';
 import { formatCommandHelp, type Command } from './command';
 import { COMMANDS } from './commands';
+import { visibleControls } from './terminal-text';
 
 function findCommand(name: string): Command | undefined {
   return COMMANDS.find((c) => c.name === name);
@@ -42,8 +43,12 @@ function reportUsageError(error: UsageError, io: CliIo): number {
   return EXIT_USAGE;
 }
 
-/** Runs the CLI with the arguments after the program name; resolves to the process exit code. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+/**
+ * Runs the CLI with the arguments after the program name; resolves to the process exit code. Everything written
+ * goes through visibleControls: pages, feeds and entity files are hostile, and so are their names in messages.
+ */
+export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<number> {
+  const io: CliIo = { ...rawIo, stdout: (text) => rawIo.stdout(visibleControls(text)), stderr: (text) => rawIo.stderr(visibleControls(text)) };
   try {
     const [first, ...rest] = argv;
     if (first === undefined) {

@@ -27,13 +27,20 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(extensionDir: string, options: { headless?: boolean } = {}): Promise<ExtensionBrowser> {
+/**
+ * `lang`: the browser's interface language ("de"), which picks the extension's catalogue (Chromium's --lang).
+ * `profileDir`: a profile to reuse (the knowledge base is then already stored); a fresh one by default.
+ */
+export async function launchWithExtension(
+  extensionDir: string,
+  options: { headless?: boolean; lang?: string; profileDir?: string } = {},
+): Promise<ExtensionBrowser> {
   const absolute = path.resolve(extensionDir);
   if (!existsSync(path.join(absolute, 'manifest.json'))) {
     throw new Error(`${absolute} has no manifest.json: build the extension first (npm run build:local).`);
   }
   const headless = options.headless ?? !process.env.DISPLAY;
-  const profile = mkdtempSync(path.join(tmpdir(), 'tenderlens-profile-'));
+  const profile = options.profileDir ?? mkdtempSync(path.join(tmpdir(), 'tenderlens-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: findChromium(),
     headless: false,
@@ -48,6 +55,7 @@ export async function launchWithExtension(extensionDir: string, options: { headl
       '--no-first-run',
       `--disable-extensions-except=${absolute}`,
       `--load-extension=${absolute}`,
+      ...(options.lang ? [`--lang=${options.lang}`] : []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));

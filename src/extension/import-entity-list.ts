@@ -8,6 +8,7 @@ import { LineSplitter } from '../import/line-splitter';
 import type { KnowledgeDb } from '../kb/db';
 import { removeList, replaceListRows } from '../kb/lists';
 import { compileAndSaveMatcher } from '../kb/matcher-selfie';
+import { LocalisedError } from '../core/localised-error';
 
 export interface EntityListImportOptions {
   title: string;
@@ -49,10 +50,12 @@ export async function importEntityList(
   now = new Date(),
 ): Promise<EntityListImportResult> {
   const title = options.title.trim();
-  if (!title) throw new Error('Give the list a name.');
+  if (!title) throw new LocalisedError('importNeedsName', [], 'Give the list a name.');
   const evidenceUrl = options.evidenceUrl?.trim() || undefined;
-  if (evidenceUrl && !/^https?:\/\//i.test(evidenceUrl)) throw new Error(`The evidence link must start with http:// or https:// (got "${evidenceUrl}").`);
-  if (!LIST_MEANINGS.includes(options.meaning)) throw new Error('Choose what being on this list means before importing it.');
+  if (evidenceUrl && !/^https?:\/\//i.test(evidenceUrl)) {
+    throw new LocalisedError('importEvidenceNotHttp', [evidenceUrl], `The evidence link must start with http:// or https:// (got "${evidenceUrl}").`);
+  }
+  if (!LIST_MEANINGS.includes(options.meaning)) throw new LocalisedError('importMeaningMissing', [], 'Choose what being on this list means before adding it.');
   const sourceId = importedListId(title);
   const version = file.lastModified ? new Date(file.lastModified).toISOString().slice(0, 10) : now.toISOString().slice(0, 10);
   const importer = new FtmImporter({
@@ -74,7 +77,8 @@ export async function importEntityList(
     try {
       splitter.push(decoder.decode(value, { stream: true }));
     } catch {
-      throw new Error(`${file.name ?? title}: not UTF-8 text near line ${splitter.lines + 1}; FollowTheMoney files are UTF-8 JSON lines.`);
+      const [name, line] = [file.name ?? title, String(splitter.lines + 1)];
+      throw new LocalisedError('importNotUtf8', [name, line], `${name}: not UTF-8 text near line ${line}; FollowTheMoney files are UTF-8 JSON lines.`);
     }
     onProgress({ phase: 'read', done: bytesRead, total: file.size });
   }
@@ -82,7 +86,8 @@ export async function importEntityList(
   splitter.end();
   const { entities, flags, report } = importer.finish();
   if (entities.length === 0) {
-    throw new Error(`${file.name ?? title}: no companies or organisations found (${report.lines} lines read, ${report.problems.length} problems).`);
+    const [name, lines, problems] = [file.name ?? title, String(report.lines), String(report.problems.length)];
+    throw new LocalisedError('importNoEntities', [name, lines, problems], `${name}: no companies or organisations found (${lines} lines read, ${problems} problems).`);
   }
   const source: Source = {
     id: sourceId,

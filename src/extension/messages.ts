@@ -3,6 +3,7 @@
 import type { Decision, NoticeReading, PageAnalysis, Source, SourceFetchState } from '../core/types';
 import { browser } from './browser';
 import type { DecisionInput } from '../core/decisions';
+import { LocalisedError } from '../core/localised-error';
 
 /** A list as the options page shows it: what it holds, counted separately (companies, their listings, codes). */
 export interface SourceStatus extends Source {
@@ -98,13 +99,21 @@ export interface Replies {
 
 export type Reply<R extends Request> = Replies[R['type']];
 
-/** Errors cross the message boundary as data, so the sender sees the real message, not a closed port. */
-export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string };
+/**
+ * Errors cross the message boundary as data, so the sender sees the real message, not a closed port; a
+ * LocalisedError keeps its catalogue key, so the page shows it in the user's language.
+ */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string; key?: string; substitutions?: string[] };
+
+export function errorEnvelope(error: unknown): Envelope<never> {
+  const message = error instanceof Error ? error.message : String(error);
+  return error instanceof LocalisedError ? { ok: false, error: message, key: error.key, substitutions: error.substitutions } : { ok: false, error: message };
+}
 
 export async function sendToBackground<R extends Request>(request: R): Promise<Reply<R>> {
   const envelope = (await browser.runtime.sendMessage(request)) as Envelope<Reply<R>> | undefined;
   if (!envelope) throw new Error(`No reply from the TenderLens background to "${request.type}".`);
-  if (!envelope.ok) throw new Error(envelope.error);
+  if (!envelope.ok) throw envelope.key ? new LocalisedError(envelope.key, envelope.substitutions ?? [], envelope.error) : new Error(envelope.error);
   return envelope.value;
 }
 

@@ -5,7 +5,7 @@
 import { toCountryCode } from '../core/countries';
 import { safeHttpUrl } from '../core/safe-url';
 import type { CountryCode, Entity, EntityIdentifier, Flag, FlagType, IdentifierScheme } from '../core/types';
-import { canonicalIdentifier, IDENTIFIER_VALIDATORS } from '../matcher';
+import { canonicalIdentifier, IDENTIFIER_VALIDATORS, MAX_NAMES_PER_ENTITY } from '../matcher';
 import { forEachLine } from './line-splitter';
 
 /**
@@ -111,6 +111,11 @@ const SCHEMA_NAME = /^[A-Z][A-Za-z0-9]{0,63}$/;
 
 /** Problems quoted in a strict-mode error message; the error object carries them all. */
 const PROBLEMS_IN_MESSAGE = 10;
+/**
+ * Longest name imported, in characters. Real names stay under a few hundred; a longer value is a description or
+ * garbage (one name holding a 150,000-character word once disabled every mark).
+ */
+export const MAX_NAME_CHARS = 1000;
 /** Characters of a bad value quoted in a problem message. */
 const QUOTE_LENGTH = 60;
 
@@ -254,16 +259,30 @@ export class FtmImporter {
   private addEntity(ftmId: string, schema: Entity['schema'], fields: Record<string, unknown>, lineNumber: number): void {
     const properties = this.readProperties(fields.properties, lineNumber);
     if (!properties) return;
-    const names = cleanNames(properties.get('name'));
+    const names = this.readNames(properties, 'name', lineNumber);
     const name = names[0];
     if (name === undefined) {
       this.problem(lineNumber, 'properties.name', `no name; a ${schema} record needs at least one; record not imported`);
       return;
     }
     const strong = new Set([name]);
-    const aliases = unique([...names.slice(1), ...cleanNames(properties.get('alias'))], strong);
-    const previousNames = unique(cleanNames(properties.get('previousName')), strong);
-    const weakAliases = unique([...cleanNames(properties.get('weakAlias')), ...cleanNames(properties.get('abbreviation'))], strong);
+    const aliases = unique([...names.slice(1), ...this.readNames(properties, 'alias', lineNumber)], strong);
+    const previousNames = unique(this.readNames(properties, 'previousName', lineNumber), strong);
+    const weakAliases = unique([...this.readNames(properties, 'weakAlias', lineNumber), ...this.readNames(properties, 'abbreviation', lineNumber)], strong);
+    const nameCount = 1 + aliases.length + previousNames.length + weakAliases.length;
+    if (nameCount > MAX_NAMES_PER_ENTITY) {
+      // Kept in the matcher's order of importance: the name, aliases, previous names, weak aliases.
+      let room = MAX_NAMES_PER_ENTITY - 1;
+      for (const list of [aliases, previousNames, weakAliases]) {
+        list.splice(room);
+        room -= list.length;
+      }
+      this.problem(
+        lineNumber,
+        'properties',
+        `${nameCount.toLocaleString('en')} names, aliases and previous names; an entity is matched by at most ${MAX_NAMES_PER_ENTITY.toLocaleString('en')}, so the first ${MAX_NAMES_PER_ENTITY.toLocaleString('en')} are kept and the rest left out`,
+      );
+    }
 
     const countries = this.readCountries(properties, lineNumber);
     const identifiers = this.readIdentifiers(properties, countries, lineNumber);
@@ -289,6 +308,21 @@ export class FtmImporter {
         firstSeen: isoDate(firstSeen),
       });
     }
+  }
+
+  /** The cleaned names of one property; a name longer than MAX_NAME_CHARS is reported and left out. */
+  private readNames(properties: Map<string, string[]>, property: string, lineNumber: number): string[] {
+    const names = cleanNames(properties.get(property));
+    if (names.every((name) => name.length <= MAX_NAME_CHARS)) return names;
+    return names.filter((name) => {
+      if (name.length <= MAX_NAME_CHARS) return true;
+      this.problem(
+        lineNumber,
+        `properties.${property}`,
+        `${quote(name)} is ${name.length.toLocaleString('en')} characters long, not a name (names have at most ${MAX_NAME_CHARS.toLocaleString('en')}); value ignored`,
+      );
+      return false;
+    });
   }
 
   private readCountries(properties: Map<string, string[]>, lineNumber: number): CountryCode[] {
@@ -398,6 +432,15 @@ function unkeptSchemaOf(text: string): string | undefined {
   if (trimmed.charCodeAt(0) !== 0x7b || trimmed.charCodeAt(trimmed.length - 1) !== 0x7d) return undefined; // {…}
   const schema = text.slice(valueStart, valueEnd);
   return SCHEMA_NAME.test(schema) && !KEPT_SCHEMATA.has(schema) ? schema : undefined;
+}
+
+/**
+ * The list and the record's own id in an entity id, which the importer builds as "<sourceId>:<FtM id>" (a sourceId
+ * holds no colon, so the FtM id is everything after the first one, exactly as written in its file).
+ */
+export function entityIdParts(entityId: string): { list: string; id: string } {
+  const colon = entityId.indexOf(':');
+  return colon === -1 ? { list: '', id: entityId } : { list: entityId.slice(0, colon), id: entityId.slice(colon + 1) };
 }
 
 /** "file:12: properties.leiCode: message" */

@@ -11,7 +11,7 @@ import {
 import { toCountryCode } from '../core/countries';
 import { canonicalIdentifier, IDENTIFIER_VALIDATORS } from './identifiers';
 import { LEGAL_FORM_CLASSES, LEGAL_FORMS, legalFormWords } from './legal-forms';
-import { ALL_UPPER, FIRST_UPPER, foldWords, hasGermanVariant, nameTokens, tokenise, type FoldMode } from './normalise';
+import { ALL_UPPER, charCodesToString, FIRST_UPPER, foldWords, hasGermanVariant, nameTokens, tokenise, type FoldMode } from './normalise';
 
 export type MatcherEntity = Pick<Entity, 'id' | 'name' | 'aliases' | 'weakAliases' | 'previousNames' | 'identifiers' | 'countries'>;
 
@@ -19,6 +19,11 @@ export type MatcherEntity = Pick<Entity, 'id' | 'name' | 'aliases' | 'weakAliase
 const MAX_NAME_TOKENS = 40;
 /** A legal form followed by at most this many words (a town) at the end of a name is indexed without them too. */
 const MAX_TOWN_WORDS = 2;
+/**
+ * At most this many names (name, aliases, previous names, weak aliases, in that order) are indexed per entity. Real
+ * entities have a few dozen; the importers refuse the rest of a record's names with a message (see src/import/).
+ */
+export const MAX_NAMES_PER_ENTITY = 1000;
 /** At most this many spellings are indexed per name (location qualifiers × transliterations). */
 const MAX_VARIANTS_PER_NAME = 8;
 
@@ -158,7 +163,7 @@ class Vocabulary {
     return id + 1 < this.starts.length ? this.starts.data[id + 1]! : this.charCount;
   }
   word(id: number): string {
-    return String.fromCharCode.apply(null, this.chars.subarray(this.starts.data[id]!, this.endOf(id)) as unknown as number[]);
+    return charCodesToString(this.chars, this.starts.data[id]!, this.endOf(id));
   }
 }
 
@@ -579,6 +584,7 @@ export function compileMatcher(entities: readonly MatcherEntity[]): CompiledMatc
     nameTotal += count;
   }
   const vocabulary = new Vocabulary();
+  const seenCores = new SeenCores();
   const legalForms = new LegalFormIndex(vocabulary);
   const patterns = new PatternLists(nameTotal);
   const nameTable = new StringTableWriter(nameTotal, nameChars);
@@ -631,9 +637,11 @@ export function compileMatcher(entities: readonly MatcherEntity[]): CompiledMatc
       const acronyms = parentheticalAcronyms([entity.name, ...(entity.aliases ?? [])]);
       if (acronyms.length > 0) nameLists.weakAlias = [...nameLists.weakAlias, ...acronyms];
     }
+    let namesOfEntity = 0;
     for (let kindIndex = 0; kindIndex < NAME_KINDS.length; kindIndex++) {
       for (const name of nameLists[NAME_KINDS[kindIndex]!]) {
         if (typeof name !== 'string' || name.trim() === '') continue;
+        if (++namesOfEntity > MAX_NAMES_PER_ENTITY) break;
         let used = false;
         let variants = 0;
         const traits = scanName(name);
@@ -653,7 +661,7 @@ export function compileMatcher(entities: readonly MatcherEntity[]): CompiledMatc
               const coreStart = Math.floor(range / 65536);
               const coreEnd = range % 65536;
               if (part === 0 && coreEnd === count && !(traits & NAME_PARENTHESIS)) townStart = legalForms.townStart(nameIds, count, townLike);
-              if (isSeenCore(patterns, firstPattern, nameIds, coreStart, coreEnd)) continue;
+              if (seenCores.has(patterns, firstPattern, nameIds, coreStart, coreEnd)) continue;
               variants++;
               used = true;
               let lo = 0;
@@ -872,23 +880,60 @@ function listChars(list: unknown): number {
   return chars;
 }
 
-/** True when an earlier pattern of the same entity (from `firstPattern` on) has exactly the core tokens[from, to). */
-function isSeenCore(patterns: PatternLists, firstPattern: number, tokens: Int32Array, from: number, to: number): boolean {
-  const starts = patterns.tokenStart.data;
-  const stored = patterns.tokens.data;
-  for (let p = firstPattern; p < patterns.count; p++) {
-    const start = starts[p]!;
-    if (starts[p + 1]! - start !== to - from) continue;
-    let same = true;
-    for (let k = 0; k < to - from; k++) {
-      if (stored[start + k] !== tokens[from + k]) {
-        same = false;
-        break;
+/** Patterns of one entity compared one by one; past this many, through a hash table of their tokens. */
+const SEEN_CORES_SCANNED = 16;
+
+/**
+ * Whether an earlier pattern of the same entity already has a given core. An entity's first patterns are compared
+ * one by one (most entities have a few); past SEEN_CORES_SCANNED, they are looked up by a hash of their tokens,
+ * so an entity with a huge number of names costs time in proportion to them, not to their square.
+ */
+class SeenCores {
+  /** First pattern of the entity the table is for, or -1. */
+  private entityFirst = -1;
+  private byHash = new Map<number, number[]>();
+  /** Patterns of that entity entered in the table so far: [entityFirst, indexedTo). */
+  private indexedTo = 0;
+
+  /** True when an earlier pattern of the entity (from `firstPattern` on) has exactly the core tokens[from, to). */
+  has(patterns: PatternLists, firstPattern: number, tokens: Int32Array, from: number, to: number): boolean {
+    const starts = patterns.tokenStart.data;
+    const stored = patterns.tokens.data;
+    if (patterns.count - firstPattern <= SEEN_CORES_SCANNED) {
+      for (let p = firstPattern; p < patterns.count; p++) {
+        if (sameTokens(stored, starts[p]!, starts[p + 1]!, tokens, from, to)) return true;
       }
+      return false;
     }
-    if (same) return true;
+    if (this.entityFirst !== firstPattern) {
+      this.entityFirst = firstPattern;
+      this.byHash = new Map();
+      this.indexedTo = firstPattern;
+    }
+    for (; this.indexedTo < patterns.count; this.indexedTo++) {
+      const key = hashTokens(stored, starts[this.indexedTo]!, starts[this.indexedTo + 1]!);
+      const list = this.byHash.get(key);
+      if (list) list.push(this.indexedTo);
+      else this.byHash.set(key, [this.indexedTo]);
+    }
+    for (const p of this.byHash.get(hashTokens(tokens, from, to)) ?? []) {
+      if (sameTokens(stored, starts[p]!, starts[p + 1]!, tokens, from, to)) return true;
+    }
+    return false;
   }
-  return false;
+}
+
+function sameTokens(a: Int32Array, aFrom: number, aTo: number, b: Int32Array, bFrom: number, bTo: number): boolean {
+  if (aTo - aFrom !== bTo - bFrom) return false;
+  for (let k = 0; k < aTo - aFrom; k++) if (a[aFrom + k] !== b[bFrom + k]) return false;
+  return true;
+}
+
+/** FNV-1a over token ids. */
+function hashTokens(tokens: Int32Array, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let k = from; k < to; k++) h = Math.imul(h ^ tokens[k]!, 0x01000193);
+  return h >>> 0;
 }
 
 function buildFormTrie(sequences: readonly Int32Array[], values: readonly number[], vocabSize: number): TokenTrie {

@@ -676,9 +676,25 @@ function moveTokens(s: TokenStream, from: number, to: number, dest: number): voi
   s.hash.copyWithin(dest, from, to);
 }
 
+/** UTF-16 code units passed to one `String.fromCharCode` call: far below any engine's argument limit. */
+const CHARS_PER_CALL = 4096;
+
+/**
+ * The string of the code units chars[from, to). Long runs are converted in pieces: one call with every unit as an
+ * argument overflows the stack past about 120,000 of them (a hostile name or page can hold one such word).
+ */
+export function charCodesToString(chars: Uint16Array, from: number, to: number): string {
+  if (to - from <= CHARS_PER_CALL) return String.fromCharCode.apply(null, chars.subarray(from, to) as unknown as number[]);
+  const pieces: string[] = [];
+  for (let k = from; k < to; k += CHARS_PER_CALL) {
+    pieces.push(String.fromCharCode.apply(null, chars.subarray(k, Math.min(to, k + CHARS_PER_CALL)) as unknown as number[]));
+  }
+  return pieces.join('');
+}
+
 /** The folded text of token `t`. */
 export function tokenText(s: TokenStream, t: number): string {
-  return String.fromCharCode.apply(null, s.folded.subarray(s.foldStart[t]!, s.foldEnd[t]!) as unknown as number[]);
+  return charCodesToString(s.folded, s.foldStart[t]!, s.foldEnd[t]!);
 }
 
 /** A name's folded tokens as strings (strip mode unless asked). */

@@ -1,12 +1,11 @@
 // What `tenderlens match page.html --entities F --no-defaults --json` does, as one script: read FollowTheMoney
-// JSON lines, compile the matcher, read and parse the page, extract its text, scan it, print the mentions as JSON.
+// JSON lines, compile the matcher, read the page's text from its markup, scan it, print the mentions as JSON.
 // The benchmark times it (bundled, in its own process) only when the real command cannot run, and says so.
 // Usage: node cli-pipeline.mjs <entities.ftm.jsonl> <page.html>
 
 import { readFileSync } from 'node:fs';
 import { compileMatcher, findMentions, type MatcherEntity } from '@/src/matcher';
-import { decodeHtml, parseHtmlDocument } from '@/src/cli/html-document';
-import { extractPageText } from '@/src/page-text/extract';
+import { decodeHtml, htmlPageText } from '@/src/cli/html-document';
 
 interface FtmRecord {
   id: string;
@@ -37,6 +36,5 @@ function readFtmEntities(file: string): MatcherEntity[] {
 const [entitiesFile, pageFile] = process.argv.slice(2);
 if (!entitiesFile || !pageFile) throw new Error('usage: cli-pipeline <entities.ftm.jsonl> <page.html>');
 const matcher = compileMatcher(readFtmEntities(entitiesFile));
-const document = parseHtmlDocument(decodeHtml(readFileSync(pageFile), pageFile));
-const mentions = findMentions(matcher, extractPageText(document.body).text);
+const mentions = findMentions(matcher, htmlPageText(decodeHtml(readFileSync(pageFile), pageFile), pageFile));
 process.stdout.write(JSON.stringify({ mentions }) + '\n');

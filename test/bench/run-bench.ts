@@ -1,7 +1,8 @@
 // `npm run bench`: the matcher's speed and size budgets, measured in one run and printed as one table.
 // Each size (10k, 100k, 1M entities) is compiled and scanned in its own process and loaded in another, so times
 // and memory are not disturbed by the other sizes; baselines (a RegExp per name, modern-ahocorasick, grep -F) run
-// on the same names and pages in the same run, and are reported as ratios. The measuring steps run bundled, as
+// on the same names and pages in the same run, and are reported as ratios (the whole CLI run against
+// `LC_ALL=C grep -F -i -o`, the byte-wise grep a user would compare against). The measuring steps run bundled, as
 // the CLI and the extension run the matcher, not through a TypeScript loader.
 
 import { spawnSync } from 'node:child_process';
@@ -21,6 +22,8 @@ const CLI_ENTITIES = 100_000;
 const CLI_PAGE_BYTES = 5 * MB;
 
 const BUDGET = { scanMs: 30, compileMs: 5000, loadMs: 300, memoryBytes: 200 * MB, cliOverGrep: 3 };
+/** The goal for the whole CLI run against `LC_ALL=C grep -F -i -o`; the budget above is the most it may take. */
+const CLI_OVER_GREP_GOAL = 1.5;
 
 const BUNDLE_DIR = join(REPO_ROOT, '.output/bench');
 
@@ -47,11 +50,11 @@ function runStep<T>(bundle: string, args: readonly string[]): T {
 }
 
 /** Median wall time of a command run `repetitions` times; throws if it fails. */
-function timeCommand(command: string, args: readonly string[], repetitions: number, okStatuses = [0]): number {
+function timeCommand(command: string, args: readonly string[], repetitions: number, okStatuses = [0], env?: NodeJS.ProcessEnv): number {
   const times: number[] = [];
   for (let r = 0; r < repetitions; r++) {
     const start = performance.now();
-    const result = spawnSync(command, args, { cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 256 * MB });
+    const result = spawnSync(command, args, { cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 256 * MB, ...(env ? { env } : {}) });
     times.push(performance.now() - start);
     if (!okStatuses.includes(result.status ?? -1)) throw new Error(`${command} ${args.join(' ')} exited with ${result.status}:\n${result.stderr}`);
   }
@@ -65,6 +68,8 @@ const verdict = (ok: boolean): string => (ok ? 'PASS' : 'FAIL');
 
 interface CliMeasurement {
   grepMs: number;
+  /** `LC_ALL=C grep -F -i -o -f names.txt page.html`: the byte-wise grep a user compares against. */
+  grepCMs: number;
   cliMs: number;
   cliLabel: string;
   names: number;
@@ -94,6 +99,8 @@ async function measureCli(workDir: string): Promise<CliMeasurement> {
   );
   // grep exits with 1 when nothing matches; both are fine here.
   const grepMs = timeCommand('grep', ['-F', '-i', '-f', namesFile, pageFile], 3, [0, 1]);
+  // In the C locale grep compares bytes, about ten times faster than in a UTF-8 one, and -o prints each match.
+  const grepCMs = timeCommand('grep', ['-F', '-i', '-o', '-f', namesFile, pageFile], 5, [0, 1], { ...process.env, LC_ALL: 'C' });
 
   const bundleDir = BUNDLE_DIR;
   mkdirSync(bundleDir, { recursive: true });
@@ -102,14 +109,14 @@ async function measureCli(workDir: string): Promise<CliMeasurement> {
   try {
     const cli = join(bundleDir, 'tenderlens.mjs');
     await buildCli(cli, CLI_ENTRY);
-    cliMs = timeCommand(process.execPath, [cli, 'match', pageFile, '--entities', entitiesFile, '--no-defaults', '--json'], 3);
+    cliMs = timeCommand(process.execPath, [cli, 'match', pageFile, '--entities', entitiesFile, '--no-defaults', '--json'], 5);
   } catch (error) {
     const pipeline = join(bundleDir, 'cli-pipeline.mjs');
     await buildCli(pipeline, join(REPO_ROOT, 'test/bench/cli-pipeline.ts'));
     cliMs = timeCommand(process.execPath, [pipeline, entitiesFile, pageFile], 3);
     cliLabel = `equivalent pipeline, bundled (the match command failed: ${String(error).split('\n')[0]!.slice(0, 80)})`;
   }
-  return { grepMs, cliMs, cliLabel, names: names.length, pageBytes: Buffer.byteLength(page) };
+  return { grepMs, grepCMs, cliMs, cliLabel, names: names.length, pageBytes: Buffer.byteLength(page) };
 }
 
 async function main(): Promise<void> {
@@ -176,10 +183,11 @@ function printReport(measured: Array<{ size: number; matcher: MatcherMeasurement
     `¹ one case-insensitive, word-bounded RegExp per spelling, timed on ${subset.toLocaleString('en')} of them and scaled to all (${ms(mid.matcher.regexpSubsetMs)} for the ${subset.toLocaleString('en')} at 100k).`,
     '² modern-ahocorasick is built over lower-cased spellings and searches the lower-cased text line by line (a search over a whole page is quadratic in its length in this version); not run for 1M entities.',
     '',
-    `CLI, ${CLI_ENTITIES.toLocaleString('en')} entities (${cli.names.toLocaleString('en')} spellings), a ${mb(cli.pageBytes)} page, whole runs (median of 3):`,
-    `  grep -F -i -f names.txt page.html   ${ms(cli.grepMs)}`,
+    `CLI, ${CLI_ENTITIES.toLocaleString('en')} entities (${cli.names.toLocaleString('en')} spellings), a ${mb(cli.pageBytes)} page, whole runs (median of 5; the UTF-8 grep of 3):`,
+    `  LC_ALL=C grep -F -i -o -f names.txt page.html   ${ms(cli.grepCMs)}`,
     `  ${cli.cliLabel}   ${ms(cli.cliMs)}`,
-    `  ratio ${ratio(cli.cliMs / cli.grepMs)}   budget ≤ ${BUDGET.cliOverGrep}×   ${verdict(cli.cliMs <= BUDGET.cliOverGrep * cli.grepMs)}`,
+    `  ratio ${ratio(cli.cliMs / cli.grepCMs)}   goal ≤ ${CLI_OVER_GREP_GOAL}× (${verdict(cli.cliMs <= CLI_OVER_GREP_GOAL * cli.grepCMs)}), budget ≤ ${BUDGET.cliOverGrep}×   ${verdict(cli.cliMs <= BUDGET.cliOverGrep * cli.grepCMs)}`,
+    `  for reference, grep -F -i -f in the UTF-8 locale: ${ms(cli.grepMs)} (ratio ${ratio(cli.cliMs / cli.grepMs)})`,
     '',
   );
   process.stdout.write(out.join('\n'));

@@ -182,7 +182,7 @@ describe('options page', () => {
     await options.getByLabel('List name').fill('ZALA cluster (test)');
     await options.getByLabel('Being on this list means').selectOption('watch');
     await options.getByRole('button', { name: 'Import', exact: true }).click();
-    await expect.poll(() => options.getByText(/Added 11 companies and organisations to “ZALA cluster \(test\)”/).count()).toBe(1);
+    await expect.poll(() => options.getByText(/Imported 11 companies and organisations into “ZALA cluster \(test\)”/).count()).toBe(1);
     await expect.poll(() => options.locator('table.lists tbody tr').count()).toBe(6);
     await options.screenshot({ path: `${SCREENSHOTS}/options-import.png`, fullPage: true });
     await options.locator('tr', { hasText: 'ZALA cluster (test)' }).getByRole('button', { name: 'Remove list' }).click();

@@ -80,7 +80,7 @@ describe('feed subscriptions', () => {
     await address.fill('');
     await options.keyboard.type(feedUrl);
     await options.keyboard.press('Enter');
-    await expect.poll(() => section.getByRole('status').textContent(), { timeout: 30_000 }).toBe('Now following “Supplier alerts (test feed)”: 3 alert(s) so far.');
+    await expect.poll(() => section.getByRole('status').textContent(), { timeout: 30_000 }).toBe('Now following “Supplier alerts (test feed)”: 3 alerts so far.');
     const row = section.locator('table.feed-list tbody tr');
     await expect.poll(() => row.count()).toBe(1);
     expect(await row.locator('td').nth(2).textContent()).toBe('4'); // items read
@@ -95,7 +95,7 @@ describe('feed subscriptions', () => {
     // The publisher adds an item; "Refresh all now" reads it at once.
     copyFileSync(FIXTURE, servedFeed);
     await section.getByRole('button', { name: 'Refresh all now' }).click();
-    await expect.poll(() => section.getByRole('status').textContent(), { timeout: 30_000 }).toBe('Read 1 feed(s): 1 new alert(s).');
+    await expect.poll(() => section.getByRole('status').textContent(), { timeout: 30_000 }).toBe('Read 1 feed: 1 new alert.');
     await expect.poll(() => row.locator('td').nth(3).textContent()).toBe('4');
     // ...and shows the new one without being reopened.
     await expect.poll(() => openAlerts.locator('.alert-list > li').count(), { timeout: 20_000 }).toBe(4);

@@ -153,7 +153,7 @@ describe('a list imported as a watch list', () => {
 
     await options.getByLabel('Being on this list means').selectOption('watch');
     await options.getByRole('button', { name: 'Import', exact: true }).click();
-    await expect.poll(() => options.getByText(/Added 11 companies and organisations to “ZALA watch”/).count()).toBe(1);
+    await expect.poll(() => options.getByText(/Imported 11 companies and organisations into “ZALA watch”/).count()).toBe(1);
     // Listed apart from the shipped lists, with companies and listings counted separately.
     const row = options.locator('section[aria-labelledby="imported-heading"] tr', { hasText: 'ZALA watch' });
     await expect.poll(() => row.count()).toBe(1);

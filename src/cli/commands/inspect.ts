@@ -51,9 +51,9 @@ async function runInspect(args: string[], io: CliIo): Promise<number> {
   const dataFile = typeof dataOption === 'string' ? resolve(io.cwd(), dataOption) : DEFAULT_KNOWLEDGE_PATH;
 
   const source = input === '-' ? 'standard input' : input;
-  const html = decodeHtml(input === '-' ? await io.readStdin() : await io.readFile(input), source);
+  const html = decodeHtml(input === '-' ? await io.readStdin() : await io.readFile(input), source, (warning) => io.stderr(`tenderlens: warning: ${warning}\n`));
   if (/^\s*[{[]/.test(html)) throw new InputError(`${source}: looks like JSON, not an HTML page`);
-  const doc = parseHtmlDocument(html);
+  const doc = parseHtmlDocument(html, source);
   const reading = readNotice(doc, url);
   const { text } = extractPageText(doc.querySelector('body') ?? doc);
 

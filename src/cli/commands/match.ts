@@ -1,11 +1,11 @@
 // `tenderlens match`: finds the entities of the default knowledge base and of FollowTheMoney entity files in the
 // text of a saved page, with the matcher the extension uses, and prints each mention with its confidence and reason.
 import { compileMatcher, findMentions, type Mention } from '../../matcher';
-import { extractPageText } from '../../page-text/extract';
-import { InputError, UsageError, EXIT_OK, type CliIo } from '../cli-io';
+import { UsageError, EXIT_OK, type CliIo } from '../cli-io';
 import type { Command } from '../command';
-import { decodeHtml, parseHtmlDocument } from '../html-document';
+import { readPageTextInParallel } from '../page-text-thread';
 import { DEFAULT_KNOWLEDGE_PATH } from '../knowledge-file';
+import { entityIdParts } from '../../import/ftm';
 import { ENTITIES_OPTION, loadEntitySets, plural, takeEntityFiles, type EntitySet } from '../entity-sets';
 import { parseArgs, type OptionSpec } from '../parse-args';
 
@@ -18,15 +18,14 @@ const OPTIONS: OptionSpec[] = [
   { name: 'no-defaults', description: 'do not match the default knowledge base (public/data/defaults.json); needs --entities' },
   { name: 'strict', description: 'refuse an entities file with any problem instead of importing its usable records' },
   { name: 'url', value: 'URL', description: 'the address the page was saved from (default: file://<path>)' },
-  { name: 'json', description: 'print {"mentions":[{entityId, text, confidence, score, reason, …}]} instead of a table' },
+  { name: 'json', description: 'print {"mentions":[{entityId, text, confidence, score, reason, list, …}]} instead of a table' },
 ];
 
+/** The page's visible text, read straight from its markup (no DOM: `match` needs only the text), on a second thread. */
 async function readPageText(input: string, io: CliIo): Promise<string> {
   const source = input === '-' ? 'standard input' : input;
-  const html = decodeHtml(input === '-' ? await io.readStdin() : await io.readFile(input), source);
-  if (/^\s*[{[]/.test(html)) throw new InputError(`${source}: looks like JSON, not an HTML page`);
-  const doc = parseHtmlDocument(html);
-  return extractPageText(doc.querySelector('body') ?? doc).text;
+  const bytes = input === '-' ? await io.readStdin() : await io.readFile(input);
+  return readPageTextInParallel(bytes, source, (warning) => io.stderr(`tenderlens: warning: ${warning}\n`));
 }
 
 /** Untrusted text in a terminal: control characters (escapes included) and line breaks become spaces. */
@@ -71,10 +70,12 @@ function formatTable(mentions: readonly Mention[], names: ReadonlyMap<string, st
   return lines.join('\n');
 }
 
+/** A mention for --json: the entity's own id as written in its file, and the list it came from, apart. */
 function mentionJson(m: Mention) {
+  const { id, list } = entityIdParts(m.entityId);
   return {
-    entityId: m.entityId, text: m.text, confidence: m.confidence, score: m.score, reason: m.reason,
-    start: m.start, end: m.end, rule: m.rule, matchedName: m.matchedName,
+    entityId: id, text: m.text, confidence: m.confidence, score: m.score, reason: m.reason,
+    list, start: m.start, end: m.end, rule: m.rule, matchedName: m.matchedName,
   };
 }
 
@@ -127,14 +128,17 @@ An entities file holds FollowTheMoney records, one JSON object per line, as Open
 Company, Organization, LegalEntity and PublicBody records are matched: their names, aliases, weak aliases and
 abbreviations, previous names, countries and identifiers (LEI, VAT, UEI, DUNS, CAGE, registration numbers,
 INN and OGRN). Records of other schemata (Person, Address, Sanction, Ownership…) are skipped and counted. An
-entity's id is the file's name without its extensions, a colon and the record's id ("eu_fsf:NK-2Gdm…").
+entity's list is the file's name without its extensions ("eu_fsf" for eu_fsf.ftm.jsonl).
 A record or value that cannot be used is reported on standard error as file:line: field: problem, and the rest
-of the file is used; with --strict such a file is refused. The same entity id in two files is an error.
+of the file is used; with --strict such a file is refused. Two files of the same list (the same name) may not
+hold the same id.
 
 Prints a table of the mentions (entity, text found, confidence, score, reason) after the lists checked, or with
---json exactly {"mentions":[{"entityId","text","confidence","score","reason","start","end","rule",
-"matchedName"}]}, where confidence is "high" (shown as a flag) or "review" (a possible match), score is 0 to 1,
-and start and end are offsets in the page text. No mention is not the same as no risk.
+--json exactly {"mentions":[{"entityId","text","confidence","score","reason","list","start","end","rule",
+"matchedName"}]}, where entityId is the record's own FollowTheMoney id exactly as written in its file, list is
+the list it came from (the file's name without its extensions, or the default list's id), confidence is "high"
+(shown as a flag) or "review" (a possible match), score is 0 to 1, and start and end are offsets in the page
+text. No mention is not the same as no risk.
 
 Exit codes: 0 when the page was matched (whatever it contains), 1 when a file cannot be used, 2 for usage errors.`,
   options: OPTIONS,

@@ -2,6 +2,7 @@
 // and shows the count of findings on the toolbar badge.
 import type { PageAnalysis } from '../../core/types';
 import { browser, toolbarAction } from '../browser';
+import { t, tn } from '../../ui/i18n';
 
 const key = (tabId: number) => `tab:${tabId}`;
 
@@ -27,7 +28,7 @@ async function showBadge(tabId: number, analysis: PageAnalysis): Promise<void> {
   await action.setBadgeText({ tabId, text: count ? String(count) : '' });
   await action.setBadgeBackgroundColor({ tabId, color: flagged ? '#b3261e' : '#8a5a00' });
   const title = count
-    ? browser.i18n.getMessage('badgeTitleFindings', [String(count)])
-    : browser.i18n.getMessage('badgeTitleNone');
+    ? tn('badgeTitleFindings', count)
+    : t('badgeTitleNone');
   await action.setTitle({ tabId, title });
 }

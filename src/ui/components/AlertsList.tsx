@@ -5,7 +5,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from '../../extension/browser';
 import { isAlertsChangedNotice, sendToBackground, type AlertsReply, type AlertView } from '../../extension/messages';
 import { safeHttpUrl } from '../../core/safe-url';
-import { t } from '../i18n';
+import { errorText, formatDate, t, tn } from '../i18n';
+import { localiseMatchReason } from '../match-reason';
 import type { PageTier } from '../active-tab';
 
 type State = { state: 'loading' } | { state: 'ready'; reply: AlertsReply } | { state: 'error'; message: string };
@@ -29,7 +30,7 @@ export function AlertsList({ pageEntityIds, pageTiers = {} }: { pageEntityIds: r
     let current = true;
     sendToBackground({ type: 'list-alerts', pageEntityIds: [...pageEntityIds] }).then(
       (reply) => current && setState({ state: 'ready', reply }),
-      (error: unknown) => current && setState({ state: 'error', message: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => current && setState({ state: 'error', message: errorText(error) }),
     );
     return () => {
       current = false;
@@ -62,7 +63,7 @@ function AlertsBody({ state, pageTiers }: { state: State; pageTiers: Readonly<Re
   if (alerts.length === 0) {
     return (
       <div class="empty" role="status">
-        <p class="empty-title">{t('alertsNone', [String(subscriptions)])}</p>
+        <p class="empty-title">{tn('alertsNone', subscriptions)}</p>
         <p>{t('noInformationIsNotNoRisk')}</p>
       </div>
     );
@@ -84,7 +85,7 @@ function pageTierOf(alert: AlertView, pageTiers: Readonly<Record<string, PageTie
 
 function AlertItem({ alert, pageTiers }: { alert: AlertView; pageTiers: Readonly<Record<string, PageTier>> }) {
   const href = alert.url ? safeHttpUrl(alert.url) : undefined;
-  const date = new Date(alert.published ?? alert.firstSeenAt).toLocaleDateString();
+  const date = formatDate(alert.published ?? alert.firstSeenAt);
   const high = alert.confidence === 'high';
   const onPage = alert.onPage ? pageTierOf(alert, pageTiers) : undefined;
   return (
@@ -108,7 +109,7 @@ function AlertItem({ alert, pageTiers }: { alert: AlertView; pageTiers: Readonly
         <ul class="sources">
           {alert.entities.map((e) => (
             <li key={e.id}>
-              <strong>{e.name}</strong> ({t(e.confidence === 'high' ? 'alertSureMatch' : 'tierPossibleMatch')}): {e.reason}
+              <strong>{e.name}</strong> ({t(e.confidence === 'high' ? 'alertSureMatch' : 'tierPossibleMatch')}): {localiseMatchReason(e.reason)}
             </li>
           ))}
         </ul>

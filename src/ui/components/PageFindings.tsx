@@ -1,8 +1,9 @@
 // The findings of one page, with their evidence: used by the popup and the side panel. Each finding says what it
 // means for the award and what to ask the supplier; the technical detail is one click away. Matches the user
 // dismissed are listed as dismissed by them (where, when, why), with Undo, and never as "nothing listed".
-import type { Finding, FindingSource, PageAnalysis } from '../../core/types';
-import { t } from '../i18n';
+import type { Finding, FindingSource, NoticeReading, PageAnalysis } from '../../core/types';
+import { formatDate, formatDateTime, formatNumber, formatVersion, sourcePublisher, t, tn } from '../i18n';
+import { findingWords } from '../finding-text';
 import { safeHttpUrl } from '../../core/safe-url';
 import { portalName } from '../../adapters';
 import { describeDecision } from '../../core/decisions';
@@ -27,25 +28,25 @@ export function PageFindings({ analysis, tabId }: { analysis: PageAnalysis; tabI
           {analysis.consulted.length > 0 && <p class="muted">{t('popupConsulted', [consultedList(analysis.consulted)])}</p>}
         </div>
       ) : (
-        <ol class="findings" aria-label={t('popupFindingsLabel', [String(findings.length)])}>
+        <ol class="findings" aria-label={tn('countFindings', findings.length)}>
           {findings.map((f) => (
-            <FindingItem key={f.id} finding={f} />
+            <FindingItem key={f.id} finding={f} reading={reading} />
           ))}
         </ol>
       )}
       {dismissed.length > 0 && (
         <section aria-labelledby="dismissed-heading" class="dismissed-findings">
-          <h3 id="dismissed-heading">{t('popupDismissedHeading', [String(dismissed.length)])}</h3>
+          <h3 id="dismissed-heading">{t('popupDismissedHeading', [formatNumber(dismissed.length)])}</h3>
           <ul>
             {dismissed.map((f) => (
-              <DismissedItem key={f.id} finding={f} />
+              <DismissedItem key={f.id} finding={f} reading={reading} />
             ))}
           </ul>
         </section>
       )}
       {checked.length > 0 && (
         <details class="checked" open={findings.length === 0}>
-          <summary>{t('popupChecked', [String(checked.length)])}</summary>
+          <summary>{t('popupChecked', [formatNumber(checked.length)])}</summary>
           <ul>
             {checked.map((item) => (
               <li key={`${item.kind}:${item.label}`}>
@@ -63,11 +64,11 @@ export function PageFindings({ analysis, tabId }: { analysis: PageAnalysis; tabI
 }
 
 function consultedList(sources: readonly FindingSource[]): string {
-  return sources.map((s) => `${s.title} (${s.version}${s.partial ? `, ${t('sourcePartialShort')}` : ''})`).join('; ');
+  return sources.map((s) => `${s.title} (${formatVersion(s.version)}${s.partial ? `, ${t('sourcePartialShort')}` : ''})`).join('; ');
 }
 
 function checkedOutcome(findings: number, dismissed: readonly Finding[]): string {
-  if (findings) return t('popupCheckedHasFindings', [String(findings)]);
+  if (findings) return tn('countFindings', findings);
   const decision = dismissed[0]?.decision;
   if (decision) return t('popupCheckedDismissed', [t(`scope_${decision.scope}`)]);
   return t('popupCheckedNoneListed');
@@ -80,16 +81,17 @@ export const TIER_KEYS: Record<Finding['kind'], string> = {
   'high-risk-category': 'severityCategory',
 };
 
-function FindingItem({ finding }: { finding: Finding }) {
+function FindingItem({ finding, reading }: { finding: Finding; reading: NoticeReading }) {
   const guidance = DUE_DILIGENCE[finding.concern];
+  const words = findingWords(finding, reading);
   return (
     <li class={`finding ${finding.kind}`}>
       <p class="finding-head">
-        <span class={`chip ${finding.kind}`}>{t(TIER_KEYS[finding.kind])}</span> <strong>{finding.title}</strong>
+        <span class={`chip ${finding.kind}`}>{t(TIER_KEYS[finding.kind])}</span> <strong>{words.title}</strong>
       </p>
       {finding.listedName && <p class="muted">{t('markListedAs', [finding.listedName])}</p>}
       {finding.decision && <DecisionLine finding={finding} />}
-      <p>{finding.detail}</p>
+      <p>{words.detail}</p>
       <details class="guidance">
         <summary>{t('popupGuidance')}</summary>
         <p>{guidance.forTheAward}</p>
@@ -100,17 +102,17 @@ function FindingItem({ finding }: { finding: Finding }) {
           ))}
         </ul>
       </details>
-      <TechnicalDetails finding={finding} />
+      <TechnicalDetails finding={finding} reason={words.reason} />
     </li>
   );
 }
 
-function TechnicalDetails({ finding }: { finding: Finding }) {
+function TechnicalDetails({ finding, reason }: { finding: Finding; reason: string }) {
   const notes = [...new Set(finding.flags.map((f) => f.note).filter((n): n is string => !!n))];
   return (
     <details class="technical">
       <summary>{t('markTechnical')}</summary>
-      <p class="muted">{t('markWhy', [finding.reason])}</p>
+      <p class="muted">{t('markWhy', [reason])}</p>
       {notes.map((n) => (
         <p key={n} class="muted">
           {n}
@@ -132,7 +134,7 @@ function DecisionLine({ finding }: { finding: Finding }) {
   const decision = finding.decision!;
   return (
     <div class="decision-line">
-      <p>{describeDecision(decision, t)}</p>
+      <p>{describeDecision(decision, t, formatDateTime)}</p>
       <button type="button" onClick={() => void sendToBackground({ type: 'remove-decision', id: decision.id })}>
         {t('actionUndoLabel', [finding.title])}
       </button>
@@ -140,7 +142,8 @@ function DecisionLine({ finding }: { finding: Finding }) {
   );
 }
 
-function DismissedItem({ finding }: { finding: Finding }) {
+function DismissedItem({ finding, reading }: { finding: Finding; reading: NoticeReading }) {
+  const words = findingWords(finding, reading);
   return (
     <li class="finding dismissed">
       <p class="finding-head">
@@ -148,15 +151,15 @@ function DismissedItem({ finding }: { finding: Finding }) {
       </p>
       {finding.listedName && <p class="muted">{t('markListedAs', [finding.listedName])}</p>}
       <DecisionLine finding={finding} />
-      <p class="muted">{t('markDismissedListSays', [finding.detail])}</p>
-      <TechnicalDetails finding={finding} />
+      <p class="muted">{t('markDismissedListSays', [words.detail])}</p>
+      <TechnicalDetails finding={finding} reason={words.reason} />
     </li>
   );
 }
 
 function SourceLine({ source }: { source: FindingSource }) {
   const url = safeHttpUrl(source.url);
-  const label = `${source.title} (${source.publisher}), ${t('markEdition', [source.version])}${source.date ? `, ${source.date}` : ''}`;
+  const label = `${source.title} (${sourcePublisher(source)}), ${t('markEdition', [formatVersion(source.version)])}${source.date ? `, ${formatDate(source.date)}` : ''}`;
   return (
     <li>
       {url ? (

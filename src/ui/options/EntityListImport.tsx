@@ -6,7 +6,7 @@ import type { ListMeaning } from '../../core/types';
 import { importEntityList, LIST_MEANINGS, type EntityListImportResult, type ListProgress } from '../../extension/import-entity-list';
 import { openKnowledgeDb } from '../../kb/db';
 import { sendToBackground } from '../../extension/messages';
-import { t } from '../i18n';
+import { errorText, formatNumber, t, tn } from '../i18n';
 
 type State =
   | { step: 'idle' }
@@ -43,7 +43,7 @@ export function EntityListImport({ onImported }: { onImported: () => void }) {
       // Items the feeds carried before this list existed may name its entities: read them again, whole.
       sendToBackground({ type: 'refresh-feeds', relink: true }).catch((error: unknown) => console.error('TenderLens:', error));
     } catch (error) {
-      setState({ step: 'failed', message: error instanceof Error ? error.message : String(error) });
+      setState({ step: 'failed', message: errorText(error) });
     } finally {
       db.close();
     }
@@ -99,7 +99,7 @@ export function ListProgressView({ progress }: { progress: ListProgress }) {
   const label =
     progress.phase === 'compile'
       ? t('progressCompile')
-      : t(`progress_${progress.phase}`, [String(percent), progress.done.toLocaleString(), progress.total.toLocaleString()]);
+      : t(`progress_${progress.phase}`, [formatNumber(percent), formatNumber(progress.done), formatNumber(progress.total)]);
   return (
     <p role="status" class="list-progress">
       {progress.phase === 'compile' ? <progress /> : <progress max={100} value={percent} />} {label}
@@ -109,14 +109,15 @@ export function ListProgressView({ progress }: { progress: ListProgress }) {
 
 function ImportReport({ result }: { result: EntityListImportResult }) {
   const { report } = result;
-  const skipped = Object.entries(report.skippedBySchema).map(([schema, n]) => `${schema} ${n}`).join(', ');
+  const skipped = Object.entries(report.skippedBySchema).map(([schema, n]) => `${schema} ${formatNumber(n)}`).join(', ');
   return (
     <div role="status" class="report">
-      <p>{t('importDonePlain', [String(report.imported), result.source.title, String(report.lines), t(`importMeaning_${result.source.meaning ?? 'watch'}`)])}</p>
+      <p>{tn('importDone', report.imported, [result.source.title, formatNumber(report.lines)])}</p>
+      <p>{t('optionsListMeaning', [t(`importMeaning_${result.source.meaning ?? 'watch'}`)])}</p>
       {skipped && <p class="muted">{t('importSkipped', [skipped])}</p>}
       {report.problems.length > 0 && (
         <details open>
-          <summary>{t('importProblems', [String(report.problems.length)])}</summary>
+          <summary>{tn('importProblems', report.problems.length)}</summary>
           <ul>
             {report.problems.slice(0, 50).map((p) => (
               <li key={`${p.line}:${p.field ?? ''}:${p.message}`}>

@@ -6,7 +6,7 @@ import { checkFeedAddress, type FeedAddressProblem } from '../../scanner/feed-ad
 import { requestFeedPermission } from '../../extension/feed-permissions';
 import { sendToBackground, type FeedRefreshSummary, type FeedSubscriptionStatus } from '../../extension/messages';
 import { safeHttpUrl } from '../../core/safe-url';
-import { t } from '../i18n';
+import { errorText, formatDateTime, formatNumber, t, tn } from '../i18n';
 
 const PROBLEM_KEYS: Record<FeedAddressProblem, string> = {
   empty: 'feedAddressEmpty',
@@ -16,8 +16,7 @@ const PROBLEM_KEYS: Record<FeedAddressProblem, string> = {
   credentials: 'feedAddressCredentials',
 };
 
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
-const localTime = (iso: string | undefined) => (iso ? new Date(iso).toLocaleString() : undefined);
+const localTime = (iso: string | undefined) => (iso ? formatDateTime(iso) : undefined);
 
 export function FeedSubscriptions() {
   const [feeds, setFeeds] = useState<FeedSubscriptionStatus[] | undefined>();
@@ -57,7 +56,7 @@ export function FeedSubscriptions() {
         }
         const added = await sendToBackground({ type: 'add-feed', url: check.url });
         setAddress('');
-        setOutcome(added.fetch.status === 'failed' ? t('feedAddedFailed', [added.title]) : t('feedAdded', [added.title, String(added.alerts)]));
+        setOutcome(added.fetch.status === 'failed' ? t('feedAddedFailed', [added.title]) : tn('feedAdded', added.alerts, [added.title]));
         await reload();
       } catch (error) {
         setAddressError(errorText(error));
@@ -73,7 +72,7 @@ export function FeedSubscriptions() {
     try {
       const summary: FeedRefreshSummary = await sendToBackground({ type: 'refresh-feeds', ...(sourceId ? { sourceId } : {}) });
       setOutcome(
-        [t('feedRefreshDone', [String(summary.feeds), String(summary.newAlerts)]), summary.failed ? t('feedRefreshFailures', [String(summary.failed)]) : '']
+        [t('feedRefreshDone', [tn('countFeeds', summary.feeds), tn('countNewAlerts', summary.newAlerts)]), summary.failed ? tn('feedRefreshFailures', summary.failed) : '']
           .filter(Boolean)
           .join(' '),
       );
@@ -197,8 +196,8 @@ function FeedRow({ feed, busy, onRefresh, onRemove }: { feed: FeedSubscriptionSt
         <FeedState feed={feed} />
       </td>
       <td>{localTime(feed.readAt) ?? t('feedNeverRead')}</td>
-      <td>{feed.fetch.itemCount ?? '—'}</td>
-      <td>{feed.alerts}</td>
+      <td>{feed.fetch.itemCount === undefined ? '—' : formatNumber(feed.fetch.itemCount)}</td>
+      <td>{formatNumber(feed.alerts)}</td>
       <td class="feed-actions">
         <button type="button" disabled={busy} aria-label={t('feedRefreshOneLabel', [feed.title])} onClick={onRefresh}>
           {t('feedRefreshOne')}

@@ -8,7 +8,7 @@ import { isKnowledgeChangedNotice, sendToBackground, type Replies, type SourceSt
 import { browser } from '../../extension/browser';
 import { safeHttpUrl } from '../../core/safe-url';
 import { describeDecision } from '../../core/decisions';
-import { t } from '../i18n';
+import { errorText, formatDateTime, formatNumber, formatVersion, sourceLicence, sourcePublisher, t } from '../i18n';
 import { EntityListImport, ListProgressView } from './EntityListImport';
 import { FeedSubscriptions } from './FeedSubscriptions';
 import { openKnowledgeDb } from '../../kb/db';
@@ -26,7 +26,7 @@ export function OptionsApp() {
         setStatus(s);
         setDecisions(d);
       })
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+      .catch((e: unknown) => setError(errorText(e)));
   useEffect(() => {
     void refresh();
     const onMessage = (message: unknown): undefined => {
@@ -70,7 +70,7 @@ export function OptionsApp() {
               <li key={d.id}>
                 <strong>{d.entityName ?? d.entityId}</strong> — {t('optionsDecisionFound', [d.matchedText])}
                 {d.scopeKey ? ` (${d.scopeKey})` : ''}
-                <div>{describeDecision(d, t)}</div>
+                <div>{describeDecision(d, t, formatDateTime)}</div>
                 <button type="button" onClick={() => void sendToBackground({ type: 'remove-decision', id: d.id }).then(refresh)}>
                   {t('actionUndoLabel', [d.entityName ?? d.matchedText])}
                 </button>
@@ -108,17 +108,17 @@ function ListTable({ lists, removable = false, onChanged }: { lists: readonly So
                 s.title
               )}
               <div class="muted">
-                {s.publisher} · {s.licence}
+                {sourcePublisher(s)} · {sourceLicence(s)}
               </div>
               {s.kind === 'entity-list' && <div>{t('optionsListMeaning', [t(`importMeaning_${s.meaning ?? 'watch'}`)])}</div>}
               {s.note && <div class={s.partial ? 'partial' : 'muted'}>{s.partial ? `${t('sourcePartial')} ` : ''}{s.note}</div>}
             </td>
-            <td>{s.version}</td>
-            <td>{s.entities.toLocaleString()}</td>
-            <td>{s.flags.toLocaleString()}</td>
-            <td>{s.references.toLocaleString()}</td>
+            <td>{formatVersion(s.version)}</td>
+            <td>{formatNumber(s.entities)}</td>
+            <td>{formatNumber(s.flags)}</td>
+            <td>{formatNumber(s.references)}</td>
             <td>
-              {s.loadedAt ? new Date(s.loadedAt).toLocaleString() : '—'}
+              {s.loadedAt ? formatDateTime(s.loadedAt) : '—'}
               {removable && <RemoveList list={s} onRemoved={onChanged} />}
             </td>
           </tr>
@@ -140,7 +140,7 @@ function RemoveList({ list, onRemoved }: { list: SourceStatus; onRemoved: () => 
       setStep({ at: 'idle' });
       onRemoved();
     } catch (error) {
-      setStep({ at: 'failed', message: error instanceof Error ? error.message : String(error) });
+      setStep({ at: 'failed', message: errorText(error) });
     } finally {
       db.close();
     }
@@ -149,7 +149,7 @@ function RemoveList({ list, onRemoved }: { list: SourceStatus; onRemoved: () => 
   if (step.at === 'confirm') {
     return (
       <div class="confirm-remove" role="group" aria-label={t('optionsRemoveConfirmLabel', [list.title])}>
-        <p>{t('optionsRemoveConfirm', [list.title, list.entities.toLocaleString()])}</p>
+        <p>{t('optionsRemoveConfirm', [list.title, formatNumber(list.entities)])}</p>
         <button type="button" onClick={() => void remove()}>
           {t('optionsRemoveYes')}
         </button>{' '}

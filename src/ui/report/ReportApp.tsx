@@ -6,7 +6,7 @@ import { readActiveTab, type TabState } from '../active-tab';
 import { reportHeader, reportRows, REPORT_COLUMNS } from '../../core/findings-report';
 import { downloadFindingsCsv } from '../components/FindingsExport';
 import type { PageAnalysis } from '../../core/types';
-import { t } from '../i18n';
+import { formatDateTime, t } from '../i18n';
 
 export function ReportApp() {
   const [tab, setTab] = useState<TabState>({ state: 'loading' });
@@ -42,7 +42,7 @@ function Report({ analysis }: { analysis: PageAnalysis }) {
         {reportHeader(analysis).map(([key, value]) => (
           <div key={key}>
             <dt>{t(HEADER_KEYS[key]!)}</dt>
-            <dd>{key === 'checked at' && value ? new Date(value).toLocaleString() : value || '—'}</dd>
+            <dd>{key === 'checked at' && value ? formatDateTime(value) : value || '—'}</dd>
           </div>
         ))}
       </dl>

@@ -1,7 +1,7 @@
 // `tenderlens match`: a saved page against FollowTheMoney entity files (and the default knowledge base), in process
 // through runCli and as users run it, through the built CLI; the JSON shape, the table, problems and usage errors.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,11 +38,12 @@ function workspace(files: Record<string, string> = {}): string {
 
 const EXPECTED_JSON = {
   mentions: [{
-    entityId: 'gloves:zyx-1',
+    entityId: 'zyx-1',
     text: 'Zyxvortan Gloves Ltd',
     confidence: 'high',
     score: expect.any(Number),
     reason: expect.stringContaining('"Zyxvortan Gloves Ltd"'),
+    list: 'gloves',
     start: expect.any(Number),
     end: expect.any(Number),
     rule: expect.any(String),
@@ -93,11 +94,14 @@ describe('tenderlens match (in process)', () => {
       files: { 'notice.html': '<p>Supplier: Kalashnikov Concern JSC (UEI M5ENMH7NEGR6).</p>' },
     });
     expect(await runCli(['match', 'notice.html', '--entities', ZALA, '--no-defaults', '--json'], io)).toBe(0);
-    const { mentions } = JSON.parse(io.out) as { mentions: Array<{ entityId: string; text: string; confidence: string }> };
-    expect(mentions.map((m) => [m.entityId, m.text, m.confidence])).toEqual([
-      ['yente_zala_cluster:NK-nR5AXM9AVPq4pQaSPSaVam', 'Kalashnikov Concern JSC', 'high'],
-      ['yente_zala_cluster:NK-iE6m5ryPeTAMZozfECVSL7', 'M5ENMH7NEGR6', 'high'],
+    const { mentions } = JSON.parse(io.out) as { mentions: Array<{ entityId: string; list: string; text: string; confidence: string }> };
+    // entityId is the record's id exactly as the file writes it; the list is apart.
+    expect(mentions.map((m) => [m.entityId, m.list, m.text, m.confidence])).toEqual([
+      ['NK-nR5AXM9AVPq4pQaSPSaVam', 'yente_zala_cluster', 'Kalashnikov Concern JSC', 'high'],
+      ['NK-iE6m5ryPeTAMZozfECVSL7', 'yente_zala_cluster', 'M5ENMH7NEGR6', 'high'],
     ]);
+    const fileIds = readFileSync(ZALA, 'utf8').trim().split('\n').map((line) => (JSON.parse(line) as { id: string }).id);
+    for (const m of mentions) expect(fileIds).toContain(m.entityId);
   });
 
   it('matches the default knowledge base too unless --no-defaults', async () => {
@@ -105,15 +109,15 @@ describe('tenderlens match (in process)', () => {
     const dir = workspace({ 'defaults-page.html': page });
     const withDefaults = recordingIo({ cwd: dir });
     expect(await runCli(['match', 'defaults-page.html', '--entities', 'gloves.ftm.jsonl', '--json'], withDefaults)).toBe(0);
-    const ids = (JSON.parse(withDefaults.out) as { mentions: Array<{ entityId: string }> }).mentions.map((m) => m.entityId);
-    expect(ids).toEqual(['us-dhs-uflpa:camel-group-co-ltd', 'gloves:zyx-1']);
+    const ids = (JSON.parse(withDefaults.out) as { mentions: Array<{ entityId: string; list: string }> }).mentions.map((m) => `${m.list} ${m.entityId}`);
+    expect(ids).toEqual(['us-dhs-uflpa camel-group-co-ltd', 'gloves zyx-1']);
     const table = recordingIo({ cwd: dir });
     expect(await runCli(['match', 'defaults-page.html'], table)).toBe(0);
     expect(table.out).toMatch(/^Checked against: default knowledge base \(\d+ entities\)\n/);
 
     const without = recordingIo({ cwd: dir });
     expect(await runCli(['match', 'defaults-page.html', '--entities', 'gloves.ftm.jsonl', '--no-defaults', '--json'], without)).toBe(0);
-    expect((JSON.parse(without.out) as { mentions: Array<{ entityId: string }> }).mentions.map((m) => m.entityId)).toEqual(['gloves:zyx-1']);
+    expect((JSON.parse(without.out) as { mentions: Array<{ entityId: string }> }).mentions.map((m) => m.entityId)).toEqual(['zyx-1']);
   });
 
   it('reads the page from standard input', async () => {
@@ -148,7 +152,7 @@ describe('tenderlens match (in process)', () => {
     const dir = workspace({ 'more/textiles.jsonl': second, 'more/gloves.ftm.jsonl': ENTITIES });
     const both = recordingIo({ cwd: dir });
     expect(await runCli(['match', 'page.html', '--entities', 'gloves.ftm.jsonl', '--entities', 'more/textiles.jsonl', '--no-defaults', '--json'], both)).toBe(0);
-    expect((JSON.parse(both.out) as { mentions: Array<{ entityId: string }> }).mentions.map((m) => m.entityId)).toEqual(['gloves:zyx-1', 'textiles:q']);
+    expect((JSON.parse(both.out) as { mentions: Array<{ entityId: string }> }).mentions.map((m) => m.entityId)).toEqual(['zyx-1', 'q']);
 
     const clash = recordingIo({ cwd: dir });
     expect(await runCli(['match', 'page.html', '--entities', 'gloves.ftm.jsonl', '--entities', 'more/gloves.ftm.jsonl', '--no-defaults'], clash)).toBe(1);

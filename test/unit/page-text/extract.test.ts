@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { extractPageText, OWN_UI_ATTRIBUTE } from '@/src/page-text/extract';
+import { extractPageText, extractPageTextInSlices, OWN_UI_ATTRIBUTE } from '@/src/page-text/extract';
 import { compileMatcher, findMentions } from '@/src/matcher';
 
 const page = (html: string) => parseHTML(`<!doctype html><html><head><title>T</title></head><body>${html}</body></html>`).document;
@@ -70,5 +70,36 @@ describe('real saved portal pages', () => {
       const joined = pt.locate(m.start, m.end).map((p) => p.node.data.slice(p.start, p.end)).join('');
       expect(joined).toBe(m.text);
     }
+  });
+});
+
+describe('hostile pages: one huge text node', () => {
+  // 100,000 words (700,000 characters) in one text node, single-spaced, with some tabs. Reading it
+  // character by character into a growing string took 25 s in this shape (each look back at the string at a
+  // space flattened it again); read once per character it takes well under a second, so the time limit is missed
+  // only by a quadratic reading.
+  const words = Array.from({ length: 100_000 }, (_, k) => (k % 7 === 0 ? 'Camel\tGroup ' : `word${k % 97} `)).join('');
+  const hugePage = () => page(`<p>${words}</p><p>Supermax Corporation Berhad</p>`);
+
+  it('is read in linear time, with the same text and node ranges as a small page', { timeout: 5_000 }, () => {
+    const pt = extractPageText(hugePage());
+    expect(pt.text.length).toBeGreaterThan(650_000);
+    expect(pt.text.startsWith('Camel Group word1 word2 ')).toBe(true);
+    expect(pt.text.endsWith('\nSupermax Corporation Berhad')).toBe(true);
+    expect(pt.text).not.toMatch(/\t| {2}/);
+    const start = pt.text.lastIndexOf('Camel Group');
+    expect(pt.locate(start, start + 'Camel Group'.length).map((p) => p.node.data.slice(p.start, p.end)).join('')).toBe('Camel\tGroup');
+  });
+
+  it('is read in slices that give the page back in between, to the same text and ranges', { timeout: 10_000 }, async () => {
+    const doc = hugePage();
+    const whole = extractPageText(doc);
+    let slices = 0;
+    const counting = setInterval(() => slices++, 0);
+    const sliced = await extractPageTextInSlices(doc, { sliceMs: 1 }).finally(() => clearInterval(counting));
+    expect(sliced.text).toBe(whole.text);
+    expect(slices).toBeGreaterThan(1);
+    const start = whole.text.indexOf('Supermax');
+    expect(sliced.locate(start, start + 8)).toEqual(whole.locate(start, start + 8));
   });
 });
