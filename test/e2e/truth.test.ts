@@ -159,6 +159,8 @@ describe('a list imported as a watch list', () => {
     await expect.poll(() => row.count()).toBe(1);
     expect((await row.locator('td').allTextContents()).slice(2, 5)).toEqual(['11', '0', '0']);
     await options.screenshot({ path: `${SCREENSHOTS}/options-watch-list.png`, fullPage: true });
+    // The shipped UFLPA list says what it is: an import ban.
+    expect(await options.locator('tr', { hasText: 'UFLPA Entity List' }).textContent()).toMatch(/Being on it means: an import ban/);
 
     // The open tab follows without a reload: a possible match, not a flag.
     const review = page.locator('tenderlens-mark[data-tenderlens="review"]', { hasText: 'Possible match' }).first();
