@@ -5,7 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { PORTAL_MATCHES, LOCAL_TEST_MATCHES, OPTIONAL_FEED_MATCHES } from './src/extension/portal-hosts';
+import { PORTAL_MATCHES, LOCAL_TEST_MATCHES, LOCAL_SUPPLIER_SITE_MATCHES, OPTIONAL_FEED_MATCHES } from './src/extension/portal-hosts';
 
 const shim = (name: string) => fileURLToPath(new URL(`./src/extension/node-shims/${name}.ts`, import.meta.url));
 
@@ -32,7 +32,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: browser === 'firefox' ? ['storage', 'activeTab', 'alarms'] : ['storage', 'sidePanel', 'activeTab', 'alarms'],
+    // `scripting`: a supplier site the user chose is annotated once (activeTab) or on every visit (its own host).
+    permissions: browser === 'firefox' ? ['storage', 'activeTab', 'alarms'] : ['storage', 'sidePanel', 'activeTab', 'alarms', 'scripting'],
     host_permissions: localHosts ? [...PORTAL_MATCHES, ...LOCAL_TEST_MATCHES] : PORTAL_MATCHES,
     // Manifest V2 (Firefox) lists optional hosts among the optional permissions.
     ...(manifestVersion === 2 ? { optional_permissions: OPTIONAL_FEED_MATCHES } : { optional_host_permissions: OPTIONAL_FEED_MATCHES }),
@@ -48,7 +49,11 @@ export default defineConfig({
   hooks: {
     'build:manifestGenerated': (_wxt, manifest) => {
       if (!localHosts) return;
-      for (const script of manifest.content_scripts ?? []) script.matches = [...(script.matches ?? []), ...LOCAL_TEST_MATCHES];
+      for (const script of manifest.content_scripts ?? []) {
+        script.matches = [...(script.matches ?? []), ...LOCAL_TEST_MATCHES];
+        // Local pages under /supplier-site/ stand for a site the user has not chosen: the tests opt them in.
+        script.exclude_matches = [...(script.exclude_matches ?? []), ...LOCAL_SUPPLIER_SITE_MATCHES];
+      }
     },
   },
 });

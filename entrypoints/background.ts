@@ -11,6 +11,9 @@ import { knowledgeStatus } from '@/src/extension/background/status';
 import { FeedService } from '@/src/extension/background/feed-service';
 import { ensureFeedAlarm, FEED_ALARM } from '@/src/extension/background/feed-alarm';
 import { permissionCheckedFetch, releaseFeedPermission } from '@/src/extension/feed-permissions';
+import { SWITCHES_ALARM } from '@/src/extension/adapter-switches';
+import { ensureSwitchesAlarm, refreshSwitchesNow } from '@/src/extension/background/switches-refresh';
+import { keepSupplierSiteScriptsRegistered } from '@/src/extension/background/supplier-site-scripts';
 
 export default defineBackground(() => {
   const knowledge = new KnowledgeService(async () => {
@@ -109,8 +112,14 @@ export default defineBackground(() => {
     })();
   });
 
+  keepSupplierSiteScriptsRegistered();
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  // A page (re)loading is not the page that was read: its analysis goes until the content script reads it again.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') void forgetTab(tabId);
+  });
   browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SWITCHES_ALARM) void refreshSwitchesNow().catch((e: unknown) => console.error('TenderLens:', e));
     if (alarm.name !== FEED_ALARM) return;
     void feeds
       .refresh()
@@ -118,8 +127,11 @@ export default defineBackground(() => {
       .catch((e: unknown) => console.error('TenderLens: feed refresh failed:', e));
   });
   void ensureFeedAlarm().catch((e: unknown) => console.error('TenderLens: the feed alarm could not be set:', e));
+  void ensureSwitchesAlarm().catch((e: unknown) => console.error('TenderLens: the reader-switches alarm could not be set:', e));
+  browser.runtime.onStartup.addListener(() => void refreshSwitchesNow().catch(() => undefined));
   // A new build may compile names differently: its first analysis compiles afresh.
   browser.runtime.onInstalled.addListener(() => {
+    void refreshSwitchesNow().catch(() => undefined);
     void knowledge
       .whenReady()
       .then(() => knowledge.forgetSavedMatcher())

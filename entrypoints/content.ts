@@ -1,4 +1,5 @@
-// Content script on the portals: annotates the page (see src/annotator/annotate-page.ts).
+// Content script on the portals, and on supplier sites the user chose (injected once, or registered for the site):
+// annotates the page (see src/annotator/annotate-page.ts), once per page however often it is injected.
 import { PORTAL_MATCHES } from '@/src/extension/portal-hosts';
 import { startAnnotator } from '@/src/annotator/annotate-page';
 
@@ -6,6 +7,10 @@ export default defineContentScript({
   matches: PORTAL_MATCHES,
   runAt: 'document_idle',
   main(ctx) {
+    const page = globalThis as { tenderlensAnnotating?: boolean };
+    if (page.tenderlensAnnotating) return;
+    page.tenderlensAnnotating = true;
+    ctx.onInvalidated(() => (page.tenderlensAnnotating = false));
     startAnnotator(ctx.signal);
   },
 });

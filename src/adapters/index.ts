@@ -1,15 +1,26 @@
 // Chooses the reader for a page — by its address, or for a saved copy opened locally by its declared address or
 // its look — and reads the notice, falling back to the generic reader's CPV codes when a portal page shows none.
+// A reader that is switched off (see switch-off-list.ts) is passed over: its pages are read by the generic reader.
 import type { NoticeReading } from '../core/types';
 import type { PortalAdapter } from './portal-adapter';
 import { contractsFinderAdapter } from './contracts-finder';
 import { findATenderAdapter } from './find-a-tender';
 import { genericAdapter, readPageCpvCodes } from './generic';
+import { samGovAdapter } from './sam-gov';
+import { secopAdapter } from './secop';
+import { tedAdapter } from './ted';
 
 export type { PortalAdapter } from './portal-adapter';
 
 /** The portal-specific readers, tried in order; anything else is read by `genericAdapter`. */
-export const PORTAL_ADAPTERS: readonly PortalAdapter[] = [findATenderAdapter, contractsFinderAdapter];
+export const PORTAL_ADAPTERS: readonly PortalAdapter[] = [findATenderAdapter, contractsFinderAdapter, tedAdapter, samGovAdapter, secopAdapter];
+
+/** Names of the portals whose data is read without a page reader of their own (OCDS files). */
+const DATA_PORTAL_NAMES: Record<string, string> = {
+  ocds: 'OCDS data',
+  'colombia-compra': 'Colombia Compra Eficiente (SECOP, Tienda Virtual)',
+  'mercado-publico': 'Mercado Público',
+};
 
 function parseUrl(text: string | null | undefined): URL | undefined {
   if (!text) return undefined;
@@ -38,29 +49,30 @@ function declaredUrl(doc: Document): URL | undefined {
 
 /** The human name of a reading's portal ("find-a-tender" → "Find a Tender"); the id itself when unknown. */
 export function portalName(portalId: string): string {
-  return [...PORTAL_ADAPTERS, genericAdapter].find((adapter) => adapter.id === portalId)?.name ?? portalId;
+  return [...PORTAL_ADAPTERS, genericAdapter].find((adapter) => adapter.id === portalId)?.name ?? DATA_PORTAL_NAMES[portalId] ?? portalId;
 }
 
 /** The reader for a page at `url`: a portal's own when the address (or a local copy's look) says so, else generic. */
-export function pickAdapter(url: string, doc: Document): PortalAdapter {
+export function pickAdapter(url: string, doc: Document, switchedOff: ReadonlySet<string> = new Set()): PortalAdapter {
+  const adapters = PORTAL_ADAPTERS.filter((adapter) => !switchedOff.has(adapter.id));
   const parsed = parseUrl(url);
   if (parsed) {
-    const byAddress = PORTAL_ADAPTERS.find((adapter) => adapter.matchesUrl(parsed));
+    const byAddress = adapters.find((adapter) => adapter.matchesUrl(parsed));
     if (byAddress) return byAddress;
   }
   if (isLocalCopy(parsed)) {
     const declared = declaredUrl(doc);
-    const byDeclaredAddress = declared && PORTAL_ADAPTERS.find((adapter) => adapter.matchesUrl(declared));
+    const byDeclaredAddress = declared && adapters.find((adapter) => adapter.matchesUrl(declared));
     if (byDeclaredAddress) return byDeclaredAddress;
-    const byLook = PORTAL_ADAPTERS.find((adapter) => adapter.recognisesPage(doc));
+    const byLook = adapters.find((adapter) => adapter.recognisesPage(doc));
     if (byLook) return byLook;
   }
   return genericAdapter;
 }
 
 /** Reads the notice on a page. A portal page whose CPV list was not found gets the codes its text shows. */
-export function readNotice(doc: Document, url: string): NoticeReading {
-  const adapter = pickAdapter(url, doc);
+export function readNotice(doc: Document, url: string, switchedOff?: ReadonlySet<string>): NoticeReading {
+  const adapter = pickAdapter(url, doc, switchedOff);
   const reading = adapter.read(doc);
   if (adapter !== genericAdapter && reading.cpv.length === 0) reading.cpv = readPageCpvCodes(doc);
   return reading;

@@ -1,6 +1,7 @@
 // Reads the registration numbers printed next to buyers and suppliers into identifiers with a scheme:
 // UK Companies House numbers (zero-padded to 8 characters), DUNS numbers, or other national registrations.
 import type { CountryCode, EntityIdentifier } from '../core/types';
+import { isValidEuVat, isValidLei } from '../matcher/identifiers';
 
 /**
  * A Companies House number in its canonical 8-character form, or undefined when the text is not one.
@@ -60,4 +61,21 @@ export function referenceIdentifier(text: string): EntityIdentifier | undefined 
     if (scheme.label.test(label.trim())) return scheme.read(number);
   }
   return { scheme: 'registration', value };
+}
+
+/**
+ * The identifier of a company number given without a label (eForms `cbc:CompanyID`, TED `NATIONALID`, OCDS
+ * `identifier.id`): an LEI or an EU VAT number (with its country prefix, "DE176071460") when it is one, a UK
+ * Companies House number for a British party, else a national registration as written.
+ */
+export function companyIdentifier(text: string, country: CountryCode | undefined): EntityIdentifier | undefined {
+  const value = text.replace(/[\s\u00a0]+/g, ' ').trim();
+  if (value === '' || value.length > 64) return undefined;
+  const compact = value.toUpperCase().replace(/[\s.\-/]/g, '');
+  if (isValidLei(compact)) return { scheme: 'lei', value: compact };
+  const vat = compact.startsWith('GR') ? `EL${compact.slice(2)}` : compact;
+  if (/^[A-Z]{2}/.test(vat) && isValidEuVat(vat)) return { scheme: 'vat', value: vat };
+  // Publishers sometimes put a name or a town in the number's field: a number has digits.
+  if (!/\d/.test(value)) return undefined;
+  return registrationIdentifier(value, country);
 }

@@ -13,4 +13,20 @@ export interface PortalAdapter {
   recognisesPage(doc: Document): boolean;
   /** Reads the notice. Never throws on unexpected markup: fields it cannot find are left out. */
   read(doc: Document): NoticeReading;
+  /** The portal's machine-readable twin of a page (notice XML, the JSON record the page loads), when it has one. */
+  twin?: MachineReadableTwin;
+}
+
+/**
+ * Where a page's data lives in machine-readable form and how to read it. Markup changes more often than data, so a
+ * page with a twin is read from the twin; the page's own reading stays the fallback when the twin cannot be had.
+ */
+export interface MachineReadableTwin {
+  format: 'xml' | 'json';
+  /** The twin's address for a page (same origin as the page), or undefined when the page has none. */
+  url(pageUrl: URL): string | undefined;
+  /** Reads the parsed twin: an XML Document, or the JSON value. */
+  read(record: unknown, pageUrl: URL): NoticeReading;
+  /** The address of a newer version to read instead (an amendment), when the record says there is one. */
+  newerVersion?(record: unknown, pageUrl: URL): string | undefined;
 }

@@ -1,7 +1,10 @@
 // The content script's job, start to finish: read the notice and the visible text, ask the background for
-// findings, mark them in place, and do it again (debounced) when a single-page portal changes its content
-// or the user decides on a match.
-import { readNotice } from '../adapters';
+// findings, mark them in place, and do it again (debounced) when a single-page portal changes its content,
+// at once when it navigates in-page, or when the user decides on a match or changes the marks' settings. Nothing is
+// done in a hidden tab, and a content change that leaves the page's text as it was is not read again.
+import { LiveNoticeReader } from '../adapters/read-notice-live';
+import { switchedOffAdapters } from '../extension/adapter-switches';
+import shippedSwitches from '../../public/adapter-switches.json';
 import { extractPageTextInSlices, yieldToPage } from '../page-text/extract';
 import type { Finding, PageAnalysis } from '../core/types';
 import { sendToBackground } from '../extension/messages';
@@ -11,6 +14,9 @@ import { MARK_TAG, type MarkActions, type Translate } from './mark-element';
 import type { DecisionChoice } from './card-content';
 import { planMarks } from './plan-marks';
 import { placeMarks, removeMarks } from './place-marks';
+import { closeCard } from './card-controller';
+import { readMarkSettings, saveMarkSettings, watchMarkSettings } from './mark-settings';
+import { watchNavigation, whenVisible } from './navigation-watch';
 
 const RESCAN_DELAY_MS = 800;
 
@@ -24,6 +30,10 @@ export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
   let running: Promise<PageAnalysis | undefined> | undefined;
   let again = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // Readers switched off by the maintainers' list are passed over; notice data behind a page is fetched once.
+  const reader = switchedOffAdapters(browser.storage.local as never, shippedSwitches)
+    .catch(() => new Set<string>())
+    .then((switchedOff) => new LiveNoticeReader({ fetch: (input, init) => fetch(input, init), xmlParser: new DOMParser(), switchedOff }));
 
   const decide = (finding: Finding, matchedText: string, verdict: 'dismissed' | 'confirmed', choice: DecisionChoice) => {
     if (!finding.entityId) return;
@@ -36,30 +46,50 @@ export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
     dismiss: (finding, text, choice) => decide(finding, text, 'dismissed', choice),
     confirm: (finding, text, choice) => decide(finding, text, 'confirmed', choice),
     undo: (decision) => void sendToBackground({ type: 'remove-decision', id: decision.id }).then(() => rescan()),
+    hideChecked: () => void saveMarkSettings({ hideChecked: true }),
   };
 
+  // What the last analysis read: a content change that leaves both as they were needs no new reading.
+  let analysed: { url: string; text: string } | undefined;
+  const navigation = watchNavigation(() => {
+    clearTimeout(timer);
+    analysed = undefined;
+    void rescan();
+  }, signal);
   const observer = new MutationObserver((records) => {
     if (records.every(isOwnMutation)) return;
+    navigation.checkAddress();
     clearTimeout(timer);
-    timer = setTimeout(() => void rescan(), RESCAN_DELAY_MS);
+    timer = setTimeout(() => {
+      void (async () => {
+        const body = document.body;
+        if (body && analysed && analysed.url === location.href && (await extractPageTextInSlices(body, { signal })).text === analysed.text) return;
+        await rescan();
+      })().catch(() => undefined);
+    }, RESCAN_DELAY_MS);
   });
 
   async function annotateOnce(): Promise<PageAnalysis | undefined> {
     const body = document.body;
     if (!body || signal.aborted) return undefined;
     observer.disconnect();
+    closeCard({ returnFocus: false });
     removeMarks(body);
+    const settings = await readMarkSettings();
     // The notice is read in a task of its own, apart from the page's tasks and from the sliced text reading.
     await yieldToPage();
-    const reading = readNotice(document, location.href);
+    const reading = await (await reader).read(document, location.href);
+    if (signal.aborted) return undefined;
     await yieldToPage();
     const pageText = await extractPageTextInSlices(body, { signal });
     const analysis = await sendToBackground({ type: 'analyse-page', url: location.href, text: pageText.text, reading });
     if (signal.aborted) return analysis;
     // The page may have changed while the background worked: only mark text that is still the same.
     const current = await extractPageTextInSlices(body, { signal });
-    if (current.text === pageText.text) placeMarks(current, planMarks(analysis, t), t, actions);
-    else again = true;
+    if (current.text === pageText.text) {
+      placeMarks(current, planMarks(analysis, t, settings), t, actions);
+      analysed = { url: location.href, text: current.text };
+    } else again = true;
     observer.observe(body, { childList: true, subtree: true, characterData: true });
     return analysis;
   }
@@ -71,6 +101,7 @@ export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
     }
     running = (async () => {
       let result: PageAnalysis | undefined;
+      await whenVisible(signal);
       do {
         again = false;
         result = await annotateOnce().catch((error: unknown) => {
@@ -87,7 +118,10 @@ export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
     if ((message as { type?: string })?.type === 'tenderlens-reannotate') void rescan();
   };
   browser.runtime.onMessage.addListener(onMessage);
+  const stopWatchingSettings = watchMarkSettings(() => void rescan());
   const stop = () => {
+    stopWatchingSettings();
+    closeCard({ returnFocus: false });
     observer.disconnect();
     clearTimeout(timer);
     browser.runtime.onMessage.removeListener(onMessage);

@@ -20,6 +20,8 @@ export interface MarkActions {
   dismiss?: (finding: Finding, matchedText: string, choice: DecisionChoice) => void;
   confirm?: (finding: Finding, matchedText: string, choice: DecisionChoice) => void;
   undo?: (decision: Decision) => void;
+  /** Hides every grey "nothing listed" mark (a setting, offered from a grey mark's card). */
+  hideChecked?: () => void;
 }
 
 export interface CardBody {
@@ -158,7 +160,7 @@ function decisionForm(finding: Finding, matchedText: string, t: Translate, actio
   return form;
 }
 
-function actionButton(label: string, onClick: () => void): HTMLButtonElement {
+export function actionButton(label: string, onClick: () => void): HTMLButtonElement {
   const button = el('button', 'action', label);
   button.type = 'button';
   button.addEventListener('click', (event) => {

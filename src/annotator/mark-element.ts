@@ -3,7 +3,8 @@
 // only: nothing from the knowledge base or the page is ever parsed as HTML.
 import type { Finding, FindingSource } from '../core/types';
 import { markStyles } from './mark-styles';
-import { appendCardBody, type MarkActions, type Translate } from './card-content';
+import { actionButton, appendCardBody, type MarkActions, type Translate } from './card-content';
+import { wireCard } from './card-controller';
 
 export type { MarkActions, Translate } from './card-content';
 
@@ -29,7 +30,7 @@ export function createMark(content: MarkContent, t: Translate, actions: MarkActi
   const host = document.createElement(MARK_TAG);
   host.setAttribute('data-tenderlens', content.tone);
   // Inline, so that no page rule reaches the host; everything else is styled inside the shadow root.
-  host.style.cssText = 'all: initial; display: inline-block; position: relative; vertical-align: baseline; margin-left: 0.35em;';
+  host.style.cssText = 'all: initial; display: inline-block; position: relative; vertical-align: baseline; margin-left: 0.35em; max-width: 100%;';
   const root = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
   style.textContent = markStyles;
@@ -38,33 +39,24 @@ export function createMark(content: MarkContent, t: Translate, actions: MarkActi
   const cardId = `tenderlens-card-${nextCardId++}`;
   const pill = el('button', `pill ${content.tone}`, content.pill);
   pill.type = 'button';
-  pill.setAttribute('aria-label', content.ariaLabel);
-  pill.setAttribute('aria-expanded', 'false');
+  // The accessible name starts with the visible text (WCAG 2.5.3), then says more.
+  pill.setAttribute('aria-label', content.ariaLabel.includes(content.pill) ? content.ariaLabel : `${content.pill}. ${content.ariaLabel}`);
   pill.setAttribute('aria-controls', cardId);
+  pill.setAttribute('aria-haspopup', 'dialog');
 
   const card = el('div', 'card');
   card.id = cardId;
-  card.hidden = true;
   card.setAttribute('role', 'dialog');
   card.setAttribute('aria-label', content.title);
   card.append(el('p', 'card-title', content.title));
   appendCardBody(card, { lines: content.lines, sources: content.sources, ...(content.finding ? { finding: content.finding } : {}), matchedText: content.matchedText ?? content.finding?.title ?? '' }, t, actions);
+  if (content.tone === 'checked' && actions.hideChecked) {
+    const row = el('div', 'actions');
+    row.append(actionButton(t('actionHideChecked'), () => actions.hideChecked?.()));
+    card.append(row);
+  }
 
-  const setOpen = (open: boolean) => {
-    card.hidden = !open;
-    pill.setAttribute('aria-expanded', String(open));
-  };
-  pill.addEventListener('click', (event) => {
-    event.preventDefault();
-    event.stopPropagation();
-    setOpen(card.hidden);
-  });
-  root.addEventListener('keydown', (event) => {
-    if ((event as KeyboardEvent).key === 'Escape' && !card.hidden) {
-      setOpen(false);
-      pill.focus();
-    }
-  });
+  wireCard({ host, pill, card });
   root.append(pill, card);
   return host;
 }

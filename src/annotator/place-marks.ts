@@ -1,5 +1,6 @@
-// Puts planned marks into the page: each mark is inserted right after the last text piece of its anchor,
-// and all marks can be removed again without a trace (re-annotation after navigation or a user decision).
+// Puts planned marks into the page: each mark is inserted right after the last text piece of its anchor, or,
+// when that text is inside a link or another control, right after that control (a mark is a button, and a
+// button inside a link is neither valid nor usable). All marks can be removed again without a trace (re-annotation after navigation or a user decision).
 import type { PageText } from '../page-text/extract';
 import { MARK_TAG, createMark, type MarkActions, type Translate } from './mark-element';
 import type { PlannedMark } from './plan-marks';
@@ -11,11 +12,29 @@ export function placeMarks(pageText: PageText, planned: readonly PlannedMark[], 
     const pieces = pageText.locate(anchor.start, anchor.end);
     const last = pieces[pieces.length - 1];
     if (!last?.node.parentNode) continue;
-    const after = last.end < last.node.data.length ? last.node.splitText(last.end) : last.node.nextSibling;
-    last.node.parentNode.insertBefore(createMark(content, t, actions), after);
+    const control = outermostControl(last.node);
+    if (control?.parentNode) {
+      control.parentNode.insertBefore(createMark(content, t, actions), control.nextSibling);
+    } else {
+      const after = last.end < last.node.data.length ? last.node.splitText(last.end) : last.node.nextSibling;
+      last.node.parentNode.insertBefore(createMark(content, t, actions), after);
+    }
     placed++;
   }
   return placed;
+}
+
+/** Interactive elements a button must not sit inside. */
+const CONTROLS = 'a, button, label, summary, select, textarea, [role="button"], [role="link"]';
+
+function outermostControl(node: Node): Element | undefined {
+  let found: Element | undefined;
+  let control = node.parentElement?.closest(CONTROLS) ?? null;
+  while (control) {
+    found = control;
+    control = control.parentElement?.closest(CONTROLS) ?? null;
+  }
+  return found;
 }
 
 export function removeMarks(root: ParentNode): void {

@@ -1,6 +1,7 @@
 // Decides which marks a page gets from its analysis: one per place a finding is anchored, a "dismissed by you" mark
-// where the user set a match aside (never "nothing listed"), and a quiet "checked" mark on CPV codes and suppliers
-// about which nothing is known. Pure apart from the translator.
+// where the user set a match aside (never "nothing listed"), and a quiet "checked" mark on each distinct CPV code and
+// supplier about which nothing is known, at its first occurrence (none when the user hid them). Pure apart from the
+// translator.
 import type { Finding, PageAnalysis, TextAnchor } from '../core/types';
 import type { MarkContent, Translate } from './mark-element';
 import { findingWords } from '../ui/finding-text';
@@ -10,14 +11,20 @@ export interface PlannedMark {
   content: MarkContent;
 }
 
-export function planMarks(analysis: PageAnalysis, t: Translate): PlannedMark[] {
+export interface PlanOptions {
+  /** The user's setting: no grey "nothing listed" marks. */
+  hideChecked?: boolean;
+}
+
+export function planMarks(analysis: PageAnalysis, t: Translate, options: PlanOptions = {}): PlannedMark[] {
   const planned: PlannedMark[] = [];
   const taken = new Set<string>();
   const add = (anchor: TextAnchor, content: MarkContent) => {
     const key = `${anchor.start}:${anchor.end}`;
-    if (taken.has(key)) return;
+    if (taken.has(key)) return false;
     taken.add(key);
     planned.push({ anchor, content });
+    return true;
   };
   for (const finding of analysis.findings) {
     const content = findingMark(finding, analysis, t);
@@ -27,8 +34,12 @@ export function planMarks(analysis: PageAnalysis, t: Translate): PlannedMark[] {
     const content = dismissedMark(finding, analysis, t);
     for (const anchor of finding.anchors) add(anchor, anchor.text ? { ...content, matchedText: anchor.text } : content);
   }
-  for (const item of analysis.checked) {
-    if (item.findingIds.length || item.dismissedIds?.length) continue;
+  const checkedOnce = new Set<string>();
+  for (const item of options.hideChecked ? [] : analysis.checked) {
+    if (item.findingIds.length || item.dismissedIds?.length || !item.anchors.length) continue;
+    const distinct = `${item.kind}:${item.label.toLowerCase().replace(/\s+/g, ' ').trim()}`;
+    if (checkedOnce.has(distinct)) continue;
+    checkedOnce.add(distinct);
     const content: MarkContent = {
       tone: 'checked',
       pill: t('markCheckedPill'),
@@ -37,7 +48,7 @@ export function planMarks(analysis: PageAnalysis, t: Translate): PlannedMark[] {
       lines: [t(item.kind === 'cpv' ? 'markCheckedCpvPlain' : 'markCheckedSupplierPlain')],
       sources: [],
     };
-    for (const anchor of item.anchors) add(anchor, content);
+    [...item.anchors].sort((a, b) => a.start - b.start).some((anchor) => add(anchor, content));
   }
   return planned.sort((a, b) => a.anchor.end - b.anchor.end);
 }

@@ -26,7 +26,9 @@ function describeParty(party: NoticeParty): string {
     ...party.identifiers.map((id) => `${SCHEME_NAMES[id.scheme] ?? id.scheme} ${id.value}`),
     party.country,
   ].filter(Boolean);
-  return safe(`${party.name}${details.length ? ` (${details.join(', ')})` : ''}`);
+  const values = (party.values ?? []).map((v) => `${v.amount}${v.currency ? ` ${v.currency}` : ''}${v.lot ? ` (${v.lot})` : ''}`);
+  const role = party.role ? ` [${party.role}${values.length ? `: ${values.join('; ')}` : ''}]` : '';
+  return safe(`${party.name}${details.length ? ` (${details.join(', ')})` : ''}${role}`);
 }
 
 function describeSource(source: FindingSource): string {
@@ -57,6 +59,7 @@ export function formatAnalysis(analysis: PageAnalysis): string {
   lines.push(`Portal:    ${safe(portalName(reading.portal))}`);
   lines.push(`Title:     ${reading.title ? safe(reading.title) : '(none found)'}`);
   if (reading.noticeType) lines.push(`Notice:    ${safe(reading.noticeType)}`);
+  if (reading.stage) lines.push(`Stage:     ${safe(reading.stage)}`);
   lines.push(`Buyer:     ${reading.buyer ? describeParty(reading.buyer) : '(none found)'}`);
   if (reading.buyer?.address) lines.push(`           ${safe(reading.buyer.address)}`);
   if (reading.countries.length > 0) lines.push(`Countries: ${reading.countries.join(', ')}`);
@@ -69,6 +72,12 @@ export function formatAnalysis(analysis: PageAnalysis): string {
     const categories = findingsAbout(item, findings).map((f) => safe(f.title));
     lines.push(`  ${cpv.code8}${cpv.label ? ` ${safe(cpv.label)}` : ''}${cpv.main ? ' (main)' : ''}`);
     lines.push(`      risk categories: ${categories.length ? categories.join('; ') : 'none known'}`);
+  }
+
+  const otherCodes = reading.classifications ?? [];
+  if (otherCodes.length > 0) {
+    lines.push('', `Other codes (${otherCodes.length}; no risk categories are mapped to them):`);
+    for (const c of otherCodes) lines.push(`  ${c.scheme.toUpperCase()} ${c.code}${c.label ? ` ${safe(c.label)}` : ''}`);
   }
 
   const checkedSuppliers = analysis.checked.filter((c) => c.kind === 'supplier');

@@ -186,6 +186,26 @@ export interface NoticeParty {
   identifiers: EntityIdentifier[];
   country?: CountryCode;
   address?: string;
+  /** What the notice says this party is: a tenderer that bid, or a winner (awardee, contractor). */
+  role?: 'bidder' | 'winner';
+  /** Awarded or tendered values the notice gives for this party, per lot when it says so. */
+  values?: NoticeValue[];
+}
+
+/** An amount of money as a notice states it. */
+export interface NoticeValue {
+  amount: number;
+  /** ISO 4217 currency code, when the notice gives one. */
+  currency?: string;
+  /** The lot or line item it belongs to, as the notice names it. */
+  lot?: string;
+}
+
+/** A product or service code other than CPV, normalised (UNSPSC 8 digits, NAICS 6 digits, PSC 4 characters). */
+export interface NoticeClassification {
+  scheme: 'unspsc' | 'naics' | 'psc' | 'cpc';
+  code: string;
+  label?: string;
 }
 
 export interface NoticeCpv {
@@ -200,8 +220,12 @@ export interface NoticeReading {
   portal: string; // adapter id, e.g. "find-a-tender"
   title?: string;
   noticeType?: string;
+  /** Where the procedure stands, in the portal's words ("Award", "Cancelled", "Adjudicada"). */
+  stage?: string;
   buyer?: NoticeParty;
   cpv: NoticeCpv[];
+  /** Codes of other vocabularies the notice uses (UNSPSC, NAICS, PSC). */
+  classifications?: NoticeClassification[];
   suppliers: NoticeParty[];
   countries: CountryCode[];
 }

@@ -9,10 +9,12 @@ export interface PageServer {
   close(): Promise<void>;
 }
 
-/** Feeds by their extension; everything else is served as an HTML page. */
+/** Feeds and notice data by their extension; everything else is served as an HTML page. */
 function contentTypeOf(file: string): string {
   if (file.endsWith('.rss')) return 'application/rss+xml';
   if (file.endsWith('.atom')) return 'application/atom+xml';
+  if (file.endsWith('.xml')) return 'application/xml; charset=utf-8';
+  if (file.endsWith('.json')) return 'application/json; charset=utf-8';
   return 'text/html; charset=utf-8';
 }
 

@@ -2,51 +2,24 @@
 // demonstration notice, served from 127.0.0.1, get their marks, the toolbar badge and the popup's findings.
 // Screenshots land in test-results/screenshots/ for review.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { servePages, type PageServer } from '../../src/demo/serve-pages';
-import { launchWithExtension, type ExtensionBrowser } from '../../src/demo/launch-chromium';
+import { SCREENSHOTS, here, startHarness, type Harness } from './harness';
+import * as harness from './harness';
 
-const here = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
-const EXTENSION_DIR = here('../../.output/local/chrome-mv3');
-const SCREENSHOTS = here('../../test-results/screenshots');
-
-const ROUTES = {
-  '/find-a-tender/Notice/008624-2023': here('../fixtures/portal_html/uk_find_a_tender_notice_008624-2023_award.html'),
-  '/contracts-finder/Notice/05c544dc-9e6f-452d-87c1-bf00f3ce73ac': here('../fixtures/portal_html/uk_contracts_finder_notice_05c544dc_award.html'),
-  '/demo/notice': here('../../src/demo/demo-notice.html'),
-};
-
-let server: PageServer;
-let browser: ExtensionBrowser;
+let h: Harness;
+let browser: Harness['browser'];
 
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  server = await servePages(ROUTES);
-  browser = await launchWithExtension(EXTENSION_DIR, { headless: true });
+  h = await startHarness();
+  browser = h.browser;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await h?.close();
 });
 
-async function openAnnotated(path: string): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.origin}${path}`);
-  await page.locator('tenderlens-mark').first().waitFor({ timeout: 20_000 });
-  return page;
-}
-
-/** The tab id Chromium gave the page, asked from inside the extension's worker. */
-async function tabIdOf(page: Page): Promise<number> {
-  const url = page.url();
-  return browser.worker.evaluate(async (u) => {
-    const tabs = await chrome.tabs.query({ url: u });
-    return tabs[0]?.id ?? -1;
-  }, url);
-}
+const openAnnotated = (path: string): Promise<Page> => harness.openAnnotated(h, path);
+const tabIdOf = (page: Page): Promise<number> => harness.tabIdOf(h, page);
 
 async function badgeOf(page: Page): Promise<{ text: string; title: string }> {
   const tabId = await tabIdOf(page);

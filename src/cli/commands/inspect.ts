@@ -11,6 +11,7 @@ import { formatAnalysis } from '../format-analysis';
 import { decodeHtml, parseHtmlDocument } from '../html-document';
 import { DEFAULT_KNOWLEDGE_PATH, loadKnowledgeFromFile } from '../knowledge-file';
 import { parseArgs, type OptionSpec } from '../parse-args';
+import { looksLikeData, readNoticeDataInput } from '../notice-data-input';
 
 const NAME = 'inspect';
 
@@ -51,11 +52,12 @@ async function runInspect(args: string[], io: CliIo): Promise<number> {
   const dataFile = typeof dataOption === 'string' ? resolve(io.cwd(), dataOption) : DEFAULT_KNOWLEDGE_PATH;
 
   const source = input === '-' ? 'standard input' : input;
-  const html = decodeHtml(input === '-' ? await io.readStdin() : await io.readFile(input), source, (warning) => io.stderr(`tenderlens: warning: ${warning}\n`));
-  if (/^\s*[{[]/.test(html)) throw new InputError(`${source}: looks like JSON, not an HTML page`);
-  const doc = parseHtmlDocument(html, source);
-  const reading = readNotice(doc, url);
-  const { text } = extractPageText(doc.querySelector('body') ?? doc);
+  const html = decodeHtml(input === '-' ? await io.readStdin() : await io.readFile(input), source, (warning) => io.stderr(`tenderlens: warning: ${warning}
+`));
+  const data = looksLikeData(html) ? readNoticeDataInput(html, source, url) : undefined;
+  const doc = data ? undefined : parseHtmlDocument(html, source);
+  const reading = data?.reading ?? readNotice(doc!, url);
+  const text = data?.text ?? extractPageText(doc!.querySelector('body') ?? doc!).text;
 
   const knowledge = await loadKnowledge(dataFile);
   const analysis = analysePage(knowledge, { url, text, reading });
@@ -65,12 +67,14 @@ async function runInspect(args: string[], io: CliIo): Promise<number> {
 
 export const inspectCommand: Command = {
   name: NAME,
-  summary: 'read a saved notice or supplier page and report the risks known about it',
-  usage: 'tenderlens inspect <file.html|-> [--url URL] [--json] [--data FILE]',
+  summary: 'read a saved notice or supplier page, or notice data (TED XML, OCDS, SAM.gov), and report the risks known about it',
+  usage: 'tenderlens inspect <file.html|file.xml|file.json|-> [--url URL] [--json] [--data FILE]',
   description: `
 Reads the page in <file.html> (or standard input when the file is "-") the way the browser extension does:
-the portal's own reader when the page comes from a known portal (Find a Tender, Contracts Finder), otherwise
-the generic reader, then matches the page text and its CPV codes against the knowledge base.
+the portal's own reader when the page comes from a known portal (Find a Tender, Contracts Finder, TED, SAM.gov,
+SECOP II), otherwise the generic reader, then matches the page text and its CPV codes against the knowledge base.
+A TED notice's XML (eForms or R2.0.9), OCDS JSON (a release, a release package or a record package) or a SAM.gov
+opportunity record is read as data: buyer, classifications, tenderers and winners, with the same findings.
 
 Prints the portal, title, buyer, CPV codes with their risk categories, suppliers with their identifiers, and
 every finding with its sources. When nothing is found it says so: no information is not the same as no risk.

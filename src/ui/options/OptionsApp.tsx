@@ -11,6 +11,9 @@ import { describeDecision } from '../../core/decisions';
 import { errorText, formatDateTime, formatNumber, formatVersion, sourceLicence, sourcePublisher, t } from '../i18n';
 import { EntityListImport, ListProgressView } from './EntityListImport';
 import { FeedSubscriptions } from './FeedSubscriptions';
+import { MarkDisplaySettings } from './MarkDisplaySettings';
+import { ReaderSwitches } from './ReaderSwitches';
+import { SupplierSites } from './SupplierSites';
 import { openKnowledgeDb } from '../../kb/db';
 import { removeEntityList, type ListProgress } from '../../extension/import-entity-list';
 
@@ -59,6 +62,15 @@ export function OptionsApp() {
       <section aria-labelledby="feeds-heading">
         <h2 id="feeds-heading">{t('feedsHeading')}</h2>
         <FeedSubscriptions />
+      </section>
+      <MarkDisplaySettings />
+      <section aria-labelledby="sites-heading">
+        <h2 id="sites-heading">{t('sitesHeading')}</h2>
+        <SupplierSites />
+      </section>
+      <section aria-labelledby="readers-heading">
+        <h2 id="readers-heading">{t('readersHeading')}</h2>
+        <ReaderSwitches />
       </section>
       <section aria-labelledby="decisions-heading">
         <h2 id="decisions-heading">{t('optionsDecisions')}</h2>

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { TabStateView } from '../components/TabStateView';
 import { entityIdsOnPage, entityTiersOnPage, onTabFindingsChanged, readActiveTab, type TabState } from '../active-tab';
 import { AlertsList } from '../components/AlertsList';
+import { SupplierSiteCheck } from '../components/SupplierSiteCheck';
 import { browser } from '../../extension/browser';
 import { t } from '../i18n';
 
@@ -16,6 +17,16 @@ async function openSidePanel(): Promise<void> {
   if (sidePanel && currentWindowId !== undefined) await sidePanel.open({ windowId: currentWindowId });
   else await browser.sidebarAction?.open();
   window.close();
+}
+
+/** After a supplier site check: the tab's reading, once the content script has sent it (10 s at most). */
+async function waitForReading(): Promise<TabState> {
+  for (let i = 0; i < 40; i++) {
+    const state = await readActiveTab();
+    if (state.state !== 'none') return state;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return readActiveTab();
 }
 
 export function PopupApp() {
@@ -39,6 +50,7 @@ export function PopupApp() {
         </nav>
       </header>
       <TabStateView tab={tab} />
+      {tab.state !== 'loading' && <SupplierSiteCheck onChecked={() => void waitForReading().then(setTab)} />}
       <AlertsList pageEntityIds={entityIdsOnPage(tab)} pageTiers={entityTiersOnPage(tab)} />
     </main>
   );

@@ -87,9 +87,11 @@ describe('tenderlens command line', () => {
     expect(await runCli(['inspect', 'no/such/page.html'], missing)).toBe(1);
     expect(missing.err).toBe('tenderlens: no/such/page.html: no such file\n');
 
-    const json = recordingIo({ files: { 'sam.json': '{"opportunitiesData": []}' } });
-    expect(await runCli(['inspect', 'sam.json'], json)).toBe(1);
-    expect(json.err).toBe('tenderlens: sam.json: looks like JSON, not an HTML page\n');
+    const json = recordingIo({ files: { 'list.json': '{"entities": []}' } });
+    expect(await runCli(['inspect', 'list.json'], json)).toBe(1);
+    expect(json.err).toBe(
+      'tenderlens: list.json: is JSON but neither OCDS (a release, or a package with "releases" or "records") nor a SAM.gov opportunity record\n',
+    );
 
     const pdf = recordingIo({ files: { 'notice.pdf': '%PDF-1.7\n...' } });
     expect(await runCli(['inspect', 'notice.pdf'], pdf)).toBe(1);

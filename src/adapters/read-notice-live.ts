@@ -1,0 +1,76 @@
+// Reads the notice of the page in a tab: the page reader's own reading, and — for a portal whose pages have a
+// machine-readable twin (TED's notice XML, the record a SAM.gov page loads) — the twin, fetched from the page's own
+// origin (a content script may read same-origin responses), size- and time-capped, following an amendment to its
+// latest version. A twin that cannot be had leaves the page's own reading. Twins are read once per address.
+import type { NoticeReading } from '../core/types';
+import { pickAdapter, readNotice } from './index';
+import { readPageCpvCodes } from './generic';
+import { parseSafeXml } from './xml-tree';
+
+/** Twins larger than this are not read (the largest real notices are a few megabytes). */
+export const MAX_TWIN_BYTES = 10_000_000;
+const TWIN_TIMEOUT_MS = 15_000;
+const MAX_AMENDMENT_STEPS = 3;
+
+export interface LiveReadingDeps {
+  fetch: typeof fetch;
+  xmlParser: { parseFromString(text: string, type: string): Document };
+  switchedOff?: ReadonlySet<string>;
+}
+
+async function fetchTwin(url: string, deps: LiveReadingDeps): Promise<string> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), TWIN_TIMEOUT_MS);
+  try {
+    const response = await deps.fetch(url, { credentials: 'same-origin', signal: controller.signal });
+    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+    const length = Number(response.headers.get('content-length') ?? '0');
+    if (length > MAX_TWIN_BYTES) throw new Error(`${url}: ${length} bytes, more than ${MAX_TWIN_BYTES}`);
+    const text = await response.text();
+    if (text.length > MAX_TWIN_BYTES) throw new Error(`${url}: more than ${MAX_TWIN_BYTES} characters`);
+    return text;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Reads pages of one tab; remembers each twin it read, so a re-read after a DOM change fetches nothing. */
+export class LiveNoticeReader {
+  private readonly twins = new Map<string, Promise<NoticeReading | undefined>>();
+
+  constructor(private readonly deps: LiveReadingDeps) {}
+
+  async read(doc: Document, url: string): Promise<NoticeReading> {
+    const pageReading = readNotice(doc, url, this.deps.switchedOff);
+    const adapter = pickAdapter(url, doc, this.deps.switchedOff);
+    const pageUrl = URL.canParse(url) ? new URL(url) : undefined;
+    const twinUrl = pageUrl && adapter.twin?.url(pageUrl);
+    if (!adapter.twin || !pageUrl || !twinUrl) return pageReading;
+    let pending = this.twins.get(twinUrl);
+    if (!pending) {
+      pending = this.readTwin(adapter.twin, twinUrl, pageUrl).catch((error: unknown) => {
+        console.warn('TenderLens: the notice data behind this page could not be read; the page itself is read instead:', error);
+        return undefined;
+      });
+      this.twins.set(twinUrl, pending);
+    }
+    const twinReading = await pending;
+    if (!twinReading) return pageReading;
+    return {
+      ...twinReading,
+      title: twinReading.title ?? pageReading.title,
+      cpv: twinReading.cpv.length > 0 ? twinReading.cpv : readPageCpvCodes(doc),
+    } as NoticeReading;
+  }
+
+  private async readTwin(twin: NonNullable<ReturnType<typeof pickAdapter>['twin']>, firstUrl: string, pageUrl: URL): Promise<NoticeReading> {
+    let url = firstUrl;
+    for (let step = 0; ; step++) {
+      const text = await fetchTwin(url, this.deps);
+      const record = twin.format === 'xml' ? parseSafeXml(text, this.deps.xmlParser) : (JSON.parse(text) as unknown);
+      const newer = step < MAX_AMENDMENT_STEPS ? twin.newerVersion?.(record, pageUrl) : undefined;
+      if (!newer || newer === url) return twin.read(record, pageUrl);
+      url = newer;
+    }
+  }
+}

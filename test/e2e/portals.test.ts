@@ -1,0 +1,152 @@
+// The built extension in a real Chromium on every portal reader's fixtures, served from 127.0.0.1 under paths that
+// mimic the portal: TED (the page and the notice XML it is read from), SAM.gov (the page and the record it loads),
+// SECOP II; in-page navigation of a single-page app; and the host page's own text left as it was.
+// Screenshots land in test-results/screenshots/.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { servePages, type PageServer } from '../../src/demo/serve-pages';
+import { launchWithExtension, type ExtensionBrowser } from '../../src/demo/launch-chromium';
+import type { PageAnalysis } from '../../src/core/types';
+
+const here = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
+const EXTENSION_DIR = here('../../.output/local/chrome-mv3');
+const SCREENSHOTS = here('../../test-results/screenshots');
+const SAM_ID = 'f90fba9ebf6243ed8290c4ed4603c182';
+
+const ROUTES = {
+  '/ted/en/notice/-/detail/043489-2024': here('../fixtures/e2e-pages/ted_notice_043489-2024_page.html'),
+  '/ted/en/notice/043489-2024/xml': here('../fixtures/ted/ted_eforms_can_standard_043489-2024.xml'),
+  [`/sam/opp/${SAM_ID}/view`]: here(`../fixtures/e2e-pages/sam_opp_${SAM_ID}_page.html`),
+  [`/sam/api/prod/opps/v2/opportunities/${SAM_ID}`]: here('../fixtures/portal_html/us_sam_gov_opportunities_v2_search_response.json'),
+  '/secop/Public/Tendering/OpportunityDetail/Index': here('../fixtures/secop/secop2_opportunity_CO1.NTC.530313.html'),
+  '/spa/notice/1': here('../fixtures/e2e-pages/single-page-app.html'),
+  '/spa/notice/2': here('../fixtures/e2e-pages/single-page-app.html'),
+};
+
+let server: PageServer;
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  server = await servePages(ROUTES);
+  browser = await launchWithExtension(EXTENSION_DIR, { headless: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The analysis the background saved for a page's tab (what the popup and the side panel show). */
+async function analysisOf(page: Page): Promise<PageAnalysis | null> {
+  const url = page.url();
+  return browser.worker.evaluate(async (u) => {
+    const tabs = await chrome.tabs.query({ url: u });
+    const id = tabs[0]?.id ?? -1;
+    const stored = await chrome.storage.session.get(`tab:${id}`);
+    return (stored[`tab:${id}`] as never) ?? null;
+  }, url);
+}
+
+async function openRead(path: string, portal: string): Promise<{ page: Page; analysis: PageAnalysis }> {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1000, height: 800 });
+  await page.goto(`${server.origin}${path}`);
+  await expect.poll(async () => (await analysisOf(page))?.reading.portal, { timeout: 20_000 }).toBe(portal);
+  return { page, analysis: (await analysisOf(page))! };
+}
+
+/** The page's text without the marks equals the text of the page as served: marks are all that was added. */
+async function expectHostTextUnchanged(page: Page): Promise<void> {
+  const same = await page.evaluate(async () => {
+    const served = new DOMParser().parseFromString(await (await fetch(location.href)).text(), 'text/html');
+    const clean = (root: Element) => {
+      const copy = root.cloneNode(true) as Element;
+      copy.querySelectorAll('tenderlens-mark, script, style').forEach((node) => node.remove());
+      return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
+    };
+    return { now: clean(document.body), served: clean(served.body), wide: document.documentElement.scrollWidth <= innerWidth };
+  });
+  expect(same.now).toBe(same.served);
+  expect(same.wide).toBe(true);
+}
+
+describe('TED notice page, read from its XML', () => {
+  it('reads buyer, CPV code and the winner from the notice XML and marks the names where the page shows them', async () => {
+    const { page, analysis } = await openRead('/ted/en/notice/-/detail/043489-2024', 'ted');
+    expect(analysis.reading.noticeType).toBe('Contract award notice');
+    expect(analysis.reading.buyer?.name).toBe('Berliner Verkehrsbetriebe, Bereich Einkauf/ Materialwirtschaft');
+    expect(analysis.reading.suppliers).toEqual([expect.objectContaining({ name: 'Dunkel Baustoff-Recycling-Zentrum oHG', role: 'winner', country: 'DE' })]);
+    expect(analysis.reading.cpv.map((c) => c.code8)).toEqual(['90000000']);
+    // The winner is only in the XML's roles: the page reader alone reads no suppliers.
+    const supplierMark = page.locator('tenderlens-mark[data-tenderlens="checked"]');
+    await expect.poll(() => supplierMark.count()).toBeGreaterThanOrEqual(2);
+    const marked = await page.evaluate(() => Array.from(document.querySelectorAll('tenderlens-mark')).map((m) => m.parentElement?.textContent ?? ''));
+    expect(marked.some((text) => text.includes('Dunkel Baustoff-Recycling-Zentrum oHG'))).toBe(true);
+    await expectHostTextUnchanged(page);
+    await page.screenshot({ path: `${SCREENSHOTS}/ted-notice-page.png`, fullPage: true });
+    await page.close();
+  });
+});
+
+describe('SAM.gov award notice page, read from the record it loads', () => {
+  it('reads the awardee with UEI and CAGE, NAICS and PSC, the organisation path as buyer, and marks the awardee', async () => {
+    const { page, analysis } = await openRead(`/sam/opp/${SAM_ID}/view`, 'sam-gov');
+    expect(analysis.reading.suppliers).toEqual([
+      expect.objectContaining({
+        name: 'CANCER CAREPOINT ASSOCIATES, LLC',
+        identifiers: [{ scheme: 'uei', value: 'LPZ2UE7MLNL5' }, { scheme: 'cage', value: '135X2' }],
+        role: 'winner',
+      }),
+    ]);
+    expect(analysis.reading.classifications).toEqual([{ scheme: 'naics', code: '561320' }, { scheme: 'psc', code: 'Q999' }]);
+    expect(analysis.reading.buyer?.name).toBe('VETERANS AFFAIRS, DEPARTMENT OF › NAC FEDERAL SUPPLY SCHEDULE (36F797)');
+    await page.locator('tenderlens-mark').first().waitFor({ timeout: 20_000 });
+    await expectHostTextUnchanged(page);
+    await page.screenshot({ path: `${SCREENSHOTS}/sam-gov-award-page.png`, fullPage: true });
+    await page.close();
+  });
+});
+
+describe('SECOP II process page', () => {
+  it('reads buyer, procedure, state and the UNSPSC code from the labelled rows', async () => {
+    const { page, analysis } = await openRead('/secop/Public/Tendering/OpportunityDetail/Index?noticeUID=CO1.NTC.530313', 'secop');
+    expect(analysis.reading).toMatchObject({
+      buyer: { name: 'AGENCIA PARA LA REINCORPORACIÓN Y LA NORMALIZACIÓN', country: 'CO' },
+      noticeType: 'Contratación directa',
+      classifications: [{ scheme: 'unspsc', code: '80111500', label: 'Desarrollo de recursos humanos' }],
+      suppliers: [],
+    });
+    await expectHostTextUnchanged(page);
+    await page.screenshot({ path: `${SCREENSHOTS}/secop-page.png`, fullPage: true });
+    await page.close();
+  });
+});
+
+describe('single-page app navigation', () => {
+  const marksOf = (page: Page) =>
+    page.evaluate(() => Array.from(document.querySelectorAll('tenderlens-mark')).map((m) => `${m.getAttribute('data-tenderlens')}:${m.parentElement?.textContent?.slice(0, 40)}`));
+
+  it('reads the new notice after in-page navigation, back and forth, and never duplicates a mark', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.origin}/spa/notice/1`);
+    await page.locator('tenderlens-mark').first().waitFor({ timeout: 20_000 });
+    const first = await marksOf(page);
+    expect(first.length).toBeGreaterThan(0);
+
+    await page.click('#to-2');
+    await expect.poll(async () => (await analysisOf(page))?.reading.cpv.map((c) => c.code8).sort(), { timeout: 20_000 }).toEqual(['18424000', '33141420']);
+    await expect.poll(async () => (await marksOf(page)).some((m) => m.includes('18424000'))).toBe(true);
+    const second = await marksOf(page);
+    expect(new Set(second).size).toBe(second.length);
+    expect(second.some((m) => m.includes('33600000'))).toBe(false);
+    await page.screenshot({ path: `${SCREENSHOTS}/spa-after-navigation.png` });
+
+    await page.goBack();
+    await expect.poll(async () => (await analysisOf(page))?.reading.cpv.map((c) => c.code8), { timeout: 20_000 }).toEqual(['33600000']);
+    await expect.poll(() => marksOf(page)).toEqual(first);
+    await page.close();
+  });
+});
