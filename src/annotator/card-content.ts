@@ -47,7 +47,7 @@ export function appendCardBody(card: HTMLElement, body: CardBody, t: Translate, 
     for (const q of guidance.askTheSupplier) questions.append(el('li', '', q));
     card.append(questions);
   }
-  card.append(technicalDetails(body, t));
+  if (finding || body.sources.length) card.append(technicalDetails(body, t));
   card.append(el('p', 'card-note', t('noInformationIsNotNoRisk')));
   if (finding?.entityId && !finding.decision && (actions.dismiss || actions.confirm)) card.append(decisionForm(finding, body.matchedText, t, actions));
 }
