@@ -40,7 +40,9 @@ export default defineConfig({
     action: { default_title: '__MSG_actionTitle__' },
     // TenderLens collects no data: nothing a user browses leaves the browser.
     browser_specific_settings: {
-      gecko: { id: 'tenderlens@tenderlens.org', strict_min_version: '115.0', data_collection_permissions: { required: ['none'] } },
+      // data_collection_permissions (required by addons.mozilla.org) needs Firefox 140 (ESR) and Firefox for Android 142.
+      gecko: { id: 'tenderlens@tenderlens.org', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+      gecko_android: { strict_min_version: '142.0' },
     },
   }),
   // The sources archive (for a store's review) holds what builds the extension; the tests and their data, some of

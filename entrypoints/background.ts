@@ -11,6 +11,7 @@ import { knowledgeStatus } from '@/src/extension/background/status';
 import { FeedService } from '@/src/extension/background/feed-service';
 import { ensureFeedAlarm, FEED_ALARM } from '@/src/extension/background/feed-alarm';
 import { permissionCheckedFetch, releaseFeedPermission } from '@/src/extension/feed-permissions';
+import { disclosuresForSuppliers, runBidderCheck } from '@/src/extension/background/bidder-check-service';
 import { SWITCHES_ALARM } from '@/src/extension/adapter-switches';
 import { ensureSwitchesAlarm, refreshSwitchesNow } from '@/src/extension/background/switches-refresh';
 import { keepSupplierSiteScriptsRegistered } from '@/src/extension/background/supplier-site-scripts';
@@ -20,11 +21,16 @@ export default defineBackground(() => {
     const response = await fetch(browser.runtime.getURL('/data/defaults.json'));
     if (!response.ok) throw new Error(`The shipped default data could not be read (HTTP ${response.status}).`);
     return (await response.json()) as DefaultData;
+  }, undefined, {
+    // Outlives a deleted IndexedDB, so that a knowledge base found empty is known to have been lost.
+    get: async (key) => (await browser.storage.local.get(key))[key],
+    set: (key, value) => browser.storage.local.set({ [key]: value }),
   });
   const feeds = new FeedService({
     db: knowledge.db,
     linking: async () => ({ matcher: await knowledge.freshMatcher(), decisions: await knowledge.db.decisions.toArray() }),
     fetch: permissionCheckedFetch((input, init) => fetch(input, init)),
+    hostGranted: (url) => browser.permissions.contains({ origins: [`${url.protocol}//${url.hostname}/*`] }),
   });
 
   async function handle(request: Request, sender: { tab?: { id?: number } }): Promise<Reply<Request>> {
@@ -76,6 +82,10 @@ export default defineBackground(() => {
       case 'list-alerts':
         await knowledge.whenReady();
         return feeds.alerts(request.pageEntityIds ?? []);
+      case 'check-bidders':
+        return runBidderCheck(knowledge, request.bidders, request.asOf);
+      case 'disclosures-for-suppliers':
+        return disclosuresForSuppliers(knowledge, request.suppliers);
     }
   }
 
@@ -126,6 +136,11 @@ export default defineBackground(() => {
       .then(announceAlerts)
       .catch((e: unknown) => console.error('TenderLens: feed refresh failed:', e));
   });
+  // A read the browser cut short when it last stopped this worker is recorded as interrupted, then read again.
+  void feeds
+    .recoverInterruptedReads()
+    .then((interrupted) => (interrupted > 0 ? feeds.refresh().then(announceAlerts) : undefined))
+    .catch((e: unknown) => console.error('TenderLens: interrupted feed reads could not be recorded:', e));
   void ensureFeedAlarm().catch((e: unknown) => console.error('TenderLens: the feed alarm could not be set:', e));
   void ensureSwitchesAlarm().catch((e: unknown) => console.error('TenderLens: the reader-switches alarm could not be set:', e));
   browser.runtime.onStartup.addListener(() => void refreshSwitchesNow().catch(() => undefined));

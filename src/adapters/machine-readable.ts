@@ -20,10 +20,15 @@ export class NotNoticeDataError extends Error {}
 
 type XmlParser = { parseFromString(text: string, type: string): Document };
 
+/** A TED notice's root element, written without an XML declaration. */
+const TED_ROOT = /^<(?:[\w-]+:)?(?:TED_EXPORT|ContractNotice|ContractAwardNotice|PriorInformationNotice)[\s>]/;
+
 /** True when a text starts like XML or JSON (after a byte-order mark and spaces), not like an HTML page. */
 export function looksLikeData(text: string): boolean {
   const start = text.replace(/^\uFEFF/, '').trimStart();
-  return start.startsWith('{') || start.startsWith('[') || (start.startsWith('<?xml') && !/^<\?xml[^>]*>\s*<(?:!DOCTYPE\s+)?html/i.test(start));
+  if (start.startsWith('{') || start.startsWith('[')) return true;
+  if (TED_ROOT.test(start)) return true;
+  return start.startsWith('<?xml') && !/^<\?xml[^>]*>\s*<(?:!DOCTYPE\s+)?html/i.test(start);
 }
 
 /** Reads notice data; throws NotNoticeDataError saying what was expected when the text is none of the formats. */

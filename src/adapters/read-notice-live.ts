@@ -56,11 +56,8 @@ export class LiveNoticeReader {
     }
     const twinReading = await pending;
     if (!twinReading) return pageReading;
-    return {
-      ...twinReading,
-      title: twinReading.title ?? pageReading.title,
-      cpv: twinReading.cpv.length > 0 ? twinReading.cpv : readPageCpvCodes(doc),
-    } as NoticeReading;
+    const title = twinReading.title ?? pageReading.title;
+    return { ...twinReading, ...(title ? { title } : {}), cpv: twinReading.cpv.length > 0 ? twinReading.cpv : readPageCpvCodes(doc) };
   }
 
   private async readTwin(twin: NonNullable<ReturnType<typeof pickAdapter>['twin']>, firstUrl: string, pageUrl: URL): Promise<NoticeReading> {

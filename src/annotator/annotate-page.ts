@@ -8,6 +8,7 @@ import shippedSwitches from '../../public/adapter-switches.json';
 import { extractPageTextInSlices, yieldToPage } from '../page-text/extract';
 import type { Finding, PageAnalysis } from '../core/types';
 import { sendToBackground } from '../extension/messages';
+import { addDisclosuresToMarks, fetchSupplierDisclosures } from './card-disclosure';
 import { browser } from '../extension/browser';
 import { t as translate } from '../ui/i18n';
 import { MARK_TAG, type MarkActions, type Translate } from './mark-element';
@@ -83,11 +84,12 @@ export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
     await yieldToPage();
     const pageText = await extractPageTextInSlices(body, { signal });
     const analysis = await sendToBackground({ type: 'analyse-page', url: location.href, text: pageText.text, reading });
+    const disclosures = await fetchSupplierDisclosures(reading);
     if (signal.aborted) return analysis;
     // The page may have changed while the background worked: only mark text that is still the same.
     const current = await extractPageTextInSlices(body, { signal });
     if (current.text === pageText.text) {
-      placeMarks(current, planMarks(analysis, t, settings), t, actions);
+      placeMarks(current, addDisclosuresToMarks(planMarks(analysis, t, settings), disclosures, t), t, actions);
       analysed = { url: location.href, text: current.text };
     } else again = true;
     observer.observe(body, { childList: true, subtree: true, characterData: true });

@@ -7,6 +7,8 @@ export interface CliIo {
   stderr(text: string): void;
   /** Reads a whole file; rejects with an InputError whose message names the file. */
   readFile(path: string): Promise<Uint8Array>;
+  /** Writes a whole file (a report); rejects with an InputError whose message names the file. */
+  writeFile(path: string, data: string | Uint8Array): Promise<void>;
   /** Reads all of standard input. */
   readStdin(): Promise<Uint8Array>;
   /** The folder relative paths are resolved against. */

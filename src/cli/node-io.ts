@@ -1,6 +1,6 @@
 // The CLI's access to the real process: stdout/stderr, files (with errors that name the file and say what is
 // wrong), standard input, and the working folder. Files above a size limit are refused rather than read.
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { InputError, type CliIo } from './cli-io';
 
@@ -56,6 +56,13 @@ export function nodeIo(): CliIo {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
     readFile: (path) => readWholeFile(path, process.cwd()),
+    writeFile: async (path, data) => {
+      try {
+        await writeFile(resolve(process.cwd(), path), data);
+      } catch (error) {
+        throw describeFileError(path, error);
+      }
+    },
     readStdin: readAllStdin,
     cwd: () => process.cwd(),
   };

@@ -112,6 +112,10 @@ export interface SourceFetchState {
   /** ISO timestamp of the last attempt that read the feed or learnt that it had not changed (HTTP 304). */
   lastSuccessAt?: string;
   lastError?: string;
+  /** The last error as a code and its arguments, when the extension pages can name it in the user's language. */
+  lastProblem?: { code: string; args: string[] };
+  /** Set while an attempt is under way: still set on a later start, that attempt was cut short (the worker stopped). */
+  readingSince?: string;
   nextAttemptAt?: string;
   /** What the last attempt came to: the feed read, unchanged since the last read, or a failure. */
   status?: 'ok' | 'not-modified' | 'failed';

@@ -3,7 +3,10 @@
 import type { Decision, NoticeReading, PageAnalysis, Source, SourceFetchState } from '../core/types';
 import { browser } from './browser';
 import type { DecisionInput } from '../core/decisions';
+import type { BidderCheckReport } from '../disclosures/check-bidders';
+import type { SupplierDisclosureSummary } from './background/bidder-check-service';
 import { LocalisedError } from '../core/localised-error';
+import { isStorageFull, STORAGE_FULL_MESSAGE } from '../kb/storage-errors';
 
 /** A list as the options page shows it: what it holds, counted separately (companies, their listings, codes). */
 export interface SourceStatus extends Source {
@@ -55,6 +58,10 @@ export interface AlertView {
   published?: string;
   firstSeenAt: string;
   sourceTitle: string;
+  /** Other feeds that brought the same story at the same link. */
+  alsoReportedBy?: string[];
+  /** Other feeds' different stories at the same link: kept, never merged into this one. */
+  related?: Array<{ id: string; title: string; sourceTitle: string }>;
   confidence: 'high' | 'review';
   entities: AlertEntityView[];
   onPage: boolean;
@@ -80,7 +87,9 @@ export type Request =
   | { type: 'remove-feed'; sourceId: string }
   /** `relink`: read every feed whole, ignoring its validators, so items read before a list was imported are linked. */
   | { type: 'refresh-feeds'; sourceId?: string; relink?: boolean }
-  | { type: 'list-alerts'; pageEntityIds?: string[] };
+  | { type: 'list-alerts'; pageEntityIds?: string[] }
+  | { type: 'check-bidders'; bidders: string[]; asOf: string }
+  | { type: 'disclosures-for-suppliers'; suppliers: string[] };
 
 export interface Replies {
   'analyse-page': PageAnalysis;
@@ -89,12 +98,15 @@ export interface Replies {
   'remove-decision': true;
   'list-decisions': Decision[];
   'knowledge-changed': true;
-  'knowledge-status': { sources: SourceStatus[]; revision: number; entities: number; flags: number; cpv: number };
+  /** `lostAt`: when the knowledge base was found emptied and the shipped lists installed again. */
+  'knowledge-status': { sources: SourceStatus[]; revision: number; entities: number; flags: number; cpv: number; lostAt?: string };
   'list-feeds': FeedSubscriptionStatus[];
   'add-feed': FeedSubscriptionStatus;
   'remove-feed': true;
   'refresh-feeds': FeedRefreshSummary;
   'list-alerts': AlertsReply;
+  'check-bidders': BidderCheckReport;
+  'disclosures-for-suppliers': SupplierDisclosureSummary[];
 }
 
 export type Reply<R extends Request> = Replies[R['type']];
@@ -106,12 +118,26 @@ export type Reply<R extends Request> = Replies[R['type']];
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string; key?: string; substitutions?: string[] };
 
 export function errorEnvelope(error: unknown): Envelope<never> {
+  // A full disk in plain words, whatever Dexie wrapped it in.
+  if (isStorageFull(error)) return { ok: false, error: STORAGE_FULL_MESSAGE, key: 'storageFull', substitutions: [] };
   const message = error instanceof Error ? error.message : String(error);
   return error instanceof LocalisedError ? { ok: false, error: message, key: error.key, substitutions: error.substitutions } : { ok: false, error: message };
 }
 
+/** What Chromium and Firefox say when the background stopped (or restarted) before it answered. */
+const BACKGROUND_GONE = /message channel closed|message port closed|Receiving end does not exist|Could not establish connection/i;
+const BACKGROUND_STOPPED = 'The browser stopped TenderLens before it finished. Anything it was reading is recorded as interrupted and read again; try again in a moment.';
+
 export async function sendToBackground<R extends Request>(request: R): Promise<Reply<R>> {
-  const envelope = (await browser.runtime.sendMessage(request)) as Envelope<Reply<R>> | undefined;
+  let envelope: Envelope<Reply<R>> | undefined;
+  try {
+    envelope = (await browser.runtime.sendMessage(request)) as Envelope<Reply<R>> | undefined;
+  } catch (error) {
+    // Not Chromium's "A listener indicated an asynchronous response…": what happened, and what happens next.
+    const message = error instanceof Error ? error.message : String(error);
+    if (BACKGROUND_GONE.test(message)) throw new LocalisedError('backgroundStopped', [], BACKGROUND_STOPPED);
+    throw error;
+  }
   if (!envelope) throw new Error(`No reply from the TenderLens background to "${request.type}".`);
   if (!envelope.ok) throw envelope.key ? new LocalisedError(envelope.key, envelope.substitutions ?? [], envelope.error) : new Error(envelope.error);
   return envelope.value;

@@ -3,6 +3,9 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { CpvEntry, Decision, Entity, Facility, Flag, RiskCategory, Source } from '../core/types';
 import type { LinkedAlert } from '../scanner/link-items';
+import type { DisclosureRow, DisclosureDiffRow } from './disclosures';
+import type { FacilityLinkDecision } from '../disclosures/match-facilities';
+import type { SavedColumnMapping } from '../disclosures/columns';
 import { SCHEMA_VERSIONS } from './schema';
 
 export type EntityRow = Entity & { identifierKeys: string[] };
@@ -25,6 +28,10 @@ export type KnowledgeDb = Dexie & {
   alerts: EntityTable<AlertRow, 'id'>;
   decisions: EntityTable<Decision, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
+  disclosures: EntityTable<DisclosureRow, 'id'>;
+  disclosureDiffs: EntityTable<DisclosureDiffRow, 'id'>;
+  facilityLinkDecisions: EntityTable<FacilityLinkDecision, 'id'>;
+  columnMappings: EntityTable<SavedColumnMapping, 'layoutKey'>;
 };
 
 export const DATABASE_NAME = 'tenderlens';

@@ -1,8 +1,9 @@
 // Feed subscriptions and their alerts in the knowledge base: a subscription is a source of kind "feed" carrying
-// its fetch state; its alerts are saved against what is already stored (same item id, or the same page under
-// another id or in another feed), keep the time they were first seen, and are capped per feed.
+// its fetch state; its alerts are saved against what it already stored (same item id, or the same page under
+// another id), keep the time they were first seen, and are capped per feed. Each feed keeps its own alerts: another
+// feed's item at the same link never replaces or suppresses them (the views show them side by side as related).
 import type { Source, SourceFetchState } from '../core/types';
-import { normaliseItemUrl } from '../scanner/dedupe-items';
+import { normaliseItemUrl, storyTitleKey } from '../scanner/dedupe-items';
 import { feedSourceId } from '../scanner/feed-address';
 import type { LinkedAlert } from '../scanner/link-items';
 import { safeHttpUrl } from '../core/safe-url';
@@ -81,18 +82,19 @@ export interface SavedAlerts {
   added: number;
   /** Items already stored (same id, or same page), updated with what the feed says now. */
   updated: number;
-  /** Items left out because another feed already brought the same page. */
-  elsewhere: number;
+  /** Items stored that another feed also brought at the same link (its story is kept beside theirs, as related). */
+  alsoElsewhere: number;
 }
 
 /**
  * Saves a feed's linked items. An item already stored under the same id, or as the same page by this feed, is
- * updated in place and keeps its id and first-seen time; the same page already brought by another feed is left
- * there. Links are kept only when they are http(s). Nothing is saved for a feed no longer subscribed to.
+ * updated in place and keeps its id and first-seen time. The same page brought by another feed is left as it is
+ * and this feed's item is stored beside it: one source never erases another's story. Links are kept only when they
+ * are http(s). Nothing is saved for a feed no longer subscribed to.
  */
 export async function saveFeedAlerts(db: KnowledgeDb, sourceId: string, alerts: readonly LinkedAlert[], now: Date): Promise<SavedAlerts> {
   const seenAt = now.toISOString();
-  const saved: SavedAlerts = { added: 0, updated: 0, elsewhere: 0 };
+  const saved: SavedAlerts = { added: 0, updated: 0, alsoElsewhere: 0 };
   await db.transaction('rw', db.sources, db.alerts, async () => {
     // Removed while it was being read: its alerts are not wanted any more.
     if (!(await db.sources.get(sourceId))) return;
@@ -100,11 +102,11 @@ export async function saveFeedAlerts(db: KnowledgeDb, sourceId: string, alerts: 
       const url = safeHttpUrl(alert.url) ?? '';
       const urlKey = url ? normaliseItemUrl(url) : '';
       const sameId = await db.alerts.get(alert.id);
-      const samePage = !sameId && urlKey ? await db.alerts.where('urlKey').equals(urlKey).first() : undefined;
-      if (samePage && samePage.sourceId !== sourceId) {
-        saved.elsewhere++;
-        continue;
-      }
+      const samePageRows = urlKey ? await db.alerts.where('urlKey').equals(urlKey).toArray() : [];
+      // An alert's id is its feed's own (`feed:<address>:<item id>`): a row under it belongs to this feed.
+      // The same story again (same title) under another id: updated in place; another story at the link is kept apart.
+      const samePage = sameId ? undefined : samePageRows.find((a) => a.sourceId === sourceId && storyTitleKey(a.title) === storyTitleKey(alert.title));
+      if (samePageRows.some((a) => a.sourceId !== sourceId)) saved.alsoElsewhere++;
       const stored = sameId ?? samePage;
       const row: AlertRow = { ...alert, sourceId, url, urlKey, id: stored?.id ?? alert.id, firstSeenAt: stored?.firstSeenAt ?? seenAt };
       await db.alerts.put(row);
@@ -129,4 +131,11 @@ export async function recentAlerts(db: KnowledgeDb, limit: number): Promise<Aler
 export function alertsAboutEntities(db: KnowledgeDb, entityIds: readonly string[]): Promise<AlertRow[]> {
   if (entityIds.length === 0) return Promise.resolve([]);
   return db.alerts.where('entityIds').anyOf([...entityIds]).distinct().toArray();
+}
+
+/** Every stored alert at any of the given links (the `urlKey`s), from any feed. */
+export function alertsAtLinks(db: KnowledgeDb, urlKeys: readonly string[]): Promise<AlertRow[]> {
+  const keys = [...new Set(urlKeys.filter((k) => k !== ''))];
+  if (keys.length === 0) return Promise.resolve([]);
+  return db.alerts.where('urlKey').anyOf(keys).toArray();
 }

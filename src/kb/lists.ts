@@ -124,3 +124,20 @@ export async function removeList(db: KnowledgeDb, sourceId: string, onProgress?:
 export async function knowledgeRevision(db: KnowledgeDb): Promise<number> {
   return ((await db.meta.get(REVISION_KEY))?.value as number | undefined) ?? 0;
 }
+
+/** Whether the shipped default lists are in the knowledge base (an emptied or recreated database has none). */
+export async function defaultDataInstalled(db: KnowledgeDb): Promise<boolean> {
+  return (await db.meta.get(DEFAULTS_KEY)) !== undefined;
+}
+
+const LOST_KEY = 'knowledgeLostAt';
+
+/** Notes that the knowledge base was found emptied (its lists, feeds and decisions gone) and when. */
+export async function recordKnowledgeLost(db: KnowledgeDb, at: Date): Promise<void> {
+  await db.meta.put({ key: LOST_KEY, value: at.toISOString() });
+}
+
+/** When the knowledge base was last found emptied, if it ever was. */
+export async function knowledgeLostAt(db: KnowledgeDb): Promise<string | undefined> {
+  return (await db.meta.get(LOST_KEY))?.value as string | undefined;
+}

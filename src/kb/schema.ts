@@ -72,6 +72,18 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       }
     },
   },
+  {
+    // Factory disclosures: every version of every contractor's disclosure (and imported facility lists), the
+    // differences between a contractor's versions, the user's decisions on facility links, and the user's column
+    // mappings per file layout. New tables only: nothing earlier changes.
+    version: 4,
+    stores: {
+      disclosures: 'id, supplierKey, kind, importedAt',
+      disclosureDiffs: 'id, supplierKey',
+      facilityLinkDecisions: 'id, facilityRef, knownId',
+      columnMappings: 'layoutKey',
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -1,5 +1,6 @@
-// Drops repeated feed items: the same id twice, or the same page under two ids (http and https, tracking
-// parameters, a trailing slash or a fragment). The first occurrence is kept, in feed order.
+// Drops repeated feed items: the same id twice, or the same story (same title) at the same page under two ids
+// (http and https, tracking parameters, a trailing slash or a fragment). The first occurrence is kept, in feed order.
+// Two different stories at one link are both kept: a link alone never erases a story.
 import type { FeedItem } from './parse-feed';
 
 /** Query parameters that only say where a click came from. */
@@ -29,12 +30,17 @@ export interface DedupedItems {
   duplicates: number;
 }
 
+/** The title as two tellings of the same story share it: case, spacing and Unicode form evened out. */
+export function storyTitleKey(title: string): string {
+  return title.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
 export function dedupeFeedItems(items: readonly FeedItem[]): DedupedItems {
   const seenIds = new Set<string>();
   const seenUrls = new Set<string>();
   const kept: FeedItem[] = [];
   for (const item of items) {
-    const urlKey = item.url ? normaliseItemUrl(item.url) : undefined;
+    const urlKey = item.url ? `${normaliseItemUrl(item.url)}\n${storyTitleKey(item.title)}` : undefined;
     if (seenIds.has(item.id) || (urlKey !== undefined && seenUrls.has(urlKey))) continue;
     seenIds.add(item.id);
     if (urlKey !== undefined) seenUrls.add(urlKey);

@@ -2,6 +2,7 @@
 // a read or a "not modified", and after failures a wait that doubles with each one (capped, and never shorter
 // than the server's Retry-After). Pure: the clock is an argument.
 import type { SourceFetchState } from '../core/types';
+import type { FeedProblem } from './feed-problem';
 
 /** How often a healthy feed is read. */
 export const FEED_REFRESH_INTERVAL_MINUTES = 60;
@@ -14,7 +15,7 @@ export const MAX_RETRY_MINUTES = 24 * 60;
 export type FeedAttempt =
   | { outcome: 'read'; itemCount: number; etag?: string; lastModified?: string }
   | { outcome: 'not-modified' }
-  | { outcome: 'failed'; error: string; retryAfterSeconds?: number };
+  | { outcome: 'failed'; error: string; retryAfterSeconds?: number; problem?: FeedProblem; retrySoon?: boolean };
 
 const MINUTE_MS = 60_000;
 
@@ -31,9 +32,13 @@ export function nextFetchState(previous: SourceFetchState | undefined, attempt: 
   const at = now.toISOString();
   const after = (minutes: number) => new Date(now.getTime() + minutes * MINUTE_MS).toISOString();
   const state: SourceFetchState = { ...previous, lastAttemptAt: at };
+  delete state.readingSince;
+  delete state.lastProblem;
   if (attempt.outcome === 'failed') {
-    const failures = (previous?.consecutiveFailures ?? 0) + 1;
-    return { ...state, status: 'failed', lastError: attempt.error, consecutiveFailures: failures, nextAttemptAt: after(retryDelayMinutes(failures, attempt.retryAfterSeconds)) };
+    // An attempt cut short by the browser says nothing about the feed: it is due again at once, without back-off.
+    const failures = (previous?.consecutiveFailures ?? 0) + (attempt.retrySoon ? 0 : 1);
+    const next = attempt.retrySoon ? at : after(retryDelayMinutes(failures, attempt.retryAfterSeconds));
+    return { ...state, status: 'failed', lastError: attempt.error, ...(attempt.problem ? { lastProblem: attempt.problem } : {}), consecutiveFailures: failures, nextAttemptAt: next };
   }
   delete state.lastError;
   state.status = attempt.outcome === 'read' ? 'ok' : 'not-modified';

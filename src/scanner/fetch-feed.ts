@@ -1,6 +1,10 @@
 // Fetches a feed's bytes over http(s) with the platform's fetch: a time limit, a size cap enforced while reading,
 // conditional requests (ETag, Last-Modified) when the caller has validators from an earlier read, and errors that
 // name the address and say what went wrong. The only part of the scanner that touches the network.
+// Redirects are followed by hand, each hop checked (http(s) only, no loop, at most MAX_REDIRECTS, and a host the
+// caller allows) before it is requested. A browser hides where a redirect goes (an "opaque redirect"): there the
+// redirect is followed by the browser and the address it ended at is checked before a byte of the body is read.
+import { describeFeedProblem, type FeedProblem } from './feed-problem';
 
 export interface FetchedFeed {
   bytes: Uint8Array;
@@ -31,7 +35,13 @@ export interface FetchFeedOptions {
   userAgent?: string;
   /** The fetch to use (tests, or a wrapped fetch with its own policy); the global fetch by default. */
   fetch?: typeof fetch;
+  /** Whether a redirect may lead to this address (a host the user allowed); every http(s) address by default. */
+  mayRead?: (url: URL) => boolean | Promise<boolean>;
 }
+
+/** Hops followed at most; a feed's address rarely redirects more than once or twice. */
+export const MAX_REDIRECTS = 5;
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 export const DEFAULT_FETCH_TIMEOUT_MS = 30_000;
 /** Real feeds are far smaller; a larger body is refused rather than held in memory. */
@@ -45,13 +55,20 @@ export class FeedFetchError extends Error {
   readonly status: number | undefined;
   /** How long the server asked clients to wait (Retry-After), in seconds, when it said. */
   readonly retryAfterSeconds: number | undefined;
+  /** What was wrong, when it is one of the problems the extension pages name in the user's language. */
+  readonly problem: FeedProblem | undefined;
 
-  constructor(message: string, details: { status?: number; retryAfterSeconds?: number } = {}) {
+  constructor(message: string, details: { status?: number; retryAfterSeconds?: number; problem?: FeedProblem } = {}) {
     super(message);
     this.name = 'FeedFetchError';
     this.status = details.status;
     this.retryAfterSeconds = details.retryAfterSeconds;
+    this.problem = details.problem;
   }
+}
+
+function problemError(url: string, problem: FeedProblem): FeedFetchError {
+  return new FeedFetchError(`${url}: ${describeFeedProblem(problem)}`, { problem });
 }
 
 /** A Retry-After header in seconds: a number of seconds, or an HTTP date relative to `now`. */
@@ -143,15 +160,10 @@ async function requestFeed(url: string, validators: FeedValidators, options: Fet
   if (validators.lastModified) headers['if-modified-since'] = validators.lastModified;
 
   const signal = AbortSignal.timeout(timeoutMs);
-  let response: Response;
-  try {
-    response = await (options.fetch ?? fetch)(parsed.href, { headers, redirect: 'follow', signal });
-  } catch (error) {
-    throw new FeedFetchError(`${url}: ${describeNetworkError(error, timeoutMs)}`);
-  }
+  const { response, finalUrl } = await followRedirects(url, parsed, { headers, signal }, options, timeoutMs);
   if (response.status === 304 && (validators.etag || validators.lastModified)) {
     await response.body?.cancel();
-    return { notModified: true, url: response.url || parsed.href };
+    return { notModified: true, url: finalUrl };
   }
   if (!response.ok) {
     await response.body?.cancel();
@@ -168,7 +180,7 @@ async function requestFeed(url: string, validators: FeedValidators, options: Fet
     if (error instanceof FeedFetchError) throw error;
     throw new FeedFetchError(`${url}: reading the feed failed (${describeNetworkError(error, timeoutMs)})`);
   }
-  const fetched: FetchedFeed = { bytes, url: response.url || parsed.href };
+  const fetched: FetchedFeed = { bytes, url: finalUrl };
   const contentType = response.headers.get('content-type');
   const etag = response.headers.get('etag');
   const lastModified = response.headers.get('last-modified');
@@ -176,4 +188,53 @@ async function requestFeed(url: string, validators: FeedValidators, options: Fet
   if (etag) fetched.etag = etag;
   if (lastModified) fetched.lastModified = lastModified;
   return fetched;
+}
+
+/** Requests the feed, following its redirects one hop at a time (see the header); resolves to the final answer. */
+async function followRedirects(url: string, start: URL, init: { headers: Record<string, string>; signal: AbortSignal }, options: FetchFeedOptions, timeoutMs: number): Promise<{ response: Response; finalUrl: string }> {
+  const fetchImpl = options.fetch ?? fetch;
+  const request = async (address: URL, redirect: RequestRedirect): Promise<Response> => {
+    try {
+      return await fetchImpl(address.href, { ...init, redirect });
+    } catch (error) {
+      if (redirect === 'follow') throw problemError(url, { code: 'redirect-unfollowable', args: [] });
+      throw new FeedFetchError(`${url}: ${describeNetworkError(error, timeoutMs)}`);
+    }
+  };
+  const visited = new Set([start.href]);
+  let current = start;
+  for (let hops = 0; ; hops++) {
+    const response = await request(current, 'manual');
+    if (response.type === 'opaqueredirect') {
+      const followed = await request(current, 'follow');
+      const final = followed.url ? new URL(followed.url) : current;
+      if (final.href !== current.href) await checkHop(url, final, options, followed);
+      return { response: followed, finalUrl: final.href };
+    }
+    if (!REDIRECT_STATUSES.has(response.status)) return { response, finalUrl: response.url || current.href };
+    const location = response.headers.get('location');
+    await response.body?.cancel();
+    if (!location) throw new FeedFetchError(`${url}: the server answered HTTP ${response.status} (a redirect) without saying where to`, { status: response.status });
+    let next: URL;
+    try {
+      next = new URL(location, current);
+    } catch {
+      throw problemError(url, { code: 'redirect-scheme', args: [location.slice(0, 40)] });
+    }
+    if (visited.has(next.href)) throw problemError(url, { code: 'redirect-loop', args: [next.href] });
+    if (hops + 1 > MAX_REDIRECTS) throw problemError(url, { code: 'too-many-redirects', args: [String(MAX_REDIRECTS)] });
+    await checkHop(url, next, options);
+    visited.add(next.href);
+    current = next;
+  }
+}
+
+/** Refuses a hop to anything but http(s), or to a host the caller does not allow; an answer already in is dropped unread. */
+async function checkHop(url: string, hop: URL, options: FetchFeedOptions, answer?: Response): Promise<void> {
+  let problem: FeedProblem | undefined;
+  if (hop.protocol !== 'http:' && hop.protocol !== 'https:') problem = { code: 'redirect-scheme', args: [hop.protocol.replace(/:$/, '')] };
+  else if (options.mayRead && !(await options.mayRead(hop))) problem = { code: 'redirect-host', args: [hop.host] };
+  if (!problem) return;
+  await answer?.body?.cancel().catch(() => undefined);
+  throw problemError(url, problem);
 }

@@ -95,13 +95,33 @@ export function capLength(text: string, maxLength: number): string {
   return `${cut.trimEnd()}…`;
 }
 
+/** Deeper than this, an HTML fragment is read as text between its tags: the tree parser's stack is quadratic. */
+export const MAX_HTML_DEPTH = 256;
+
+/** Elements that never hold others, so they open no level. */
+const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+
+/** Whether the fragment's tags nest deeper than `limit` (one linear pass; an unclosed <p> counts as open). */
+export function nestsDeeperThan(html: string, limit: number): boolean {
+  let depth = 0;
+  for (const match of html.matchAll(/<(\/?)([a-z][a-z0-9-]*)[^>]*?(\/?)>/gi)) {
+    if (match[1]) depth = Math.max(0, depth - 1);
+    else if (!match[3] && !VOID_ELEMENTS.has(match[2]!.toLowerCase()) && ++depth > limit) return true;
+  }
+  return false;
+}
+
 /** Any tag, comment or doctype: text without one is plain text (entities at most). */
 const HAS_MARKUP = /<[a-z!/]/i;
 
 function markupToText(html: string, keepLineBreaks: boolean): string {
+  // Hostile nesting is flattened: every tag becomes a line break, the text between them is kept (and read as
+  // plain text, one node, so the parser builds no tree).
+  const flattened = nestsDeeperThan(html, MAX_HTML_DEPTH);
+  if (flattened) html = html.replace(/<[^>]*>/g, '\n');
   const $ = load(html, { xml: false }, false);
   const root = $.root()[0] as unknown as HtmlNode;
-  return tidyWhitespace(collectText([root], !HAS_MARKUP.test(html)), keepLineBreaks);
+  return tidyWhitespace(collectText([root], flattened || !HAS_MARKUP.test(html)), keepLineBreaks);
 }
 
 /** Plain text of an HTML fragment (or of text that merely may contain entities). */

@@ -5,6 +5,8 @@ import { safeHttpUrl } from '../core/safe-url';
 import { capLength, htmlToPlainText } from './html-to-text';
 import { wrapEmbeddedMarkup } from './embedded-markup';
 import { hashText } from './hash-text';
+import { describeFeedProblem, type FeedProblem } from './feed-problem';
+import { feedStructureProblems } from './feed-structure';
 
 export type FeedFormat = 'rss' | 'rdf' | 'atom';
 
@@ -46,11 +48,22 @@ export const MAX_ITEM_ID_CHARS = 1000;
 
 /** The feed could not be used; the message names the feed and says what was wrong. */
 export class FeedParseError extends Error {
-  constructor(message: string) {
+  /** What was wrong, when it is one of the problems the extension pages name in the user's language. */
+  readonly problem: FeedProblem | undefined;
+
+  constructor(message: string, problem?: FeedProblem) {
     super(message);
     this.name = 'FeedParseError';
+    this.problem = problem;
   }
 }
+
+/** The XML parser reads this many characters per turn, then lets the worker answer other requests (pages). */
+const XML_CHUNK_CHARS = 128 * 1024;
+/** Reading items gives the worker back its turn at least this often, in milliseconds. */
+const ITEM_SLICE_MS = 8;
+
+const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** A parsed XML value as xml2js gives it: text, or an element with attributes in `$` and text in `_`. */
 type XmlValue = string | { _?: unknown; $?: Record<string, unknown>; [child: string]: unknown } | undefined;
@@ -100,8 +113,13 @@ function xmlText(value: unknown): string {
  * lose the whole feed. Such an entry is read again without its dates (they are read here from the raw fields).
  */
 class TolerantParser extends Parser<RawFeed, RawItem> {
+  /** An exception thrown while the parsed XML was turned into a feed (see the constructor). */
+  buildError: unknown;
+
   constructor() {
     super({
+      // In chunks, each in its own turn: a large feed never holds up the pages the worker serves meanwhile.
+      xml2js: { async: true, chunkSize: XML_CHUNK_CHARS } as never,
       defaultRSS: 2, // <rss> without a version attribute (older feeds) is read as RSS 2.0
       customFields: {
         feed: [['link', 'links', { keepArray: true }]] as unknown as (keyof RawFeed)[],
@@ -113,6 +131,20 @@ class TolerantParser extends Parser<RawFeed, RawItem> {
         ],
       },
     });
+    // With the XML parser in chunks, an exception while the feed is built is lost inside xml2js and the promise
+    // never settles: each builder keeps its exception, and parseFeed throws it once the parser has answered.
+    const builders = this as unknown as Record<string, (result: unknown) => unknown>;
+    for (const name of ['buildAtomFeed', 'buildRSS2', 'buildRSS1', 'buildRSS0_9']) {
+      const build = builders[name]!.bind(this);
+      builders[name] = (result) => {
+        try {
+          return build(result);
+        } catch (error) {
+          this.buildError ??= error;
+          return { items: [] };
+        }
+      };
+    }
     const parser = this as unknown as { parseItemAtom(entry: Record<string, unknown>): unknown };
     const parseItemAtom = parser.parseItemAtom.bind(this);
     parser.parseItemAtom = (entry) => {
@@ -158,7 +190,8 @@ function httpLink(href: string, baseUrl: string | undefined): string | undefined
  */
 function pickLink(links: (XmlLink | string)[] | undefined, baseUrl: string | undefined): string | undefined {
   const candidates: { href: string; rank: number }[] = [];
-  for (const link of links ?? []) {
+  // An empty element reads as a string, not a list of links.
+  for (const link of Array.isArray(links) ? links : []) {
     if (typeof link === 'string') {
       candidates.push({ href: link, rank: 0 });
       continue;
@@ -237,22 +270,40 @@ export async function parseFeed(text: string, options: ParseFeedOptions = {}): P
     throw new FeedParseError(`${source}: not an RSS or Atom feed (${found}; expected <rss>, <rdf:RDF> or <feed>)`);
   }
 
+  const structure = feedStructureProblems(text, format);
+  const refuse = (problem: FeedProblem) => new FeedParseError(`${source}: ${describeFeedProblem(problem)}`, problem);
+  if (structure.parser) throw refuse(structure.parser);
+
   let raw: RawFeed;
   try {
-    raw = (await new TolerantParser().parseString(wrapEmbeddedMarkup(text))) as RawFeed;
+    const parser = new TolerantParser();
+    raw = (await parser.parseString(wrapEmbeddedMarkup(text))) as RawFeed;
+    if (parser.buildError !== undefined) throw parser.buildError;
   } catch (error) {
+    // A missing or empty channel also breaks the RSS reader; say that rather than its internals.
+    if (structure.channel && structure.channel.code !== 'item-outside-channel') throw refuse(structure.channel);
     const reason = error instanceof Error ? error.message.replace(/\s+/g, ' ').trim() : String(error);
     throw new FeedParseError(`${source}: the ${format === 'atom' ? 'Atom' : 'RSS'} feed is not well-formed XML (${reason})`);
   }
+  if (structure.channel) throw refuse(structure.channel);
 
   const link = pickLink(raw.links, options.baseUrl);
   const baseUrl = options.baseUrl ?? link;
-  const rawItems = raw.items ?? [];
+  const rawItems = Array.isArray(raw.items) ? raw.items : [];
+  const items: FeedItem[] = [];
+  let sliceStart = performance.now();
+  for (const item of rawItems.slice(0, MAX_FEED_ITEMS)) {
+    items.push(readItem(item, baseUrl));
+    if (performance.now() - sliceStart > ITEM_SLICE_MS) {
+      await nextTurn();
+      sliceStart = performance.now();
+    }
+  }
   return {
     format,
     title: plainTitle(raw.title),
     ...(link ? { link } : {}),
-    items: rawItems.slice(0, MAX_FEED_ITEMS).map((item) => readItem(item, baseUrl)),
+    items,
     omittedItems: Math.max(0, rawItems.length - MAX_FEED_ITEMS),
   };
 }

@@ -4,6 +4,7 @@
 import type { Decision, Source } from '../core/types';
 import type { CompiledMatcher } from '../matcher';
 import { FeedFetchError, fetchFeedIfChanged } from './fetch-feed';
+import { feedProblemOf } from './feed-problem';
 import type { FeedAttempt } from './feed-schedule';
 import type { LinkedAlert } from './link-items';
 import { scanFeed } from './scan-feed';
@@ -20,6 +21,8 @@ export interface FeedRefreshOptions {
   userAgent?: string;
   maxBytes?: number;
   timeoutMs?: number;
+  /** Whether a redirect may lead to this address (see fetchFeed). */
+  mayRead?: (url: URL) => boolean | Promise<boolean>;
   /** Fetch the whole feed, without the validators of the last read (to link old items to a newly imported list). */
   whole?: boolean;
 }
@@ -36,6 +39,11 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+function failure(error: unknown, retryAfterSeconds?: number): FeedAttempt {
+  const problem = feedProblemOf(error);
+  return { outcome: 'failed', error: errorMessage(error), ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}), ...(problem ? { problem } : {}) };
+}
+
 export async function refreshFeed(subscription: Pick<Source, 'id' | 'url' | 'fetch'>, options: FeedRefreshOptions): Promise<FeedRefresh> {
   const validators = options.whole ? {} : { ...(subscription.fetch?.etag ? { etag: subscription.fetch.etag } : {}), ...(subscription.fetch?.lastModified ? { lastModified: subscription.fetch.lastModified } : {}) };
   let fetched: Awaited<ReturnType<typeof fetchFeedIfChanged>>;
@@ -45,10 +53,11 @@ export async function refreshFeed(subscription: Pick<Source, 'id' | 'url' | 'fet
       timeoutMs: options.timeoutMs ?? SUBSCRIPTION_TIMEOUT_MS,
       ...(options.fetch ? { fetch: options.fetch } : {}),
       ...(options.userAgent ? { userAgent: options.userAgent } : {}),
+      ...(options.mayRead ? { mayRead: options.mayRead } : {}),
     });
   } catch (error) {
     const retryAfter = error instanceof FeedFetchError ? error.retryAfterSeconds : undefined;
-    return { attempt: { outcome: 'failed', error: errorMessage(error), ...(retryAfter !== undefined ? { retryAfterSeconds: retryAfter } : {}) }, alerts: [] };
+    return { attempt: failure(error, retryAfter), alerts: [] };
   }
   if ('notModified' in fetched) return { attempt: { outcome: 'not-modified' }, alerts: [] };
 
@@ -64,6 +73,6 @@ export async function refreshFeed(subscription: Pick<Source, 'id' | 'url' | 'fet
       alerts: scan.alerts,
     };
   } catch (error) {
-    return { attempt: { outcome: 'failed', error: errorMessage(error) }, alerts: [] };
+    return { attempt: failure(error), alerts: [] };
   }
 }

@@ -23,6 +23,7 @@ const ROUTES = {
   '/secop/Public/Tendering/OpportunityDetail/Index': here('../fixtures/secop/secop2_opportunity_CO1.NTC.530313.html'),
   '/spa/notice/1': here('../fixtures/e2e-pages/single-page-app.html'),
   '/spa/notice/2': here('../fixtures/e2e-pages/single-page-app.html'),
+  '/switches/ted-off.json': here('../fixtures/e2e-pages/adapter-switches-ted-off.json'),
 };
 
 let server: PageServer;
@@ -147,6 +148,25 @@ describe('single-page app navigation', () => {
     await page.goBack();
     await expect.poll(async () => (await analysisOf(page))?.reading.cpv.map((c) => c.code8), { timeout: 20_000 }).toEqual(['33600000']);
     await expect.poll(() => marksOf(page)).toEqual(first);
+    await page.close();
+  });
+});
+
+describe('a reader switched off by the maintainers list', () => {
+  it('downloads the list from the address set on the options page, and reads TED pages with the generic reader', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const readers = options.locator('section', { has: options.locator('#readers-heading') });
+    await readers.getByLabel('Address of the list').fill(`${server.origin}/switches/ted-off.json`);
+    await readers.getByRole('button', { name: 'Save and update now' }).click();
+    await expect.poll(() => readers.locator('li', { hasText: 'TED' }).textContent(), { timeout: 15_000 }).toContain('Switched off: TED notice pages changed on 3 December');
+    await readers.screenshot({ path: `${SCREENSHOTS}/options-reader-switched-off.png` });
+    await options.close();
+
+    const { page, analysis } = await openRead('/ted/en/notice/-/detail/043489-2024', 'generic');
+    // The page still gets its CPV code from the text; the winner, which only the XML names as such, is not read.
+    expect(analysis.reading.cpv.map((c) => c.code8)).toEqual(['90000000']);
+    expect(analysis.reading.suppliers).toEqual([]);
     await page.close();
   });
 });

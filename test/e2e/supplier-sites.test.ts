@@ -42,7 +42,7 @@ const marks = (page: Page) => page.locator('tenderlens-mark').count();
 
 /** Nothing appears within a few seconds (the portal script would have marked the page by then). */
 async function expectNoMarks(page: Page): Promise<void> {
-  await page.waitForTimeout(2500);
+  await page.waitForTimeout(1500);
   expect(await marks(page)).toBe(0);
 }
 
@@ -86,6 +86,13 @@ describe('supplier sites on request', () => {
     await options.locator('section', { has: options.locator('#sites-heading') }).screenshot({ path: `${SCREENSHOTS}/options-supplier-sites.png` });
     await listed.getByRole('button', { name: 'Stop reading this site' }).click();
     await expect.poll(() => options.locator('.supplier-sites li').count()).toBe(0);
+    // The portal readers, each on, from the shipped list: at 400 px in the dark theme.
+    await options.setViewportSize({ width: 400, height: 900 });
+    await options.emulateMedia({ colorScheme: 'dark' });
+    const readers = options.locator('section', { has: options.locator('#readers-heading') });
+    await expect.poll(() => readers.locator('.readers li').count()).toBe(5);
+    expect(await readers.textContent()).toContain('TED: On');
+    await readers.screenshot({ path: `${SCREENSHOTS}/options-readers-400px-dark.png` });
     await options.close();
 
     await site.reload();

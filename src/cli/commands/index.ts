@@ -3,5 +3,7 @@ import type { Command } from '../command';
 import { inspectCommand } from './inspect';
 import { scanCommand } from './scan';
 import { matchCommand } from './match';
+import { checkBiddersCommand } from './check-bidders';
+import { disclosureCommand } from './disclosure';
 
-export const COMMANDS: readonly Command[] = [inspectCommand, matchCommand, scanCommand];
+export const COMMANDS: readonly Command[] = [inspectCommand, matchCommand, scanCommand, checkBiddersCommand, disclosureCommand];

@@ -2,6 +2,8 @@
 // it names (an entity no longer in the knowledge base is left out, and an alert left naming none is not shown),
 // the confidence and reason of each link, its feed, and whether it concerns an entity found on the current page.
 // Ordered: alerts about the page first, then newest first (publication date, else when first seen).
+// Several feeds at one link: the same story (same title and text) is listed once, "also reported by" the others;
+// a different story at the same link is listed on its own, each naming the other as related.
 import type { Source } from '../../core/types';
 import { safeHttpUrl } from '../../core/safe-url';
 import { withoutTracking } from '../../core/decisions';
@@ -10,6 +12,8 @@ import type { AlertEntityView, AlertView } from '../messages';
 
 export interface AlertViewContext {
   entityNames: ReadonlyMap<string, string>;
+  /** Every stored alert at the links of the rows, from any feed (see alertsAtLinks). */
+  sameLink?: readonly AlertRow[];
   sources: ReadonlyMap<string, Source>;
   pageEntityIds: ReadonlySet<string>;
   limit: number;
@@ -33,12 +37,35 @@ function entityViews(alert: AlertRow, context: AlertViewContext): AlertEntityVie
   return views;
 }
 
+/** Two items tell the same story when their titles and texts agree, whatever the spacing and case. */
+function storyKey(alert: Pick<AlertRow, 'title' | 'summary'>): string {
+  const fold = (text: string) => text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  return `${fold(alert.title)}\n${fold(alert.summary)}`;
+}
+
+function sourceTitle(alert: AlertRow, context: AlertViewContext): string {
+  return context.sources.get(alert.sourceId)?.title ?? alert.sourceId;
+}
+
 export function buildAlertViews(rows: readonly AlertRow[], context: AlertViewContext): AlertView[] {
   const views: AlertView[] = [];
+  const byLink = new Map<string, AlertRow[]>();
+  for (const row of [...rows, ...(context.sameLink ?? [])]) {
+    if (!row.urlKey) continue;
+    const group = byLink.get(row.urlKey) ?? [];
+    if (!group.some((a) => a.id === row.id)) group.push(row);
+    byLink.set(row.urlKey, group);
+  }
+  const shownStories = new Set<string>();
   for (const alert of rows) {
     const entities = entityViews(alert, context);
     if (entities.length === 0) continue;
-    const source = context.sources.get(alert.sourceId);
+    const others = (alert.urlKey ? byLink.get(alert.urlKey) ?? [] : []).filter((a) => a.sourceId !== alert.sourceId);
+    const story = `${alert.urlKey}\n${storyKey(alert)}`;
+    if (alert.urlKey && shownStories.has(story)) continue; // listed already, under the feed that reported it first
+    if (alert.urlKey) shownStories.add(story);
+    const sameStory = others.filter((a) => storyKey(a) === storyKey(alert));
+    const otherStories = others.filter((a) => storyKey(a) !== storyKey(alert));
     const safe = safeHttpUrl(alert.url);
     const url = safe ? withoutTracking(safe) : undefined;
     views.push({
@@ -47,7 +74,9 @@ export function buildAlertViews(rows: readonly AlertRow[], context: AlertViewCon
       ...(url ? { url } : {}),
       ...(alert.published ? { published: alert.published } : {}),
       firstSeenAt: alert.firstSeenAt,
-      sourceTitle: source?.title ?? alert.sourceId,
+      sourceTitle: sourceTitle(alert, context),
+      ...(sameStory.length ? { alsoReportedBy: [...new Set(sameStory.map((a) => sourceTitle(a, context)))] } : {}),
+      ...(otherStories.length ? { related: otherStories.map((a) => ({ id: a.id, title: a.title, sourceTitle: sourceTitle(a, context) })) } : {}),
       confidence: entities.some((e) => e.confidence === 'high') ? 'high' : 'review',
       entities,
       onPage: entities.some((e) => e.onPage),

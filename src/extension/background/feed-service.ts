@@ -4,9 +4,11 @@
 import type { Decision } from '../../core/types';
 import type { CompiledMatcher } from '../../matcher';
 import type { KnowledgeDb } from '../../kb/db';
-import { alertsAboutEntities, addSubscription, listSubscriptions, recentAlerts, recordFeedAttempt, removeSubscription, saveFeedAlerts, SubscriptionError } from '../../kb/feeds';
-import { checkFeedAddress, describeFeedAddressProblem } from '../../scanner/feed-address';
-import { isFeedDue, nextFetchState } from '../../scanner/feed-schedule';
+import { alertsAboutEntities, alertsAtLinks, addSubscription, listSubscriptions, recentAlerts, recordFeedAttempt, removeSubscription, saveFeedAlerts, SubscriptionError } from '../../kb/feeds';
+import { checkFeedAddress, describeFeedAddressProblem, feedHostPermission } from '../../scanner/feed-address';
+import { isFeedDue, nextFetchState, type FeedAttempt } from '../../scanner/feed-schedule';
+import { describeFeedProblem, type FeedProblem } from '../../scanner/feed-problem';
+import { isStorageFull } from '../../kb/storage-errors';
 import { refreshFeed } from '../../scanner/refresh-feed';
 import type { AlertsReply, FeedRefreshSummary, FeedSubscriptionStatus } from '../messages';
 import { buildAlertViews } from './alert-views';
@@ -21,6 +23,10 @@ export interface FeedServiceOptions {
   /** The matcher and the user's decisions, as the pages use them. */
   linking: () => Promise<FeedLinking>;
   fetch?: typeof fetch;
+  /** Whether the browser lets TenderLens read this address (its host permission); every address by default. */
+  hostGranted?: (url: URL) => Promise<boolean>;
+  /** The time limit of one read (see refreshFeed). */
+  timeoutMs?: number;
   now?: () => Date;
 }
 
@@ -35,11 +41,17 @@ export interface RefreshRequest {
 /** Alerts shown at most in the popup and the side panel. */
 export const ALERT_LIST_LIMIT = 50;
 
+function failedWith(problem: FeedProblem, extra: { retrySoon?: boolean } = {}): FeedAttempt {
+  return { outcome: 'failed', error: describeFeedProblem(problem), problem, ...extra };
+}
+
 export class FeedService {
   private readonly db: KnowledgeDb;
   private readonly now: () => Date;
   /** Refreshes run one at a time: an alarm and a click never read the same feed twice at once. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** Settles once the reads cut short by the last stop are recorded: until then the listed states are stale. */
+  private recovered: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: FeedServiceOptions) {
     this.db = options.db;
@@ -84,21 +96,37 @@ export class FeedService {
     const summary: FeedRefreshSummary = { feeds: due.length, read: 0, notModified: 0, failed: 0, newAlerts: 0 };
     if (due.length === 0) return summary;
     const { matcher, decisions } = await this.options.linking();
+    // A redirect may only lead to a site the user allowed for a feed: one of their subscriptions' hosts.
+    const allowedHosts = new Set(all.map((s) => feedHostPermission(s.url)));
+    const mayRead = async (url: URL) => allowedHosts.has(feedHostPermission(url.href)) && ((await this.options.hostGranted?.(url)) ?? true);
     for (const subscription of due) {
+      const startedAt = this.now().toISOString();
+      // Marked before the read: a worker stopped mid-read leaves the mark, and the next start records it (see below).
+      await recordFeedAttempt(this.db, subscription.id, { ...subscription.fetch, readingSince: startedAt });
       const result = await refreshFeed(subscription, {
         matcher,
         decisions,
+        mayRead,
+        ...(this.options.timeoutMs ? { timeoutMs: this.options.timeoutMs } : {}),
         ...(relink ? { whole: true } : {}),
         ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
       });
       const now = this.now();
-      const state = nextFetchState(subscription.fetch, result.attempt, now);
-      if (result.attempt.outcome === 'read') {
+      let attempt = result.attempt;
+      if (attempt.outcome === 'read') {
+        try {
+          summary.newAlerts += (await saveFeedAlerts(this.db, subscription.id, result.alerts, now)).added;
+        } catch (error) {
+          if (!isStorageFull(error)) throw error;
+          attempt = failedWith({ code: 'disk-full', args: [] });
+        }
+      }
+      const state = nextFetchState(subscription.fetch, attempt, now);
+      if (attempt.outcome === 'read') {
         summary.read++;
-        summary.newAlerts += (await saveFeedAlerts(this.db, subscription.id, result.alerts, now)).added;
         await recordFeedAttempt(this.db, subscription.id, state, { ...(result.title ? { title: result.title } : {}), readAt: now.toISOString() });
       } else {
-        if (result.attempt.outcome === 'not-modified') summary.notModified++;
+        if (attempt.outcome === 'not-modified') summary.notModified++;
         else summary.failed++;
         await recordFeedAttempt(this.db, subscription.id, state);
       }
@@ -106,7 +134,26 @@ export class FeedService {
     return summary;
   }
 
+  /**
+   * Records every read the browser cut short (the worker stopped while it ran: its mark is still set) as an
+   * interrupted attempt, due again at once. Call it when the worker starts, before any refresh; it is queued first.
+   */
+  recoverInterruptedReads(): Promise<number> {
+    const run = this.queue.then(async () => {
+      const interrupted = (await listSubscriptions(this.db)).filter((s) => s.fetch?.readingSince);
+      for (const subscription of interrupted) {
+        const attempt = failedWith({ code: 'interrupted', args: [subscription.fetch!.readingSince!] }, { retrySoon: true });
+        await recordFeedAttempt(this.db, subscription.id, nextFetchState(subscription.fetch, attempt, this.now()));
+      }
+      return interrupted.length;
+    });
+    this.queue = run.catch(() => undefined);
+    this.recovered = this.queue;
+    return run;
+  }
+
   async subscriptions(): Promise<FeedSubscriptionStatus[]> {
+    await this.recovered;
     const sources = await listSubscriptions(this.db);
     return Promise.all(
       sources.map(async (s) => ({
@@ -124,12 +171,14 @@ export class FeedService {
   async alerts(pageEntityIds: readonly string[] = [], limit = ALERT_LIST_LIMIT): Promise<AlertsReply> {
     const [sources, recent, aboutPage] = await Promise.all([listSubscriptions(this.db), recentAlerts(this.db, limit), alertsAboutEntities(this.db, pageEntityIds)]);
     const rows = [...new Map([...aboutPage, ...recent].map((a) => [a.id, a])).values()];
+    const sameLink = await alertsAtLinks(this.db, rows.map((a) => a.urlKey));
     const entityIds = [...new Set(rows.flatMap((a) => a.entityIds))];
     const entities = (await this.db.entities.bulkGet(entityIds)).filter((e) => e !== undefined);
     return {
       subscriptions: sources.length,
       alerts: buildAlertViews(rows, {
         entityNames: new Map(entities.map((e) => [e.id, e.name])),
+        sameLink,
         sources: new Map(sources.map((s) => [s.id, s])),
         pageEntityIds: new Set(pageEntityIds),
         limit,

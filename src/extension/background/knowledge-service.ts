@@ -1,13 +1,14 @@
-// The background's view of the knowledge base: opens Dexie, installs the shipped defaults on first run,
-// keeps a compiled matcher (loaded from its saved serialised form on wake), and answers page analyses.
-// When the lists change, pages keep the previous matcher until the new one is saved (the options page compiles it
-// after an import or a removal); only with no matcher at all, or when nobody saved one in time, does it compile here.
+// The background's view of the knowledge base: opens Dexie, installs the shipped defaults on first run (and again
+// when the database was deleted under it: that is noted, never shown as an empty all-clear), keeps a compiled matcher
+// (loaded from its saved serialised form on wake), and answers page analyses. When the lists change, pages keep the
+// previous matcher until the new one is saved (the options page compiles it after an import or a removal); only with
+// no matcher at all, or when nobody saved one in time, does it compile here.
 import type { DefaultData, Decision, PageAnalysis } from '../../core/types';
 import { buildPageAnalysis, findPageMentions, mentionedEntityIds, type PageInput } from '../../core/analyse-page';
 import { decisionId, scopeKeyFor, type DecisionInput } from '../../core/decisions';
 import { findMentions, type CompiledMatcher } from '../../matcher';
 import { fromEntityRow, openKnowledgeDb, type KnowledgeDb } from '../../kb/db';
-import { installDefaultData, knowledgeRevision } from '../../kb/lists';
+import { defaultDataInstalled, installDefaultData, knowledgeRevision, recordKnowledgeLost } from '../../kb/lists';
 import { compileAndSaveMatcher, loadSavedMatcher, MATCHER_KEY, readMatcherSelfie } from '../../kb/matcher-selfie';
 import { riskCategoriesForCpv } from '../../core/cpv';
 
@@ -16,6 +17,24 @@ const COMPILE_FALLBACK_MS = 20_000;
 
 /** A few lines in the shape of a notice, scanned once when a new matcher is loaded. */
 const WARM_UP_TEXT = 'Contract award notice\nName and address of the contractor\nExample Trading Co., Ltd, Example Street 1, 1000 Example City\nLEI 5493001KJTIIGC8Y1R12, VAT GB123456789';
+
+/** A small store outside IndexedDB (the extension's storage.local) that outlives a deleted database. */
+export interface InstallMemory {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+}
+
+const INSTALLED_KEY = 'knowledgeInstalledAt';
+
+function memoryInThisWorker(): InstallMemory {
+  const values = new Map<string, unknown>();
+  return { get: async (key) => values.get(key), set: async (key, value) => void values.set(key, value) };
+}
+
+interface MatcherSelfie {
+  revision: number;
+  bytes: Uint8Array;
+}
 
 export class KnowledgeService {
   readonly db: KnowledgeDb;
@@ -28,21 +47,44 @@ export class KnowledgeService {
   constructor(
     private readonly fetchDefaults: () => Promise<DefaultData>,
     db: KnowledgeDb = openKnowledgeDb(),
+    private readonly memory: InstallMemory = memoryInThisWorker(),
     private readonly compileFallbackMs = COMPILE_FALLBACK_MS,
   ) {
     this.db = db;
   }
 
-  /** Installs the defaults once per build; later calls reuse the same promise. */
+  /**
+   * Installs the defaults once per build; later calls reuse the same promise, but check (one key read) that the
+   * lists are still there: a database deleted under the worker is installed again, and the loss noted.
+   */
   whenReady(): Promise<void> {
-    this.ready ??= this.fetchDefaults()
-      .then((data) => installDefaultData(this.db, data))
-      .then(() => undefined)
-      .catch((error: unknown) => {
-        this.ready = undefined;
-        throw error;
-      });
-    return this.ready;
+    const current = (this.ready ??= this.install());
+    return current.then(async () => {
+      if (await defaultDataInstalled(this.db)) return;
+      if (this.ready === current) {
+        this.matcher = undefined;
+        this.ready = this.install();
+      }
+      await this.ready;
+    });
+  }
+
+  private install(): Promise<void> {
+    const run = (async () => {
+      const data = await this.fetchDefaults();
+      const wasInstalled = (await this.memory.get(INSTALLED_KEY)) !== undefined;
+      const lost = wasInstalled && !(await defaultDataInstalled(this.db));
+      await installDefaultData(this.db, data);
+      if (lost) {
+        console.warn('TenderLens: the knowledge base was found empty; the shipped lists were installed again.');
+        await recordKnowledgeLost(this.db, new Date());
+      }
+      await this.memory.set(INSTALLED_KEY, new Date().toISOString());
+    })();
+    return run.catch((error: unknown) => {
+      this.ready = undefined;
+      throw error;
+    });
   }
 
   /** The matcher of the current revision, or, while that one is being compiled elsewhere, the previous one. */

@@ -1,6 +1,6 @@
 // Summarises what the knowledge base holds, per source, for the options page and the popup footer.
 import type { KnowledgeDb } from '../../kb/db';
-import { knowledgeRevision } from '../../kb/lists';
+import { knowledgeLostAt, knowledgeRevision } from '../../kb/lists';
 import type { Replies, SourceStatus } from '../messages';
 import type { FlagType, ListMeaning } from '../../core/types';
 
@@ -25,6 +25,6 @@ export async function knowledgeStatus(db: KnowledgeDb): Promise<Replies['knowled
       return { ...source, ...(meaning ? { meaning } : {}), entities: entities!, flags: flags!, references: cpv! + categories! };
     }),
   );
-  const [entities, flags, cpv, revision] = await Promise.all([db.entities.count(), db.flags.count(), db.cpv.count(), knowledgeRevision(db)]);
-  return { sources: statuses, revision, entities, flags, cpv };
+  const [entities, flags, cpv, revision, lostAt] = await Promise.all([db.entities.count(), db.flags.count(), db.cpv.count(), knowledgeRevision(db), knowledgeLostAt(db)]);
+  return { sources: statuses, revision, entities, flags, cpv, ...(lostAt ? { lostAt } : {}) };
 }

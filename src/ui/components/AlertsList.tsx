@@ -8,6 +8,7 @@ import { safeHttpUrl } from '../../core/safe-url';
 import { errorText, formatDate, t, tn } from '../i18n';
 import { localiseMatchReason } from '../match-reason';
 import type { PageTier } from '../active-tab';
+import { isolateBidi } from '../bidi';
 
 type State = { state: 'loading' } | { state: 'ready'; reply: AlertsReply } | { state: 'error'; message: string };
 
@@ -92,24 +93,43 @@ function AlertItem({ alert, pageTiers }: { alert: AlertView; pageTiers: Readonly
     <li class={`alert ${high ? 'high' : 'review'}`}>
       <p>
         <span class={`chip ${high ? 'flagged-entity' : 'possible-entity'}`}>{t(high ? 'alertSureMatch' : 'tierPossibleMatch')}</span>{' '}
-        {onPage && <span class="chip on-page">{t(`alertOnPage_${onPage}`)}</span>} <strong>{alert.entities.map((e) => e.name).join('; ')}</strong>
+        {onPage && <span class="chip on-page">{t(`alertOnPage_${onPage}`)}</span>}{' '}
+        <strong>
+          {alert.entities.map((e, i) => (
+            <span key={e.id}>
+              {i > 0 && '; '}
+              <bdi>{e.name}</bdi>
+            </span>
+          ))}
+        </strong>
       </p>
       <p class="alert-title">
         {href ? (
           <a href={href} target="_blank" rel="noopener noreferrer">
-            {alert.title || t('alertUntitled')}
+            <bdi>{alert.title || t('alertUntitled')}</bdi>
           </a>
         ) : (
-          alert.title || t('alertUntitled')
+          <bdi>{alert.title || t('alertUntitled')}</bdi>
         )}
       </p>
-      <p class="muted">{t('alertSourceDate', [alert.sourceTitle, date])}</p>
+      <p class="muted">{t('alertSourceDate', [isolateBidi(alert.sourceTitle), date])}</p>
+      {alert.alsoReportedBy && <p class="muted also-reported">{t('alertAlsoReportedBy', [alert.alsoReportedBy.map(isolateBidi).join(', ')])}</p>}
+      {alert.related && (
+        <ul class="related-alerts">
+          {alert.related.map((r) => (
+            <li key={r.id}>{t('alertRelated', [isolateBidi(r.title || t('alertUntitled')), isolateBidi(r.sourceTitle)])}</li>
+          ))}
+        </ul>
+      )}
       <details>
         <summary>{t('alertWhy')}</summary>
         <ul class="sources">
           {alert.entities.map((e) => (
             <li key={e.id}>
-              <strong>{e.name}</strong> ({t(e.confidence === 'high' ? 'alertSureMatch' : 'tierPossibleMatch')}): {localiseMatchReason(e.reason)}
+              <strong>
+                <bdi>{e.name}</bdi>
+              </strong>{' '}
+              ({t(e.confidence === 'high' ? 'alertSureMatch' : 'tierPossibleMatch')}): <bdi>{localiseMatchReason(e.reason)}</bdi>
             </li>
           ))}
         </ul>

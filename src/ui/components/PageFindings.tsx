@@ -10,16 +10,19 @@ import { describeDecision } from '../../core/decisions';
 import { DUE_DILIGENCE } from '../../data/due-diligence';
 import { sendToBackground } from '../../extension/messages';
 import { FindingsExport } from './FindingsExport';
+import { isolateBidi } from '../bidi';
 
 export function PageFindings({ analysis, tabId }: { analysis: PageAnalysis; tabId?: number }) {
   const { reading, findings, checked } = analysis;
   const dismissed = analysis.dismissed ?? [];
   return (
     <section aria-labelledby="page-heading">
-      <h2 id="page-heading" class="page-title">{reading.title ?? analysis.url}</h2>
+      <h2 id="page-heading" class="page-title">
+        <bdi>{reading.title ?? analysis.url}</bdi>
+      </h2>
       <p class="muted">
         {reading.portal === 'generic' ? t('popupPortalGeneric') : t('popupPortalName', [portalName(reading.portal)])}
-        {reading.buyer ? ` · ${t('popupBuyer', [reading.buyer.name])}` : ''}
+        {reading.buyer ? ` · ${t('popupBuyer', [isolateBidi(reading.buyer.name)])}` : ''}
       </p>
       {findings.length === 0 ? (
         <div class="empty" role="status">
@@ -87,7 +90,9 @@ function FindingItem({ finding, reading }: { finding: Finding; reading: NoticeRe
   return (
     <li class={`finding ${finding.kind}`}>
       <p class="finding-head">
-        <span class={`chip ${finding.kind}`}>{t(TIER_KEYS[finding.kind])}</span> <strong>{words.title}</strong>
+        <span class={`chip ${finding.kind}`}>{t(TIER_KEYS[finding.kind])}</span> <strong>
+          <bdi>{words.title}</bdi>
+        </strong>
       </p>
       {finding.listedName && <p class="muted">{t('markListedAs', [finding.listedName])}</p>}
       {finding.decision && <DecisionLine finding={finding} />}

@@ -7,6 +7,8 @@ import { requestFeedPermission } from '../../extension/feed-permissions';
 import { sendToBackground, type FeedRefreshSummary, type FeedSubscriptionStatus } from '../../extension/messages';
 import { safeHttpUrl } from '../../core/safe-url';
 import { errorText, formatDateTime, formatNumber, t, tn } from '../i18n';
+import { isolateBidi } from '../bidi';
+import { browser } from '../../extension/browser';
 
 const PROBLEM_KEYS: Record<FeedAddressProblem, string> = {
   empty: 'feedAddressEmpty',
@@ -163,12 +165,20 @@ export function FeedSubscriptions() {
   );
 }
 
+/** The last problem in the user's language, when it is one TenderLens names (see scanner/feed-problem). */
+function problemText(fetch: FeedSubscriptionStatus['fetch']): string | undefined {
+  if (!fetch.lastProblem) return undefined;
+  const args = fetch.lastProblem.args.map((a, i) => (fetch.lastProblem!.code === 'interrupted' && i === 0 ? (localTime(a) ?? a) : isolateBidi(a)));
+  const text = browser.i18n.getMessage(`feedProblem_${fetch.lastProblem.code.replaceAll('-', '_')}`, args);
+  return text || undefined;
+}
+
 function FeedState({ feed }: { feed: FeedSubscriptionStatus }) {
   const { fetch } = feed;
   if (fetch.status === 'failed') {
     return (
       <div class="feed-error">
-        {t('feedStateFailed', [fetch.lastError ?? ''])}
+        {t('feedStateFailed', [problemText(fetch) ?? fetch.lastError ?? ''])}
         {fetch.nextAttemptAt && <div class="muted">{t('feedNextAttempt', [localTime(fetch.nextAttemptAt)!])}</div>}
       </div>
     );
@@ -183,14 +193,16 @@ function FeedRow({ feed, busy, onRefresh, onRemove }: { feed: FeedSubscriptionSt
   return (
     <tr>
       <td>
-        <strong>{feed.title}</strong>
+        <strong>
+          <bdi>{feed.title}</bdi>
+        </strong>
         <div class="muted feed-url">
           {href ? (
             <a href={href} target="_blank" rel="noopener noreferrer">
-              {feed.url}
+              <bdi>{feed.url}</bdi>
             </a>
           ) : (
-            feed.url
+            <bdi>{feed.url}</bdi>
           )}
         </div>
         <FeedState feed={feed} />

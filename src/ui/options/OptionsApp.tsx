@@ -11,6 +11,7 @@ import { describeDecision } from '../../core/decisions';
 import { errorText, formatDateTime, formatNumber, formatVersion, sourceLicence, sourcePublisher, t } from '../i18n';
 import { EntityListImport, ListProgressView } from './EntityListImport';
 import { FeedSubscriptions } from './FeedSubscriptions';
+import { StorageHealth } from './StorageHealth';
 import { MarkDisplaySettings } from './MarkDisplaySettings';
 import { ReaderSwitches } from './ReaderSwitches';
 import { SupplierSites } from './SupplierSites';
@@ -47,6 +48,7 @@ export function OptionsApp() {
     <main class="options">
       <h1>{t('optionsTitlePlain')}</h1>
       {error && <p role="alert" class="error">{t('popupError', [error])}</p>}
+      <StorageHealth status={status} />
       <section aria-labelledby="lists-heading">
         <h2 id="lists-heading">{t('optionsListsShipped')}</h2>
         {!status ? <p role="status">{t('popupLoading')}</p> : <ListTable lists={shipped} onChanged={refresh} />}
@@ -80,7 +82,9 @@ export function OptionsApp() {
           <ul class="decisions">
             {decisions.map((d) => (
               <li key={d.id}>
-                <strong>{d.entityName ?? d.entityId}</strong> — {t('optionsDecisionFound', [d.matchedText])}
+                <strong>
+                  <bdi>{d.entityName ?? d.entityId}</bdi>
+                </strong> — {t('optionsDecisionFound', [d.matchedText])}
                 {d.scopeKey ? ` (${d.scopeKey})` : ''}
                 <div>{describeDecision(d, t, formatDateTime)}</div>
                 <button type="button" onClick={() => void sendToBackground({ type: 'remove-decision', id: d.id }).then(refresh)}>

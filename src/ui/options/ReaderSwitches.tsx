@@ -42,10 +42,10 @@ export function ReaderSwitches() {
       <p class="muted">
         {t('readersListFrom', [state.origin === 'downloaded' && state.downloadedAt ? t('readersDownloaded', [formatDateTime(state.downloadedAt)]) : t('readersShipped')])}
       </p>
-      {state.lastError && <p role="alert" class="error">{t('readersLastError', [state.lastError])}</p>}
+      {state.lastError && <p role="alert" class="error" style={{ overflowWrap: 'anywhere' }}>{t('readersLastError', [state.lastError])}</p>}
       <form class="reader-switches" onSubmit={update}>
         <label>
-          {t('readersUrlLabel')} <input type="url" value={url} onInput={(e) => setUrl((e.target as HTMLInputElement).value)} size={60} />
+          {t('readersUrlLabel')} <input type="url" value={url} onInput={(e) => setUrl((e.target as HTMLInputElement).value)} style={{ width: '100%', maxWidth: '40em', boxSizing: 'border-box' }} />
         </label>{' '}
         <button type="submit">{t('readersUpdate')}</button>
       </form>

@@ -6,6 +6,7 @@ import { entityIdsOnPage, entityTiersOnPage, onTabFindingsChanged, readActiveTab
 import { AlertsList } from '../components/AlertsList';
 import { browser } from '../../extension/browser';
 import { t } from '../i18n';
+import { BidderCheck } from './BidderCheck';
 
 export function SidePanelApp() {
   const [tab, setTab] = useState<TabState>({ state: 'loading' });
@@ -27,6 +28,7 @@ export function SidePanelApp() {
       </header>
       <TabStateView tab={tab} />
       <AlertsList pageEntityIds={entityIdsOnPage(tab)} pageTiers={entityTiersOnPage(tab)} />
+      <BidderCheck tab={tab} />
     </main>
   );
 }

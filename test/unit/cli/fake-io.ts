@@ -6,6 +6,8 @@ import { InputError, type CliIo } from '@/src/cli/cli-io';
 export interface RecordingIo extends CliIo {
   out: string;
   err: string;
+  /** Files the command wrote, by path. */
+  written: Record<string, string | Uint8Array>;
 }
 
 export function recordingIo(options: { files?: Record<string, string | Uint8Array>; stdin?: string; cwd?: string } = {}): RecordingIo {
@@ -13,6 +15,7 @@ export function recordingIo(options: { files?: Record<string, string | Uint8Arra
   const io: RecordingIo = {
     out: '',
     err: '',
+    written: {},
     stdout: (text) => void (io.out += text),
     stderr: (text) => void (io.err += text),
     readFile: async (path) => {
@@ -24,6 +27,7 @@ export function recordingIo(options: { files?: Record<string, string | Uint8Arra
         throw new InputError(`${path}: no such file`);
       }
     },
+    writeFile: async (path, data) => void (io.written[path] = data),
     readStdin: async () => encoder.encode(options.stdin ?? ''),
     cwd: () => options.cwd ?? process.cwd(),
   };

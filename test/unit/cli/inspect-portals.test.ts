@@ -87,3 +87,16 @@ describe('tenderlens inspect on every portal fixture', () => {
     expect(bomb.err).toContain('declares a document type or entities');
   });
 });
+
+describe('tenderlens inspect: telling data from pages', () => {
+  it('reads a TED notice written without an XML declaration as data, and an XHTML page as a page', async () => {
+    const { readFileSync } = await import('node:fs');
+    const xml = readFileSync(`${FIXTURES}ted/ted_r209_F03_award_000163-2021.xml`, 'utf8').replace(/^<\?xml[^>]*>/, '');
+    const io = recordingIo({ files: { 'notice.xml': xml, 'page.xhtml': '<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><body><h1>Desks</h1></body></html>' } });
+    expect(await runCli(['inspect', 'notice.xml', '--json'], io)).toBe(0);
+    expect((JSON.parse(io.out) as PageAnalysis).reading.suppliers.map((s) => s.name)).toEqual(['Acciona Construcción, S. A.']);
+    const page = recordingIo({ files: { 'page.xhtml': '<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><body><h1>Desks</h1></body></html>' } });
+    expect(await runCli(['inspect', 'page.xhtml', '--json'], page)).toBe(0);
+    expect((JSON.parse(page.out) as PageAnalysis).reading).toMatchObject({ portal: 'generic', title: 'Desks' });
+  });
+});

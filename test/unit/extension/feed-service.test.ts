@@ -235,17 +235,50 @@ describe('refreshing', () => {
     expect((await feeds.subscriptions())[0]!.fetch).toMatchObject({ etag: '"a2"', itemCount: 6 });
   });
 
-  it('leaves a page another feed already brought where it is', async () => {
+  it('keeps the same story from a second feed once in the lists, "also reported by" it, and keeps its rows', async () => {
     const { db, host, feeds } = setUp();
     const mirror = 'https://mirror.example.net/alerts.rss';
     host.serve(ALERTS_FEED, { body: alertsFeed() });
     await feeds.subscribe(ALERTS_FEED);
-    // Same links, other guids: the same pages.
-    const sameLinks = new TextDecoder().decode(alertsFeed()).replaceAll('<guid isPermaLink="false">alerts.example.org/', '<guid isPermaLink="false">mirror/');
+    // Same links, other guids, a title of its own: the same pages and stories.
+    const sameLinks = new TextDecoder()
+      .decode(alertsFeed())
+      .replaceAll('<guid isPermaLink="false">alerts.example.org/', '<guid isPermaLink="false">mirror/')
+      .replace('<title>Supplier alerts (test feed)</title>', '<title>Mirror of supplier alerts</title>');
     host.serve(mirror, { body: sameLinks });
     await feeds.subscribe(mirror);
-    expect(await db.alerts.where('sourceId').equals(`feed:${mirror}`).count()).toBe(1); // the item without an http(s) link
+    expect(await db.alerts.where('sourceId').equals(`feed:${mirror}`).count()).toBe(4);
     expect(await db.alerts.where('sourceId').equals(`feed:${ALERTS_FEED}`).count()).toBe(4);
+    const { alerts } = await feeds.alerts();
+    const withLinks = alerts.filter((a) => a.url);
+    expect(withLinks).toHaveLength(3);
+    for (const alert of withLinks) expect(alert.alsoReportedBy).toEqual(['Mirror of supplier alerts']);
+    // Removing the first feed leaves the mirror's stories: nothing it reported is lost.
+    await feeds.unsubscribe(`feed:${ALERTS_FEED}`);
+    expect((await feeds.alerts()).alerts.filter((a) => a.url)).toHaveLength(3);
+  });
+
+  it('never lets one feed suppress another feed\'s different story at the same link: both are kept, as related', async () => {
+    const { db, host, feeds } = setUp();
+    const whitewash = 'https://pr.example.com/news.rss';
+    const hoshineLink = 'https://alerts.example.org/2022/06/hoshine-silicon-industry';
+    // Feed A gets there first with a different story at the very link feed B uses.
+    host.serve(whitewash, {
+      body: `<?xml version="1.0"?><rss version="2.0"><channel><title>Company news</title><item><title>Hoshine Silicon Industry (Shanshan) Co., Ltd cleared of all allegations</title><link>${hoshineLink}</link><guid>pr-1</guid></item></channel></rss>`,
+    });
+    await feeds.subscribe(whitewash);
+    host.serve(ALERTS_FEED, { body: alertsFeed() });
+    await feeds.subscribe(ALERTS_FEED);
+    const atLink = await db.alerts.where('entityIds').equals(HOSHINE).toArray();
+    expect(atLink.map((a) => a.title).sort()).toEqual([
+      'Hoshine Silicon Industry (Shanshan) Co., Ltd cleared of all allegations',
+      'Hoshine Silicon Industry (Shanshan) Co., Ltd on the first UFLPA Entity List',
+    ]);
+    const views = (await feeds.alerts()).alerts.filter((a) => a.url === hoshineLink);
+    expect(views).toHaveLength(2);
+    const listed = views.find((v) => v.title.endsWith('Entity List'))!;
+    expect(listed.related).toEqual([{ id: `feed:${whitewash}:pr-1`, title: 'Hoshine Silicon Industry (Shanshan) Co., Ltd cleared of all allegations', sourceTitle: 'Company news' }]);
+    expect(views.find((v) => v.title.endsWith('allegations'))!.related?.[0]).toMatchObject({ sourceTitle: 'Supplier alerts (test feed)' });
   });
 
   it('backs off after each failure, retries at once when asked, and a success resets it; the last good alerts stay', async () => {
@@ -399,3 +432,71 @@ describe('the alerts the popup lists', () => {
     expect((await feeds.alerts()).alerts).toEqual([]);
   });
 });
+
+describe('hostile servers and interrupted reads', () => {
+  it('never reads or stores an alert from a host the user did not allow, however the feed redirects', async () => {
+    const { db, host, feeds } = setUp();
+    const elsewhere = 'https://elsewhere.example.com/feed.rss';
+    host.serve(elsewhere, { body: alertsFeed() });
+    const redirectTo = (location: string) => async (input: RequestInfo | URL, init?: RequestInit) =>
+      String(input) === ALERTS_FEED ? new Response(null, { status: 302, headers: { location } }) : host.fetch(input, init);
+    const redirecting = new FeedService({ db, linking: async () => ({ matcher: compileMatcher(defaults.entities), decisions: [] }), fetch: redirectTo(elsewhere) });
+    const status = await redirecting.subscribe(ALERTS_FEED);
+    expect(status.fetch).toMatchObject({ status: 'failed', lastProblem: { code: 'redirect-host', args: ['elsewhere.example.com'] } });
+    expect(host.requests.map((r) => r.url)).not.toContain(elsewhere);
+    expect(await db.alerts.count()).toBe(0);
+    // Once the user follows a feed on that host too, the redirect is allowed.
+    await feeds.subscribe(elsewhere);
+    expect(await redirecting.refresh({ force: true, sourceId: `feed:${ALERTS_FEED}` })).toMatchObject({ read: 1 });
+  });
+
+  it('records a read the browser cut short as interrupted, due again at once, and reads it on the next start', async () => {
+    const { db, host, clock, feeds } = setUp();
+    host.serve(ALERTS_FEED, { body: alertsFeed() });
+    // The first worker starts a read and is stopped at the network: its promise never settles.
+    const stopped = new FeedService({ db, linking: async () => ({ matcher: compileMatcher(defaults.entities), decisions: [] }), fetch: () => new Promise<Response>(() => undefined), now: clock.now });
+    await db.sources.add({ id: `feed:${ALERTS_FEED}`, kind: 'feed', title: 'alerts.example.org', publisher: 'alerts.example.org', url: ALERTS_FEED, licence: '', version: 'not read yet', partial: false, fetch: {} });
+    void stopped.refresh({ force: true });
+    await expect.poll(async () => (await db.sources.get(`feed:${ALERTS_FEED}`))?.fetch?.readingSince).toBe('2026-02-03T10:00:00.000Z');
+    // The next worker starts.
+    clock.advanceMinutes(1);
+    expect(await feeds.recoverInterruptedReads()).toBe(1);
+    const [feed] = await feeds.subscriptions();
+    expect(feed!.fetch).toMatchObject({ status: 'failed', consecutiveFailures: 0, nextAttemptAt: '2026-02-03T10:01:00.000Z', lastProblem: { code: 'interrupted', args: ['2026-02-03T10:00:00.000Z'] } });
+    expect(feed!.fetch.readingSince).toBeUndefined();
+    expect(await feeds.refresh()).toMatchObject({ feeds: 1, read: 1, newAlerts: 4 });
+    expect(await feeds.recoverInterruptedReads()).toBe(0);
+    expect(await db.alerts.count()).toBe(4);
+  });
+
+  it('says in plain words that the disk is full, keeps the alerts stored before, and stores the new ones later', async () => {
+    const { db, host, clock, feeds } = setUp();
+    host.serve(ALERTS_FEED, { body: '<rss version="2.0"><channel><title>Alerts</title></channel></rss>' });
+    await feeds.subscribe(ALERTS_FEED);
+    // The storage refuses every write to the alerts as IndexedDB does when the quota is used up.
+    let full = true;
+    db.close();
+    db.use({
+      stack: 'dbcore',
+      name: 'quota-used-up',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          return { ...table, mutate: (request) => (full && name === 'alerts' ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')) : table.mutate(request)) };
+        },
+      }),
+    });
+    await db.open();
+    host.serve(ALERTS_FEED, { body: alertsFeed() });
+    clock.advanceMinutes(60);
+    expect(await feeds.refresh()).toMatchObject({ failed: 1, newAlerts: 0 });
+    const [feed] = await feeds.subscriptions();
+    expect(feed!.fetch).toMatchObject({ status: 'failed', lastProblem: { code: 'disk-full', args: [] }, lastError: expect.stringContaining('there is no room left to store data') });
+    expect(feed!.fetch.lastError).not.toContain('QuotaExceededError');
+    expect(await db.alerts.count()).toBe(0);
+    full = false;
+    expect(await feeds.refresh({ force: true })).toMatchObject({ read: 1, newAlerts: 4 });
+  });
+});
+

@@ -89,12 +89,17 @@ describe('linking feed items to entities', () => {
 });
 
 describe('repeated items', () => {
-  const item = (id: string, url?: string): FeedItem => ({ id, title: id, summary: '', ...(url ? { url } : {}) });
+  const item = (id: string, url?: string, title = 'Story one'): FeedItem => ({ id, title, summary: '', ...(url ? { url } : {}) });
+
+  it('keeps a different story at a link seen before: a link alone never erases a story', () => {
+    const result = dedupeFeedItems([item('a', 'https://news.example.org/story/1', 'Cleared of all allegations'), item('b', 'https://news.example.org/story/1', 'Found using forced labour')]);
+    expect(result.items.map((i) => i.id)).toEqual(['a', 'b']);
+  });
 
   it('drops items with an id or a page seen before, keeping the first', () => {
     const result = dedupeFeedItems([
       item('a', 'https://news.example.org/story/1?utm_source=rss#top'),
-      item('b', 'http://NEWS.example.org/story/1/'),
+      item('b', 'http://NEWS.example.org/story/1/', '  story ONE '),
       item('a', 'https://news.example.org/other'),
       item('c'),
       item('d', 'https://news.example.org/story/1?page=2'),

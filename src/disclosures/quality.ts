@@ -1,0 +1,94 @@
+// How good a disclosure is, clause by clause: completeness (which fields are missing for which facility),
+// freshness (the disclosure or the last audit older than six months, relative to a date the user sets), and
+// consistency across bidders (the same facility disclosed by two bidders under different names or addresses —
+// the cross-check buyers' consortia do by hand). Pure.
+import { addressTokens, facilityNameTokens } from './normalise-facility';
+import { linkFacility, type KnownFacility } from './match-facilities';
+import type { DisclosureClause } from './template';
+import type { Disclosure } from './types';
+
+export const FRESHNESS_MONTHS = 6;
+
+export interface QualityGap {
+  clause: DisclosureClause;
+  kind: 'missing' | 'stale' | 'inconsistent' | 'pending-request';
+  /** The facility concerned (its name), or undefined for the whole disclosure. */
+  facility?: string;
+  message: string;
+}
+
+export interface DisclosureQuality {
+  disclosureId: string;
+  asOf: string;
+  facilities: number;
+  gaps: QualityGap[];
+  /** Per clause: how many of its checks passed, out of how many. */
+  byClause: Record<DisclosureClause, { passed: number; checked: number }>;
+}
+
+/** The date `months` before `isoDate` (YYYY-MM-DD). */
+export function monthsBefore(isoDate: string, months: number): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() - months);
+  return d.toISOString().slice(0, 10);
+}
+
+export function assessDisclosure(disclosure: Disclosure, asOf: string): DisclosureQuality {
+  const gaps: QualityGap[] = [];
+  const byClause = Object.fromEntries((['identity', 'facilities', 'products', 'components', 'changes', 'audits'] as const).map((c) => [c, { passed: 0, checked: 0 }])) as DisclosureQuality['byClause'];
+  const check = (clause: DisclosureClause, ok: boolean, gap: Omit<QualityGap, 'clause'>) => {
+    byClause[clause].checked++;
+    if (ok) byClause[clause].passed++;
+    else gaps.push({ clause, ...gap });
+  };
+  const cutoff = monthsBefore(asOf, FRESHNESS_MONTHS);
+  const s = disclosure.supplier;
+  check('identity', !!s.id, { kind: 'missing', message: 'no company number, VAT number or LEI for the contractor' });
+  check('identity', !!s.registeredOffice, { kind: 'missing', message: 'no registered office for the contractor' });
+  check('changes', !!disclosure.disclosureDate, { kind: 'missing', message: 'the disclosure is not dated' });
+  if (disclosure.disclosureDate) {
+    check('changes', disclosure.disclosureDate >= cutoff, { kind: 'stale', message: `disclosed on ${disclosure.disclosureDate}, more than ${FRESHNESS_MONTHS} months before ${asOf}: ask for an update` });
+  }
+  for (const f of disclosure.facilities) {
+    const at = { facility: f.name };
+    check('facilities', /\d/.test(f.address) && f.address.split(/[,\n]/).length >= 2, { ...at, kind: 'missing', message: `${f.name}: the address "${f.address}" looks incomplete (no number, or no town after the street)` });
+    check('products', f.products.length > 0, { ...at, kind: 'missing', message: `${f.name}: no products or product models named` });
+    check('components', !!f.stage, { ...at, kind: 'missing', message: `${f.name}: no production stage (assembly, component or raw material)` });
+    if (f.stage && f.stage !== 'assembly') check('components', !!f.suppliesTo, { ...at, kind: 'missing', message: `${f.name}: a ${f.stage.replace('-', ' ')} site, but which facility or product it supplies is not said` });
+    check('audits', !!f.lastAuditDate, { ...at, kind: 'missing', message: `${f.name}: no audit or audit inquiry date` });
+    if (f.lastAuditDate) check('audits', f.lastAuditDate >= cutoff, { ...at, kind: 'stale', message: `${f.name}: last audit ${f.lastAuditDate}, more than ${FRESHNESS_MONTHS} months before ${asOf}` });
+    if (f.lastAuditDate) check('audits', !!f.auditFindings, { ...at, kind: 'missing', message: `${f.name}: audited on ${f.lastAuditDate} but no findings (summary or link) given` });
+    if (f.requestPending) gaps.push({ clause: 'audits', kind: 'pending-request', facility: f.name, message: `${f.name}: a formal request to the contractor is pending` });
+  }
+  return { disclosureId: disclosure.id, asOf, facilities: disclosure.facilities.length, gaps, byClause };
+}
+
+export interface ConsistencyNote {
+  facilityName: string;
+  bidders: [string, string];
+  message: string;
+}
+
+/**
+ * The same facility disclosed by two bidders with a different name or address: found by OS ID or by a link of
+ * 0.8 or more, and pointed out (neither bidder is assumed right).
+ */
+export function crossCheckBidders(latest: readonly Disclosure[]): ConsistencyNote[] {
+  const notes: ConsistencyNote[] = [];
+  const known: KnownFacility[] = latest.flatMap((d) => d.facilities.map((f) => ({ id: `${d.id}/${f.key}`, sourceLabel: d.supplier.name, sourceKind: 'disclosure' as const, supplierKey: d.supplierKey, facility: f })));
+  latest.forEach((d, i) => {
+    for (const f of d.facilities) {
+      for (const link of linkFacility(d.supplierKey, f, known)) {
+        const other = latest.find((o) => o.supplierKey === link.known.supplierKey);
+        if (!other || latest.indexOf(other) < i || link.score < 0.8 && link.tier !== 'exact') continue;
+        const g = link.known.facility;
+        const sameName = facilityNameTokens(f.name).join(' ') === facilityNameTokens(g.name).join(' ');
+        const sameAddress = addressTokens(f.address, f.country).join(' ') === addressTokens(g.address, g.country).join(' ');
+        if (sameName && sameAddress) continue;
+        const what = [!sameName ? `as "${f.name}" and "${g.name}"` : '', !sameAddress ? `at "${f.address}" and "${g.address}"` : ''].filter(Boolean).join(', ');
+        notes.push({ facilityName: f.name, bidders: [d.supplier.name, other.supplier.name], message: `${d.supplier.name} and ${other.supplier.name} disclose what looks like the same facility ${what} (${link.reason}): ask which is right` });
+      }
+    }
+  });
+  return notes;
+}
