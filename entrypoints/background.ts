@@ -4,7 +4,7 @@
 import type { DefaultData } from '@/src/core/types';
 import type { Runtime } from 'webextension-polyfill';
 import { browser } from '@/src/extension/browser';
-import { ALERTS_CHANGED, errorEnvelope, type Envelope, type Reply, type Request } from '@/src/extension/messages';
+import { ALERTS_CHANGED, errorEnvelope, KNOWLEDGE_CHANGED, type Envelope, type Reply, type Request } from '@/src/extension/messages';
 import { KnowledgeService } from '@/src/extension/background/knowledge-service';
 import { forgetTab, readTabAnalysis, saveTabAnalysis } from '@/src/extension/background/tab-state';
 import { knowledgeStatus } from '@/src/extension/background/status';
@@ -31,7 +31,7 @@ export default defineBackground(() => {
   });
   const feeds = new FeedService({
     db: knowledge.db,
-    linking: async () => ({ matcher: await knowledge.currentMatcher(), decisions: await knowledge.db.decisions.toArray() }),
+    linking: async () => ({ matcher: await knowledge.freshMatcher(), decisions: await knowledge.db.decisions.toArray() }),
     fetch: permissionCheckedFetch((input, init) => fetch(input, init)),
     hostGranted: (url) => browser.permissions.contains({ origins: [`${url.protocol}//${url.hostname}/*`] }),
   });
@@ -52,21 +52,31 @@ export default defineBackground(() => {
         return readTabAnalysis(request.tabId);
       case 'record-decision': {
         const decision = await knowledge.recordDecision(request.decision);
-        if (request.tabId !== undefined) await browser.tabs.sendMessage(request.tabId, { type: 'tenderlens-reannotate' }).catch(() => undefined);
+        void reannotateOpenTabs();
         return decision;
       }
       case 'remove-decision':
         await knowledge.db.decisions.delete(request.id);
+        void reannotateOpenTabs();
         return true;
       case 'list-decisions':
-        return knowledge.db.decisions.orderBy('id').toArray();
+        // Newest first.
+        return (await knowledge.db.decisions.toArray()).sort((a, b) => (a.decidedAt < b.decidedAt ? 1 : a.decidedAt > b.decidedAt ? -1 : 0));
+      case 'knowledge-changed':
+        await knowledge.knowledgeChanged();
+        void reannotateOpenTabs();
+        return true;
       case 'knowledge-status':
         await knowledge.whenReady();
         return knowledgeStatus(knowledge.db);
       case 'list-feeds':
         return feeds.subscriptions();
       case 'add-feed':
-        return feeds.subscribe(request.url).then(announceAlerts);
+        return feeds.subscribe(request.url).then(announceAlerts, async (error: unknown) => {
+          // Nothing was added: the permission asked for this feed's site goes back unless another feed needs it.
+          await releaseFeedPermission(request.url, (await feeds.subscriptions()).map((s) => s.url)).catch(() => undefined);
+          throw error;
+        });
       case 'remove-feed': {
         const removed = (await feeds.subscriptions()).find((s) => s.sourceId === request.sourceId);
         await feeds.unsubscribe(request.sourceId);
@@ -86,6 +96,19 @@ export default defineBackground(() => {
         return disclosuresForSuppliers(knowledge, request.suppliers);
     }
   }
+
+  /**
+   * Every open tab reads its page again with the knowledge base as it is now (its marks, its badge and, through the
+   * stored analysis, the side panel follow), and open extension pages are told; tabs without TenderLens ignore it.
+   */
+  async function reannotateOpenTabs(): Promise<void> {
+    const tabs = await browser.tabs.query({});
+    await Promise.all(
+      tabs.map((tab) => (tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, { type: 'tenderlens-reannotate' }).catch(() => undefined))),
+    );
+    browser.runtime.sendMessage({ type: KNOWLEDGE_CHANGED }).catch(() => undefined);
+  }
+  knowledge.onMatcherReplaced = () => void reannotateOpenTabs();
 
   /** Lets an open popup or side panel list the alerts again; nobody listening is fine. */
   function announceAlerts<T>(result: T): T {

@@ -12,6 +12,7 @@ import { addDisclosuresToMarks, fetchSupplierDisclosures } from './card-disclosu
 import { browser } from '../extension/browser';
 import { t as translate } from '../ui/i18n';
 import { MARK_TAG, type MarkActions, type Translate } from './mark-element';
+import type { DecisionChoice } from './card-content';
 import { planMarks } from './plan-marks';
 import { placeMarks, removeMarks } from './place-marks';
 import { closeCard } from './card-controller';
@@ -35,17 +36,17 @@ export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
     .catch(() => new Set<string>())
     .then((switchedOff) => new LiveNoticeReader({ fetch: (input, init) => fetch(input, init), xmlParser: new DOMParser(), switchedOff }));
 
-  const decide = (finding: Finding, matchedText: string, verdict: 'dismissed' | 'confirmed', scope: 'page' | 'site' | 'everywhere') => {
+  const decide = (finding: Finding, matchedText: string, verdict: 'dismissed' | 'confirmed', choice: DecisionChoice) => {
     if (!finding.entityId) return;
-    const scopeKey = scope === 'page' ? location.href : scope === 'site' ? location.host : '';
     void sendToBackground({
       type: 'record-decision',
-      decision: { entityId: finding.entityId, verdict, scope, scopeKey, matchedText },
+      decision: { entityId: finding.entityId, verdict, matchedText, pageUrl: location.href, ...choice },
     }).then(() => rescan());
   };
   const actions: MarkActions = {
-    dismiss: (finding, text, scope) => decide(finding, text, 'dismissed', scope),
-    confirm: (finding, text) => decide(finding, text, 'confirmed', 'everywhere'),
+    dismiss: (finding, text, choice) => decide(finding, text, 'dismissed', choice),
+    confirm: (finding, text, choice) => decide(finding, text, 'confirmed', choice),
+    undo: (decision) => void sendToBackground({ type: 'remove-decision', id: decision.id }).then(() => rescan()),
     follow: async (finding) => void (await sendToBackground({ type: 'follow-entity', entityId: finding.entityId! })),
     hideChecked: () => void saveMarkSettings({ hideChecked: true }),
   };

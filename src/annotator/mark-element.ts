@@ -3,12 +3,13 @@
 // only: nothing from the knowledge base or the page is ever parsed as HTML.
 import type { Finding, FindingSource } from '../core/types';
 import { markStyles } from './mark-styles';
-import { safeHttpUrl } from '../core/safe-url';
-import { followButton, type FollowAction } from '../watchlists/follow-button';
+import { followButton } from '../watchlists/follow-button';
+import { actionButton, appendCardBody, type MarkActions, type Translate } from './card-content';
 import { wireCard } from './card-controller';
-import { formatDate, formatVersion, sourcePublisher } from '../ui/i18n';
 
-export type MarkTone = 'flag' | 'review' | 'category' | 'checked';
+export type { MarkActions, Translate } from './card-content';
+
+export type MarkTone = 'flag' | 'review' | 'category' | 'checked' | 'dismissed';
 
 export interface MarkContent {
   tone: MarkTone;
@@ -21,16 +22,6 @@ export interface MarkContent {
   /** The page text this mark is about; a decision taken from the mark applies to it. */
   matchedText?: string;
 }
-
-export interface MarkActions {
-  dismiss?: (finding: Finding, matchedText: string, scope: 'page' | 'site' | 'everywhere') => void;
-  confirm?: (finding: Finding, matchedText: string) => void;
-  follow?: FollowAction;
-  /** Hides every grey "nothing listed" mark (a setting, offered from a grey mark's card). */
-  hideChecked?: () => void;
-}
-
-export type Translate = (key: string, substitutions?: string[]) => string;
 
 export const MARK_TAG = 'tenderlens-mark';
 
@@ -59,27 +50,8 @@ export function createMark(content: MarkContent, t: Translate, actions: MarkActi
   card.setAttribute('role', 'dialog');
   card.setAttribute('aria-label', content.title);
   card.append(el('p', 'card-title', content.title));
-  for (const line of content.lines) card.append(el('p', 'card-line', line));
-  if (content.sources.length) {
-    card.append(el('p', 'card-heading', t('markSources')));
-    const list = el('ul', 'sources');
-    for (const source of content.sources) list.append(sourceItem(source, t));
-    card.append(list);
-  }
-  card.append(el('p', 'card-note', t('noInformationIsNotNoRisk')));
-  const finding = content.finding;
-  const matchedText = content.matchedText ?? finding?.title ?? '';
-  if (finding?.entityId && (actions.dismiss || actions.confirm)) {
-    const row = el('div', 'actions');
-    if (actions.confirm && finding.severity === 'review') row.append(actionButton(t('actionConfirm'), () => actions.confirm?.(finding, matchedText)));
-    if (actions.dismiss) {
-      row.append(actionButton(t('actionDismissPage'), () => actions.dismiss?.(finding, matchedText, 'page')));
-      row.append(actionButton(t('actionDismissSite'), () => actions.dismiss?.(finding, matchedText, 'site')));
-      row.append(actionButton(t('actionDismissEverywhere'), () => actions.dismiss?.(finding, matchedText, 'everywhere')));
-    }
-    card.append(row);
-  }
-  if (finding?.entityId && actions.follow) card.append(followButton(finding, t, actions.follow));
+  appendCardBody(card, { lines: content.lines, sources: content.sources, ...(content.finding ? { finding: content.finding } : {}), matchedText: content.matchedText ?? content.finding?.title ?? '' }, t, actions);
+  if (content.finding?.entityId && actions.follow) card.append(followButton(content.finding, t, actions.follow));
   if (content.tone === 'checked' && actions.hideChecked) {
     const row = el('div', 'actions');
     row.append(actionButton(t('actionHideChecked'), () => actions.hideChecked?.()));
@@ -89,34 +61,6 @@ export function createMark(content: MarkContent, t: Translate, actions: MarkActi
   wireCard({ host, pill, card });
   root.append(pill, card);
   return host;
-}
-
-function sourceItem(source: FindingSource, t: Translate): HTMLElement {
-  const item = el('li');
-  const label = `${source.title} (${sourcePublisher(source)}), ${t('markVersion', [formatVersion(source.version)])}${source.date ? `, ${formatDate(source.date)}` : ''}`;
-  const safeUrl = safeHttpUrl(source.url);
-  if (safeUrl) {
-    const link = el('a', '', label) as HTMLAnchorElement;
-    link.href = safeUrl;
-    link.target = '_blank';
-    link.rel = 'noopener noreferrer';
-    item.append(link);
-  } else {
-    item.append(label);
-  }
-  if (source.partial) item.append(el('span', 'partial', ` ${t('sourcePartial')}`));
-  return item;
-}
-
-function actionButton(label: string, onClick: () => void): HTMLButtonElement {
-  const button = el('button', 'action', label) as HTMLButtonElement;
-  button.type = 'button';
-  button.addEventListener('click', (event) => {
-    event.preventDefault();
-    event.stopPropagation();
-    onClick();
-  });
-  return button;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className = '', text?: string): HTMLElementTagNameMap[K] {

@@ -20,6 +20,7 @@ export const markStyles = `
 .review { background: var(--review-bg); border-color: var(--review-line); color: var(--review-ink); }
 .category { background: var(--category-bg); border-color: var(--category-line); color: var(--category-ink); }
 .checked { background: var(--quiet); border-color: var(--quiet-line); color: var(--muted); font-weight: 500; }
+.dismissed { background: var(--quiet); border-color: var(--muted); border-style: dashed; color: var(--ink); font-weight: 500; }
 .card { position: fixed; inset: auto; margin: 0; z-index: 2147483647; top: 0; left: 0; box-sizing: border-box;
   width: min(24rem, calc(100vw - 32px)); max-height: calc(100vh - 16px); overflow: auto; overflow-wrap: anywhere;
   background: var(--paper); color: var(--ink); border: 1px solid var(--muted); border-radius: 6px; padding: 10px 12px;
@@ -37,4 +38,15 @@ export const markStyles = `
 .actions { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; }
 .action { font: 500 12px/1.3 system-ui, sans-serif; padding: 3px 8px; border-radius: 4px; border: 1px solid var(--muted);
   background: var(--quiet); color: var(--ink); cursor: pointer; max-width: 100%; white-space: normal; text-align: left; }
+.card-listed { color: var(--muted); }
+.questions { margin: 0 0 6px; padding-left: 18px; }
+.technical summary { cursor: pointer; color: var(--link); margin: 4px 0; }
+.decision { border-left: 3px solid var(--muted); padding-left: 8px; margin: 0 0 8px; }
+.decide fieldset { border: 0; margin: 0 0 4px; padding: 0; }
+.decide legend { padding: 0; font-weight: 600; }
+.decide label { margin-right: 10px; }
+.decide .field { display: block; margin: 4px 0; }
+.decide select, .decide input[type=text] { font: inherit; max-width: 100%; }
+.problem { color: var(--flag-line); font-weight: 600; }
+.problem:empty { display: none; }
 `;

@@ -1,6 +1,7 @@
-// Decides which marks a page gets from its analysis: one per place a finding is anchored, and a quiet
-// "checked" mark on each distinct CPV code and supplier about which nothing is known, at its first occurrence
-// (none when the user hid them). Pure apart from the translator.
+// Decides which marks a page gets from its analysis: one per place a finding is anchored, a "dismissed by you" mark
+// where the user set a match aside (never "nothing listed"), and a quiet "checked" mark on each distinct CPV code and
+// supplier about which nothing is known, at its first occurrence (none when the user hid them). Pure apart from the
+// translator.
 import type { Finding, PageAnalysis, TextAnchor } from '../core/types';
 import type { MarkContent, Translate } from './mark-element';
 import { findingWords } from '../ui/finding-text';
@@ -29,18 +30,22 @@ export function planMarks(analysis: PageAnalysis, t: Translate, options: PlanOpt
     const content = findingMark(finding, analysis, t);
     for (const anchor of finding.anchors) add(anchor, anchor.text ? { ...content, matchedText: anchor.text } : content);
   }
+  for (const finding of analysis.dismissed ?? []) {
+    const content = dismissedMark(finding, analysis, t);
+    for (const anchor of finding.anchors) add(anchor, anchor.text ? { ...content, matchedText: anchor.text } : content);
+  }
   const checkedOnce = new Set<string>();
   for (const item of options.hideChecked ? [] : analysis.checked) {
-    if (item.findingIds.length || !item.anchors.length) continue;
+    if (item.findingIds.length || item.dismissedIds?.length || !item.anchors.length) continue;
     const distinct = `${item.kind}:${item.label.toLowerCase().replace(/\s+/g, ' ').trim()}`;
     if (checkedOnce.has(distinct)) continue;
     checkedOnce.add(distinct);
     const content: MarkContent = {
       tone: 'checked',
       pill: t('markCheckedPill'),
-      ariaLabel: t('markCheckedAria', [item.label]),
+      ariaLabel: t('markCheckedAriaPlain', [item.label]),
       title: item.label,
-      lines: [t(item.kind === 'cpv' ? 'markCheckedCpv' : 'markCheckedSupplier')],
+      lines: [t(item.kind === 'cpv' ? 'markCheckedCpvPlain' : 'markCheckedSupplierPlain')],
       sources: [],
     };
     [...item.anchors].sort((a, b) => a.start - b.start).some((anchor) => add(anchor, content));
@@ -48,16 +53,29 @@ export function planMarks(analysis: PageAnalysis, t: Translate, options: PlanOpt
   return planned.sort((a, b) => a.anchor.end - b.anchor.end);
 }
 
+/** A match the user dismissed: it stays visible, grey, saying who set it aside; the card says what the list says. */
+function dismissedMark(finding: Finding, analysis: PageAnalysis, t: Translate): MarkContent {
+  return {
+    tone: 'dismissed',
+    pill: t('markDismissedPill'),
+    ariaLabel: t('markDismissedAria', [finding.title]),
+    title: finding.title,
+    lines: [t('markDismissedListSays', [findingWords(finding, analysis.reading).detail])],
+    sources: finding.sources,
+    finding,
+  };
+}
+
 function findingMark(finding: Finding, analysis: PageAnalysis, t: Translate): MarkContent {
   const words = findingWords(finding, analysis.reading);
-  const lines = [words.detail, t('markWhy', [words.reason])];
+  const lines = [words.detail];
   if (finding.kind === 'flagged-entity') {
     const lists = finding.sources.map((s) => s.title).join(', ');
     return {
       tone: 'flag',
       pill: t('markFlagPill', [shortListNames(finding)]),
       ariaLabel: t('markFlagAria', [finding.title, lists]),
-      title: t('markFlagTitle', [finding.title]),
+      title: finding.title,
       lines,
       sources: finding.sources,
       finding,
@@ -69,7 +87,7 @@ function findingMark(finding: Finding, analysis: PageAnalysis, t: Translate): Ma
       pill: t('markReviewPill'),
       ariaLabel: t('markReviewAria', [finding.title]),
       title: t('markReviewTitle', [finding.title]),
-      lines,
+      lines: [words.detail, t('markReviewCheck')],
       sources: finding.sources,
       finding,
     };

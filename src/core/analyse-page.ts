@@ -3,6 +3,7 @@
 // Pure: the caller supplies the knowledge as synchronous lookups (the background prefetches them from Dexie).
 import type {
   CheckedItem,
+  Concern,
   Decision,
   Entity,
   Finding,
@@ -17,6 +18,7 @@ import type {
 import { riskCategoriesForCpv } from './cpv';
 import { countryName } from './countries';
 import { findMentions, type CompiledMatcher, type Mention } from '../matcher';
+import { applyDecisions, type DecidedMentions, type DismissedMention } from './decisions';
 
 /** What the analysis needs to know; maps or functions over a subset of the knowledge base. */
 export interface KnowledgeLookups {
@@ -41,27 +43,33 @@ export interface PageInput {
   reading: NoticeReading;
 }
 
-/** Runs the matcher over the page text, applying the user's decisions. */
-export function findPageMentions(matcher: CompiledMatcher, page: PageInput, decisions: readonly Decision[] = []): Mention[] {
-  return findMentions(matcher, page.text, { pageUrl: page.url, decisions });
+/**
+ * Runs the matcher over the page text, then applies the user's decisions: dismissed mentions are kept aside with
+ * their decision (they are shown as dismissed, never dropped), confirmed ones are raised.
+ */
+export function findPageMentions(matcher: CompiledMatcher, page: PageInput, decisions: readonly Decision[] = []): DecidedMentions {
+  return applyDecisions(findMentions(matcher, page.text), decisions, page.url);
 }
 
-/** The entity ids a set of mentions refers to (what the background must prefetch before `buildPageAnalysis`). */
-export function mentionedEntityIds(mentions: readonly Mention[]): string[] {
-  return [...new Set(mentions.map((m) => m.entityId))];
+/** The entity ids the mentions refer to, dismissed ones too (what the background prefetches before `buildPageAnalysis`). */
+export function mentionedEntityIds(decided: DecidedMentions): string[] {
+  return [...new Set([...decided.shown, ...decided.dismissed.map((d) => d.mention)].map((m) => m.entityId))];
 }
 
-export function analysePage(knowledge: Knowledge, page: PageInput, decisions: readonly Decision[] = []): PageAnalysis {
-  return buildPageAnalysis(knowledge, page, findPageMentions(knowledge.matcher, page, decisions));
+export function analysePage(knowledge: Knowledge, page: PageInput, decisions: readonly Decision[] = [], now = new Date()): PageAnalysis {
+  return buildPageAnalysis(knowledge, page, findPageMentions(knowledge.matcher, page, decisions), now);
 }
 
-export function buildPageAnalysis(k: KnowledgeLookups, page: PageInput, mentions: readonly Mention[]): PageAnalysis {
-  const findings = [...entityFindings(k, mentions), ...categoryFindings(k, page)];
-  const checked = [...checkedCpvCodes(page, findings), ...checkedSuppliers(page, findings)];
+export function buildPageAnalysis(k: KnowledgeLookups, page: PageInput, decided: DecidedMentions, now = new Date()): PageAnalysis {
+  const findings = [...entityFindings(k, decided.shown, decided.confirmed), ...categoryFindings(k, page)];
+  const dismissed = dismissedFindings(k, decided.dismissed);
+  const checked = [...checkedCpvCodes(page, findings), ...checkedSuppliers(page, findings, dismissed)];
   return {
     url: page.url,
+    analysedAt: now.toISOString(),
     reading: withCpvLabels(k, page.reading),
     findings,
+    dismissed,
     checked,
     consulted: sourcesOf(k, k.sources().filter((s) => s.kind === 'product-list' || s.kind === 'entity-list').map((s) => s.id), []),
     summary: {
@@ -73,31 +81,94 @@ export function buildPageAnalysis(k: KnowledgeLookups, page: PageInput, mentions
 }
 
 /** One finding per mentioned entity, with every place it is mentioned; the strongest mention sets the tier. */
-function entityFindings(k: KnowledgeLookups, mentions: readonly Mention[]): Finding[] {
+function entityFindings(k: KnowledgeLookups, mentions: readonly Mention[], confirmed: ReadonlyMap<string, Decision> = new Map()): Finding[] {
   const byEntity = new Map<string, Mention[]>();
   for (const m of mentions) byEntity.set(m.entityId, [...(byEntity.get(m.entityId) ?? []), m]);
   const findings: Finding[] = [];
   for (const [entityId, list] of byEntity) {
-    const entity = k.entity(entityId);
-    if (!entity) continue;
-    const best = list.reduce((a, b) => (rank(b) > rank(a) ? b : a));
-    const flags = k.flagsForEntity(entityId);
-    const high = best.confidence === 'high';
-    findings.push({
-      id: `entity:${entityId}`,
-      kind: high ? 'flagged-entity' : 'possible-entity',
-      severity: high ? 'flag' : 'review',
-      title: entity.name,
-      detail: flags.length ? flags.map((f) => `${describeFlag(f)}.${f.note ? ` ${f.note}` : ''}`).join(' ') : 'Listed in the knowledge base without a flag.',
-      reason: best.reason,
-      entityId,
-      cpvCodes: [],
-      sources: sourcesOf(k, [entity.sourceId, ...flags.map((f) => f.sourceId)], flags),
-      flags,
-      anchors: list.map(({ start, end, text }) => ({ start, end, text })),
-    });
+    const finding = entityFinding(k, entityId, list);
+    const decision = confirmed.get(entityId);
+    if (finding) findings.push(decision ? { ...finding, decision } : finding);
   }
   return findings.sort((a, b) => Number(b.severity === 'flag') - Number(a.severity === 'flag'));
+}
+
+/** Dismissed matches, one per entity, each with the user's latest decision among its mentions. */
+function dismissedFindings(k: KnowledgeLookups, dismissed: readonly DismissedMention[]): Finding[] {
+  const byEntity = new Map<string, DismissedMention[]>();
+  for (const d of dismissed) byEntity.set(d.mention.entityId, [...(byEntity.get(d.mention.entityId) ?? []), d]);
+  const findings: Finding[] = [];
+  for (const [entityId, list] of byEntity) {
+    const finding = entityFinding(k, entityId, list.map((d) => d.mention));
+    if (!finding) continue;
+    const decision = list.map((d) => d.decision).reduce((a, b) => (b.decidedAt > a.decidedAt ? b : a));
+    findings.push({ ...finding, id: `dismissed:${entityId}`, decision });
+  }
+  return findings;
+}
+
+/**
+ * What one listed entity's mentions come to. Only a list that says something about the company (a ban, forced or
+ * child labour, sanctions: it gives the entity a flag) can make a sure match a red flag; an entity on a watch list
+ * (no flag) is at most a possible match, however sure the match of its name.
+ */
+function entityFinding(k: KnowledgeLookups, entityId: string, list: readonly Mention[]): Finding | undefined {
+  const entity = k.entity(entityId);
+  if (!entity) return undefined;
+  const best = list.reduce((a, b) => (rank(b) > rank(a) ? b : a));
+  const flags = k.flagsForEntity(entityId);
+  const listTitle = k.source(entity.sourceId)?.title ?? entity.sourceId;
+  const flagged = best.confidence === 'high' && flags.length > 0;
+  const found = best.text.replace(/\s+/g, ' ').trim();
+  return {
+    id: `entity:${entityId}`,
+    kind: flagged ? 'flagged-entity' : 'possible-entity',
+    severity: flagged ? 'flag' : 'review',
+    title: found,
+    ...(sameName(found, entity.name) ? {} : { listedName: entity.name }),
+    detail: flags.length
+      ? flags.map((f) => describeEntityFlag(f, k.source(f.sourceId)?.title ?? listTitle)).join(' ')
+      : `On the watch list “${listTitle}”: being on it says nothing by itself about this company.`,
+    reason: best.reason,
+    concern: entityConcern(flags),
+    entityId,
+    cpvCodes: [],
+    sources: sourcesOf(k, [entity.sourceId, ...flags.map((f) => f.sourceId)], flags),
+    flags,
+    anchors: list.map(({ start, end, text }) => ({ start, end, text })),
+  };
+}
+
+function sameName(a: string, b: string): boolean {
+  const fold = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  return fold(a) === fold(b);
+}
+
+/** The strongest concern among an entity's flags; no flag: a watch list. */
+function entityConcern(flags: readonly Flag[]): Concern {
+  const types = new Set(flags.map((f) => f.type));
+  if (types.has('sanctions')) return 'sanctions';
+  if (types.has('import_ban')) return 'import_ban';
+  if (types.has('forced_labour') || types.has('forced_child_labour')) return 'forced_labour';
+  if (types.has('child_labour')) return 'child_labour';
+  return types.size ? 'forced_labour' : 'watch';
+}
+
+/** What a list says about a company, in a buyer's words: "On “UFLPA Entity List”, an import ban, since 2022-06-21." */
+export function describeEntityFlag(flag: Flag, listTitle: string): string {
+  const since = flag.date ? `, since ${flag.date}` : '';
+  switch (flag.type) {
+    case 'import_ban':
+      return `On “${listTitle}”: an import ban on goods made with forced labour${since}.`;
+    case 'sanctions':
+      return `On “${listTitle}”, a sanctions list${since}.`;
+    case 'child_labour':
+      return `On “${listTitle}”, a list of companies linked to child labour${since}.`;
+    case 'forced_child_labour':
+      return `On “${listTitle}”, a list of companies linked to forced child labour${since}.`;
+    default:
+      return `On “${listTitle}”, a list of companies linked to forced labour${since}.`;
+  }
 }
 
 function rank(m: Mention): number {
@@ -124,6 +195,7 @@ function categoryFindings(k: KnowledgeLookups, page: PageInput): Finding[] {
         title: category.label,
         detail: describeProductFlags(flags),
         reason: `CPV ${cpv.code8} (${k.cpvLabel(cpv.code8) ?? cpv.label ?? 'unknown code'}) falls in the high-risk category “${category.label}”.`,
+        concern: 'high_risk_product',
         cpvCodes: [cpv.code8],
         sources: sourcesOf(k, flags.map((f) => f.sourceId), flags),
         flags,
@@ -165,6 +237,7 @@ function checkedCpvCodes(page: PageInput, findings: readonly Finding[]): Checked
     kind: 'cpv' as const,
     label: cpv.label ? `${cpv.code8} ${cpv.label}` : cpv.code8,
     findingIds: findings.filter((f) => categoryCovers(f, cpv.code8)).map((f) => f.id),
+    dismissedIds: [],
     anchors: findCpvAnchors(page.text, cpv.code8),
   }));
 }
@@ -174,13 +247,12 @@ function categoryCovers(finding: Finding, code8: string): boolean {
 }
 
 /** Suppliers the portal adapter read, each linked to the entity findings whose mentions fall on its name. */
-function checkedSuppliers(page: PageInput, findings: readonly Finding[]): CheckedItem[] {
+function checkedSuppliers(page: PageInput, findings: readonly Finding[], dismissed: readonly Finding[]): CheckedItem[] {
   return page.reading.suppliers.map((supplier) => {
     const anchors = findNameAnchors(page.text, supplier.name);
-    const overlapping = findings.filter(
-      (f) => f.entityId && f.anchors.some((a) => anchors.some((s) => a.start < s.end && s.start < a.end)),
-    );
-    return { kind: 'supplier' as const, label: supplier.name, findingIds: overlapping.map((f) => f.id), anchors };
+    const overlapping = (list: readonly Finding[]) =>
+      list.filter((f) => f.entityId && f.anchors.some((a) => anchors.some((s) => a.start < s.end && s.start < a.end))).map((f) => f.id);
+    return { kind: 'supplier' as const, label: supplier.name, findingIds: overlapping(findings), dismissedIds: overlapping(dismissed), anchors };
   });
 }
 
@@ -227,6 +299,7 @@ const FLAG_WORDS: Record<Flag['type'], string> = {
   forced_child_labour: 'forced child labour',
   derived_labour_exploitation: 'made with inputs produced by child or forced labour',
   import_ban: 'import ban',
+  sanctions: 'sanctions',
   high_risk_product: 'high-risk product',
 };
 

@@ -40,7 +40,15 @@ export type FlagType =
   | 'forced_child_labour'
   | 'derived_labour_exploitation'
   | 'import_ban'
+  | 'sanctions'
   | 'high_risk_product';
+
+/**
+ * What being on an entity list means, as its publisher or the user who imported it says. It sets the tier of a
+ * match: only a list that says something about the company (a ban, forced or child labour, sanctions) can give a
+ * red flag; a watch list gives possible matches only.
+ */
+export type ListMeaning = 'import_ban' | 'detained_at_import' | 'forced_labour' | 'child_labour' | 'sanctions' | 'watch';
 
 /** One statement of a list about an entity or a good: who said what, when, and where to read it. */
 export interface Flag {
@@ -91,7 +99,7 @@ export interface Source {
   /** True when only part of the list is loaded (for example a sample until the scanner refreshes it). */
   partial: boolean;
   note?: string;
-  /** What being on the list means, for entity lists (import ban, goods detained at import, …). */
+  /** Entity lists: what being on the list means (no meaning: read as a watch list, possible matches only). */
   meaning?: ListMeaning;
   /** How much of the list is loaded and how much of it was checked against the publisher's own text. */
   coverage?: ListCoverage;
@@ -111,13 +119,6 @@ export interface ListRefreshSettings {
   /** For csv lists: which columns hold what. */
   columns?: { name: string; aliases?: string; aliasSeparator?: string; country?: string; id?: string; date?: string };
 }
-
-/**
- * What being on an entity list means for a supplier: `import-ban` (imports barred under a rebuttable presumption,
- * the UFLPA Entity List), `detained-at-import` (goods held at the border, CBP Withhold Release Orders and Findings),
- * `forced-labour`, `child-labour`, or `watch` (named by a monitor, no legal effect).
- */
-export type ListMeaning = 'import-ban' | 'detained-at-import' | 'forced-labour' | 'child-labour' | 'watch';
 
 /** The shipped or refreshed rows of a list, counted by how well each was checked. */
 export interface ListCoverage {
@@ -185,16 +186,25 @@ export interface Alert {
 
 export type DecisionScope = 'page' | 'site' | 'everywhere';
 
+/** Why a user dismissed a match, as a short choice (the free text goes in `note`). */
+export type DecisionReason = 'different-company' | 'different-country' | 'already-checked' | 'other';
+
 /** A user's verdict on a match: dismissed as a false match, or confirmed. */
 export interface Decision {
   id: string;
   entityId: string;
+  /** The listed entity's name when the decision was taken (the entity may leave the lists later). */
+  entityName?: string;
   verdict: 'dismissed' | 'confirmed';
   scope: DecisionScope;
-  /** The page URL (scope page) or host (scope site); empty for everywhere. */
+  /** The page address without fragment and tracking parameters (scope page), or the host (scope site); empty for everywhere. */
   scopeKey: string;
   matchedText: string;
   decidedAt: string;
+  /** Who decided: always the user of this browser (decisions are never shared implicitly). */
+  decidedBy?: 'you';
+  reason?: DecisionReason;
+  note?: string;
 }
 
 /** Everything the build step ships as the first-run knowledge base. */
@@ -281,16 +291,24 @@ export interface TextAnchor {
 
 export type FindingKind = 'flagged-entity' | 'possible-entity' | 'high-risk-category';
 
+/** What kind of concern a finding raises: it chooses what the finding means for the award and what to ask next. */
+// Goods detained at import are flagged as an import ban, so a finding's concern is never 'detained_at_import'.
+export type Concern = Exclude<ListMeaning, 'detained_at_import'> | 'high_risk_product';
+
 /** One thing TenderLens tells the user about a page, with its evidence and where it appears. */
 export interface Finding {
   id: string;
   kind: FindingKind;
   /** `flag`: shown as a red flag; `review`: shown as possible, needs a human look. */
   severity: 'flag' | 'review';
+  /** Entity findings: the name as found on the page; categories: the category's name. */
   title: string;
+  /** Entity findings: the listed name, when it differs from the name found on the page. */
+  listedName?: string;
   detail: string;
   /** Why it matched (matcher reason or CPV rule). */
   reason: string;
+  concern: Concern;
   entityId?: string;
   /** For category findings: the page's CPV codes that fall in the category. */
   cpvCodes: string[];
@@ -298,6 +316,8 @@ export interface Finding {
   /** Individual list statements behind the finding (flag ids) for the evidence view. */
   flags: Flag[];
   anchors: TextAnchor[];
+  /** The user's decision on this match: the dismissal that set it aside, or the confirmation that raised it. */
+  decision?: Decision;
 }
 
 /** A CPV code or supplier read from the page and checked against the knowledge base. */
@@ -306,6 +326,8 @@ export interface CheckedItem {
   label: string;
   /** Finding ids about this item; empty when nothing is known (which is not the same as no risk). */
   findingIds: string[];
+  /** Dismissed findings about this item: something is listed, and the user set it aside. */
+  dismissedIds: string[];
   anchors: TextAnchor[];
 }
 
@@ -313,8 +335,12 @@ export interface PageAnalysis {
   url: string;
   reading: NoticeReading;
   findings: Finding[];
+  /** Matches the user dismissed, shown as dismissed (never as "nothing listed"), each with its decision. */
+  dismissed: Finding[];
   checked: CheckedItem[];
   /** The lists the page was checked against, with their versions: what "nothing found" is relative to. */
   consulted: FindingSource[];
   summary: { flagged: number; review: number; categories: number };
+  /** When the page was checked (ISO timestamp): what the findings and the list versions are as of. */
+  analysedAt: string;
 }

@@ -1,26 +1,40 @@
 // Imports a FollowTheMoney entity file chosen by the user into the knowledge base: streams it through the pure
-// importer with progress, then replaces that list's rows in one transaction (all or nothing). Runs in an
+// importer, replaces that list's rows in one transaction (all or nothing), then compiles and saves the matcher, so
+// pages switch to it as soon as it is ready; each phase (read, store, compile) reports its progress. Runs in an
 // extension page, which shares the extension origin's IndexedDB with the background.
-import type { FlagType, Source } from '../core/types';
+import type { ListMeaning, Source } from '../core/types';
 import { FtmImporter, type FtmImportReport } from '../import/ftm';
 import { LineSplitter } from '../import/line-splitter';
 import type { KnowledgeDb } from '../kb/db';
-import { replaceListRows } from '../kb/lists';
+import { removeList, replaceListRows } from '../kb/lists';
+import { compileAndSaveMatcher } from '../kb/matcher-selfie';
 import { LocalisedError } from '../core/localised-error';
 
 export interface EntityListImportOptions {
   title: string;
-  /** What being on this list means; without it entities are imported for matching only, with no flag. */
-  flagType?: FlagType;
+  /**
+   * What being on this list means, as the user chose it (there is no default): a ban, forced or child labour, or
+   * sanctions give each entity a flag; a watch list gives none, so its matches are possible matches only.
+   */
+  meaning: ListMeaning;
   evidenceUrl?: string;
 }
+
+export const LIST_MEANINGS: readonly ListMeaning[] = ['import_ban', 'forced_labour', 'child_labour', 'sanctions', 'watch'];
 
 export interface EntityListImportResult {
   source: Source;
   report: FtmImportReport;
 }
 
-export type ImportProgress = (bytesRead: number, totalBytes: number) => void;
+/** Where a long change of the lists stands: reading the file, storing rows, removing rows, or compiling the matcher. */
+export interface ListProgress {
+  phase: 'read' | 'store' | 'remove' | 'compile';
+  done: number;
+  total: number;
+}
+
+export type ImportProgress = (progress: ListProgress) => void;
 
 /** A stable list id from its title: "import:uflpa-entity-list-2025". */
 export function importedListId(title: string): string {
@@ -41,12 +55,13 @@ export async function importEntityList(
   if (evidenceUrl && !/^https?:\/\//i.test(evidenceUrl)) {
     throw new LocalisedError('importEvidenceNotHttp', [evidenceUrl], `The evidence link must start with http:// or https:// (got "${evidenceUrl}").`);
   }
+  if (!LIST_MEANINGS.includes(options.meaning)) throw new LocalisedError('importMeaningMissing', [], 'Choose what being on this list means before adding it.');
   const sourceId = importedListId(title);
   const version = file.lastModified ? new Date(file.lastModified).toISOString().slice(0, 10) : now.toISOString().slice(0, 10);
   const importer = new FtmImporter({
     sourceId,
     fileName: file.name ?? title,
-    ...(options.flagType ? { flagTemplate: { listVersion: version, type: options.flagType, evidenceUrl: evidenceUrl ?? '' } } : {}),
+    ...(options.meaning !== 'watch' ? { flagTemplate: { listVersion: version, type: options.meaning === 'detained_at_import' ? 'import_ban' : options.meaning, evidenceUrl: evidenceUrl ?? '' } } : {}),
   });
   const splitter = new LineSplitter((line, lineNumber, length) => {
     if (line === undefined) importer.addOverlongLine(lineNumber, length);
@@ -65,7 +80,7 @@ export async function importEntityList(
       const [name, line] = [file.name ?? title, String(splitter.lines + 1)];
       throw new LocalisedError('importNotUtf8', [name, line], `${name}: not UTF-8 text near line ${line}; FollowTheMoney files are UTF-8 JSON lines.`);
     }
-    onProgress(bytesRead, file.size);
+    onProgress({ phase: 'read', done: bytesRead, total: file.size });
   }
   splitter.push(decoder.decode());
   splitter.end();
@@ -83,8 +98,20 @@ export async function importEntityList(
     licence: 'as provided by its publisher',
     version,
     partial: false,
-    note: `${entities.length} entities from ${file.name ?? 'a file'}${report.problems.length ? `; ${report.problems.length} problems reported at import` : ''}.`,
+    meaning: options.meaning,
+    note: `${entities.length} companies and organisations from ${file.name ?? 'a file'}${report.problems.length ? `; ${report.problems.length} problems reported at import` : ''}.`,
   };
-  await replaceListRows(db, source, { entities, flags }, now);
+  await replaceListRows(db, source, { entities, flags }, now, (done, total) => onProgress({ phase: 'store', done, total }));
+  onProgress({ phase: 'compile', done: 0, total: 1 });
+  await compileAndSaveMatcher(db);
+  onProgress({ phase: 'compile', done: 1, total: 1 });
   return { source, report };
+}
+
+/** Removes an imported list with its rows, then compiles and saves the matcher without it, reporting each phase. */
+export async function removeEntityList(db: KnowledgeDb, sourceId: string, onProgress: ImportProgress = () => undefined): Promise<void> {
+  await removeList(db, sourceId, (done, total) => onProgress({ phase: 'remove', done, total }));
+  onProgress({ phase: 'compile', done: 0, total: 1 });
+  await compileAndSaveMatcher(db);
+  onProgress({ phase: 'compile', done: 1, total: 1 });
 }

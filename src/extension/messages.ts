@@ -2,14 +2,19 @@
 // Every request names its type; every reply is plain data (structured-clone safe).
 import type { Decision, NoticeReading, PageAnalysis, Source, SourceFetchState } from '../core/types';
 import { browser } from './browser';
+import type { DecisionInput } from '../core/decisions';
 import type { BidderCheckReport } from '../disclosures/check-bidders';
 import type { SupplierDisclosureSummary } from './background/bidder-check-service';
 import type { WatchReplies, WatchRequest } from './watch-messages';
 import { LocalisedError } from '../core/localised-error';
 import { isStorageFull, STORAGE_FULL_MESSAGE } from '../kb/storage-errors';
 
+/** A list as the options page shows it: what it holds, counted separately (companies, their listings, codes). */
 export interface SourceStatus extends Source {
-  rows: number;
+  entities: number;
+  flags: number;
+  /** CPV codes and risk categories (reference lists). */
+  references: number;
 }
 
 /** A feed subscription as the options page lists it. */
@@ -72,9 +77,11 @@ export interface AlertsReply {
 export type Request =
   | { type: 'analyse-page'; url: string; text: string; reading: NoticeReading }
   | { type: 'get-tab-analysis'; tabId: number }
-  | { type: 'record-decision'; decision: Omit<Decision, 'id' | 'decidedAt'>; tabId?: number }
+  | { type: 'record-decision'; decision: DecisionInput }
   | { type: 'remove-decision'; id: string }
   | { type: 'list-decisions' }
+  /** The lists changed (an import or a removal, with its new matcher saved): re-annotate open tabs. */
+  | { type: 'knowledge-changed' }
   | { type: 'knowledge-status' }
   | { type: 'list-feeds' }
   | { type: 'add-feed'; url: string }
@@ -92,6 +99,7 @@ export interface Replies extends WatchReplies {
   'record-decision': Decision;
   'remove-decision': true;
   'list-decisions': Decision[];
+  'knowledge-changed': true;
   /** `lostAt`: when the knowledge base was found emptied and the shipped lists installed again. */
   'knowledge-status': { sources: SourceStatus[]; revision: number; entities: number; flags: number; cpv: number; lostAt?: string };
   'list-feeds': FeedSubscriptionStatus[];
@@ -137,9 +145,16 @@ export async function sendToBackground<R extends Request>(request: R): Promise<R
   return envelope.value;
 }
 
-/** Tells an open content script that the user decided on a match, so it re-annotates. */
+/** Tells an open content script that the knowledge base or the user's decisions changed, so it re-annotates. */
 export interface ContentNotice {
   type: 'tenderlens-reannotate';
+}
+
+/** Tells open extension pages that the lists or the decisions changed, so they read them again. */
+export const KNOWLEDGE_CHANGED = 'tenderlens-knowledge-changed';
+
+export function isKnowledgeChangedNotice(message: unknown): boolean {
+  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === KNOWLEDGE_CHANGED;
 }
 
 /** Tells open extension pages (popup, side panel) that feed reads stored new alerts, so they list them again. */

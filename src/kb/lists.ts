@@ -13,16 +13,30 @@ export interface ListRows {
 }
 
 const REVISION_KEY = 'revision';
+/** Rows written or deleted per step, so a long list reports its progress and the page stays responsive. */
+const CHUNK = 5000;
+
+/** Progress of a long write: rows done out of the total. */
+export type RowProgress = (done: number, total: number) => void;
 const DEFAULTS_KEY = 'defaultsBuiltFrom';
 
 /** Replaces every row of `source` in the tables named in `rows`, and bumps the knowledge-base revision. */
-export async function replaceListRows(db: KnowledgeDb, source: Source, rows: ListRows, now = new Date()): Promise<void> {
+export async function replaceListRows(db: KnowledgeDb, source: Source, rows: ListRows, now = new Date(), onProgress?: RowProgress): Promise<void> {
   await db.transaction('rw', [db.sources, db.entities, db.flags, db.riskCategories, db.cpv, db.facilities, db.meta], () =>
-    writeListRows(db, source, rows, now),
+    writeListRows(db, source, rows, now, onProgress),
   );
 }
 
-async function writeListRows(db: KnowledgeDb, source: Source, rows: ListRows, now: Date): Promise<void> {
+async function writeListRows(db: KnowledgeDb, source: Source, rows: ListRows, now: Date, onProgress?: RowProgress): Promise<void> {
+  const total = Object.values(rows).reduce((n, list: readonly unknown[] | undefined) => n + (list?.length ?? 0), 0);
+  let done = 0;
+  const putAll = async <T>(table: { bulkPut(items: readonly T[]): Promise<unknown> }, items: readonly T[]) => {
+    for (let at = 0; at < items.length; at += CHUNK) {
+      await table.bulkPut(items.slice(at, at + CHUNK));
+      done += Math.min(CHUNK, items.length - at);
+      onProgress?.(done, total);
+    }
+  };
   const sourceId = source.id;
   const own = <T extends { sourceId: string }>(items: readonly T[], table: string): T[] => {
     const stray = items.find((i) => i.sourceId !== sourceId);
@@ -31,23 +45,23 @@ async function writeListRows(db: KnowledgeDb, source: Source, rows: ListRows, no
   };
   if (rows.entities) {
     await db.entities.where('sourceId').equals(sourceId).delete();
-    await db.entities.bulkPut(own(rows.entities, 'entities').map(toEntityRow));
+    await putAll(db.entities, own(rows.entities, 'entities').map(toEntityRow));
   }
   if (rows.flags) {
     await db.flags.where('sourceId').equals(sourceId).delete();
-    await db.flags.bulkPut(own(rows.flags, 'flags'));
+    await putAll(db.flags, own(rows.flags, 'flags'));
   }
   if (rows.riskCategories) {
     await db.riskCategories.where('sourceId').equals(sourceId).delete();
-    await db.riskCategories.bulkPut(rows.riskCategories.map((c) => ({ ...c, sourceId })));
+    await putAll(db.riskCategories, rows.riskCategories.map((c) => ({ ...c, sourceId })));
   }
   if (rows.cpv) {
     await db.cpv.where('sourceId').equals(sourceId).delete();
-    await db.cpv.bulkPut(rows.cpv.map((c) => ({ ...c, sourceId })));
+    await putAll(db.cpv, rows.cpv.map((c) => ({ ...c, sourceId })));
   }
   if (rows.facilities) {
     await db.facilities.where('sourceId').equals(sourceId).delete();
-    await db.facilities.bulkPut(own(rows.facilities, 'facilities'));
+    await putAll(db.facilities, own(rows.facilities, 'facilities'));
   }
   await db.sources.put({ ...source, loadedAt: now.toISOString() });
   const revision = ((await db.meta.get(REVISION_KEY))?.value as number | undefined) ?? 0;
@@ -90,11 +104,21 @@ export async function installDefaultData(db: KnowledgeDb, data: DefaultData, now
   });
 }
 
-/** Removes a list and all its rows (user decisions stay: they are the user's). */
-export async function removeList(db: KnowledgeDb, sourceId: string): Promise<void> {
+/** Removes a list and all its rows, in one transaction (user decisions stay: they are the user's). */
+export async function removeList(db: KnowledgeDb, sourceId: string, onProgress?: RowProgress): Promise<void> {
+  type RowTable = { where(i: string): { equals(v: string): { primaryKeys(): Promise<unknown[]> } }; bulkDelete(keys: unknown[]): Promise<void> };
+  const tables = [db.entities, db.flags, db.riskCategories, db.cpv, db.facilities] as unknown as RowTable[];
   await db.transaction('rw', [db.sources, db.entities, db.flags, db.riskCategories, db.cpv, db.facilities, db.meta], async () => {
-    for (const table of [db.entities, db.flags, db.riskCategories, db.cpv, db.facilities] as const) {
-      await (table as unknown as { where(i: string): { equals(v: string): { delete(): Promise<number> } } }).where('sourceId').equals(sourceId).delete();
+    const keys = await Promise.all(tables.map((table) => table.where('sourceId').equals(sourceId).primaryKeys()));
+    const total = keys.reduce((n, k) => n + k.length, 0);
+    let done = 0;
+    for (const [i, table] of tables.entries()) {
+      const own = keys[i]!;
+      for (let at = 0; at < own.length; at += CHUNK) {
+        await table.bulkDelete(own.slice(at, at + CHUNK));
+        done += Math.min(CHUNK, own.length - at);
+        onProgress?.(done, total);
+      }
     }
     await db.sources.delete(sourceId);
     const revision = ((await db.meta.get(REVISION_KEY))?.value as number | undefined) ?? 0;

@@ -2,6 +2,7 @@
 // with its upgrade. The migration test opens a database at every earlier version, fills it, and upgrades it.
 import type { Transaction } from 'dexie';
 import { normaliseItemUrl } from '../scanner/dedupe-items';
+import { decisionId, withoutTracking } from '../core/decisions';
 
 export interface SchemaVersion {
   version: number;
@@ -44,6 +45,31 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
           alert.confidence ??= 'review';
           alert.mentions ??= [];
         });
+    },
+  },
+  {
+    // Decisions say who took them, and a page decision's key is the address without its fragment and tracking
+    // parameters (so "?utm_source=…" no longer brings a dismissed flag back). Imported lists say what being on
+    // them means, read from the flags they were imported with (none: a watch list).
+    version: 3,
+    stores: {},
+    upgrade: async (tx) => {
+      const decisions = tx.table('decisions');
+      const rows = (await decisions.toArray()) as Array<Record<string, unknown>>;
+      await decisions.clear();
+      for (const row of rows) {
+        const scope = row.scope as 'page' | 'site' | 'everywhere';
+        const scopeKey = scope === 'page' && typeof row.scopeKey === 'string' ? withoutTracking(row.scopeKey) : String(row.scopeKey ?? '');
+        const entityId = String(row.entityId ?? '');
+        const matchedText = String(row.matchedText ?? '');
+        await decisions.put({ ...row, scopeKey, decidedBy: 'you', id: decisionId({ scope, scopeKey, entityId, matchedText }) });
+      }
+      const sources = tx.table('sources');
+      for (const source of (await sources.toArray()) as Array<Record<string, unknown>>) {
+        if (source.kind !== 'entity-list' || source.meaning !== undefined) continue;
+        const flag = (await tx.table('flags').where('sourceId').equals(source.id as string).first()) as { type?: string } | undefined;
+        await sources.put({ ...source, meaning: flag?.type ?? 'watch' });
+      }
     },
   },
   {

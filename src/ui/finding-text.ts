@@ -3,7 +3,7 @@
 // same sentences in English for the CLI; the matcher's explanation is translated by match-reason.ts; what a source
 // wrote itself (names, products, notes, CPV labels) stays as written.
 import type { Finding, Flag, NoticeReading } from '../core/types';
-import { countryName, formatDate, formatList, t, tn, uiLocale } from './i18n';
+import { countryName, formatDate, formatList, t, tn } from './i18n';
 import { localiseMatchReason } from './match-reason';
 
 export interface FindingWords {
@@ -14,10 +14,11 @@ export interface FindingWords {
 
 export function findingWords(finding: Finding, reading?: NoticeReading): FindingWords {
   if (finding.kind !== 'high-risk-category') {
+    const listTitle = (sourceId: string) => finding.sources.find((s) => s.sourceId === sourceId)?.title ?? sourceId;
     const detail = finding.flags.length
-      ? finding.flags.map((f) => `${describeFlag(f)}.${f.note ? ` ${f.note}` : ''}`).join(' ')
-      : t('findingNoFlag');
-    return { title: finding.title, detail: capitalise(detail), reason: localiseMatchReason(finding.reason) };
+      ? finding.flags.map((f) => describeEntityFlag(f, listTitle(f.sourceId))).join(' ')
+      : t('entityWatchList', [finding.sources[0]?.title ?? '']);
+    return { title: finding.title, detail, reason: localiseMatchReason(finding.reason) };
   }
   const title = riskCategoryLabel(finding.id.replace(/^category:/, ''), finding.title);
   const code = finding.cpvCodes[0];
@@ -34,6 +35,15 @@ export function riskCategoryLabel(categoryId: string, listLabel: string): string
   const key = `riskCategory_${categoryId.replace(/-/g, '_')}`;
   const label = t(key);
   return label === key ? listLabel : label;
+}
+
+const ENTITY_FLAG_TYPES = new Set<Flag['type']>(['import_ban', 'sanctions', 'child_labour', 'forced_child_labour', 'forced_labour']);
+
+/** What a list says about a company: "On “UFLPA Entity List”: an import ban on goods made with forced labour. Listed since 21 Jun 2022." */
+export function describeEntityFlag(flag: Flag, listTitle: string): string {
+  const type = ENTITY_FLAG_TYPES.has(flag.type) ? flag.type : 'forced_labour';
+  const says = t(`entityListSays_${type}`, [listTitle]);
+  return flag.date ? `${says} ${t('entityListedSince', [formatDate(flag.date)])}` : says;
 }
 
 /** "import ban since 11 Jun 2024", "forced labour (Polysilicon, China)". */
@@ -64,9 +74,4 @@ export function describeProductFlags(flags: readonly Flag[], maxProducts = 6): s
   });
   const more = byProduct.size - maxProducts;
   return more > 0 ? `${sentences.join(' ')} ${tn('moreProducts', more)}` : sentences.join(' ');
-}
-
-/** A sentence starts with a capital: "Import ban since …", "Interdiction d'importation depuis …". */
-function capitalise(sentence: string): string {
-  return sentence.charAt(0).toLocaleUpperCase(uiLocale()) + sentence.slice(1);
 }

@@ -101,6 +101,9 @@ describe('demonstration notice (flagged supplier, high-risk categories)', () => 
     const card = flag.getByRole('dialog');
     await expect.poll(() => card.isVisible()).toBe(true);
     expect(await card.textContent()).toMatch(/UFLPA/);
+    // What it means for the award is on the card; the technical detail and the link are one click away.
+    expect(await card.textContent()).toMatch(/What this means for the award/);
+    await card.getByText(/^Details: why it matched/).click();
     expect(await card.getByRole('link').first().getAttribute('href')).toMatch(/^https:\/\/www\.dhs\.gov\//);
     await page.screenshot({ path: `${SCREENSHOTS}/demo-page-flag-open.png` });
     await page.keyboard.press('Escape');
@@ -123,8 +126,8 @@ describe('demonstration notice (flagged supplier, high-risk categories)', () => 
     const review = page.locator('tenderlens-mark[data-tenderlens="review"]').first();
     await review.waitFor();
     const before = Number((await badgeOf(page)).text);
-    await review.getByRole('button').click();
-    await review.getByRole('button', { name: /this page/ }).click();
+    await review.getByRole('button').first().click();
+    await review.getByRole('button', { name: 'Not this company' }).click();
     await expect.poll(() => page.locator('tenderlens-mark[data-tenderlens="review"]').count()).toBe(0);
     await expect.poll(async () => Number((await badgeOf(page)).text)).toBe(before - 1);
     await page.close();
@@ -151,17 +154,19 @@ describe('options page', () => {
     const decision = options.locator('.decisions li', { hasText: 'Camel Group' });
     await expect.poll(() => decision.count()).toBe(1);
     await options.screenshot({ path: `${SCREENSHOTS}/options.png`, fullPage: true });
-    await decision.getByRole('button', { name: 'Undo' }).click();
+    await decision.getByRole('button', { name: /^Undo/ }).click();
     await expect.poll(() => options.locator('.decisions li').count()).toBe(0);
 
     // Import an entity list (FollowTheMoney JSON lines) and see it listed with its rows, then remove it.
     await options.locator('form.import input[type=file]').setInputFiles(here('../fixtures/ftm/yente_zala_cluster.ftm.jsonl'));
     await options.getByLabel('List name').fill('ZALA cluster (test)');
+    await options.getByLabel('Being on this list means').selectOption('watch');
     await options.getByRole('button', { name: 'Import', exact: true }).click();
     await expect.poll(() => options.getByText(/Imported 11 companies and organisations into “ZALA cluster \(test\)”/).count()).toBe(1);
     await expect.poll(() => options.locator('table.lists tbody tr').count()).toBe(7);
     await options.screenshot({ path: `${SCREENSHOTS}/options-import.png`, fullPage: true });
     await options.locator('tr', { hasText: 'ZALA cluster (test)' }).getByRole('button', { name: 'Remove list' }).click();
+    await options.getByRole('button', { name: 'Yes, remove it' }).click();
     await expect.poll(() => options.locator('table.lists tbody tr').count()).toBe(6);
     await options.close();
   });

@@ -60,7 +60,8 @@ describe.each(LANGUAGES)('the interface in %s', (lang) => {
       const cardText = (await card.textContent()) ?? '';
       expect(cardText).toContain(message(catalogue, 'markSources'));
       expect(cardText).toContain(message(catalogue, 'noInformationIsNotNoRisk'));
-      expect(cardText).toContain(message(catalogue, 'actionDismissPage'));
+      expect(cardText).toContain(message(catalogue, 'actionDismiss'));
+      expect(cardText).toContain(message(catalogue, 'markForTheAward'));
       await flag.scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${SCREENSHOTS}/lang-${lang}-notice.png` });
 
@@ -84,8 +85,8 @@ describe.each(LANGUAGES)('the interface in %s', (lang) => {
       await options.setViewportSize({ width: 900, height: 900 });
       await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
       await options.locator('table.lists tbody tr').first().waitFor();
-      expect(await options.getByRole('heading', { level: 1 }).textContent()).toBe(message(catalogue, 'optionsTitle'));
-      expect(await options.getByRole('heading', { level: 2, name: message(catalogue, 'importHeading') }).count()).toBe(1);
+      expect(await options.getByRole('heading', { level: 1 }).textContent()).toBe(message(catalogue, 'optionsTitlePlain'));
+      expect(await options.getByRole('heading', { level: 2, name: message(catalogue, 'importHeadingPlain') }).count()).toBe(1);
       await options.screenshot({ path: `${SCREENSHOTS}/lang-${lang}-options.png` });
     } finally {
       await browser.close();

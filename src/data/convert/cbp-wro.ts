@@ -133,7 +133,7 @@ export function convertCbpOrders(csvText: string, fileName: string): CbpConversi
     licence: 'Public domain (work of the US federal government, 17 U.S.C. §105); facts read from cited public sources',
     version: CBP_LIST_VERSION,
     partial: false,
-    meaning: 'detained-at-import',
+    meaning: 'detained_at_import',
     coverage,
     note: withheld,
   };

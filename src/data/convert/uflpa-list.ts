@@ -98,7 +98,7 @@ export function convertUflpaList(csvText: string, fileName: string): UflpaListCo
     licence: 'Public domain (work of the US federal government, 17 U.S.C. §105); facts read from cited public sources',
     version: UFLPA_RECONSTRUCTED_VERSION,
     partial: true,
-    meaning: 'import-ban',
+    meaning: 'import_ban',
     coverage,
     note: `${entities.length} of the list's entities, reconstructed from DHS releases, Federal Register notices and public copies; still incomplete until TenderLens refreshes it from the DHS page.`,
   };

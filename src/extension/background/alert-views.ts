@@ -6,6 +6,7 @@
 // a different story at the same link is listed on its own, each naming the other as related.
 import type { Source } from '../../core/types';
 import { safeHttpUrl } from '../../core/safe-url';
+import { withoutTracking } from '../../core/decisions';
 import type { AlertRow } from '../../kb/db';
 import type { AlertEntityView, AlertView } from '../messages';
 
@@ -65,7 +66,8 @@ export function buildAlertViews(rows: readonly AlertRow[], context: AlertViewCon
     if (alert.urlKey) shownStories.add(story);
     const sameStory = others.filter((a) => storyKey(a) === storyKey(alert));
     const otherStories = others.filter((a) => storyKey(a) !== storyKey(alert));
-    const url = safeHttpUrl(alert.url);
+    const safe = safeHttpUrl(alert.url);
+    const url = safe ? withoutTracking(safe) : undefined;
     views.push({
       id: alert.id,
       title: alert.title,

@@ -66,6 +66,12 @@ export class FeedService {
     await this.refresh({ sourceId: source.id });
     const status = (await this.subscriptions()).find((s) => s.sourceId === source.id);
     if (!status) throw new SubscriptionError(`The subscription to ${check.url} was removed while it was being read.`);
+    // An address that is not there (HTTP 404 or 410) is not a feed that failed once: nothing is added.
+    const gone = status.fetch.status === 'failed' ? /\bHTTP (404|410)\b/.exec(status.fetch.lastError ?? '')?.[1] : undefined;
+    if (gone) {
+      await removeSubscription(this.db, source.id);
+      throw new SubscriptionError(`Nothing was added: ${check.url} answered “not found” (HTTP ${gone}). Check the feed’s address on the publisher’s site.`);
+    }
     return status;
   }
 

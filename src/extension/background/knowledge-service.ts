@@ -1,15 +1,22 @@
 // The background's view of the knowledge base: opens Dexie, installs the shipped defaults on first run (and again
-// when the database was deleted under it: that is noted, never shown as an empty all-clear),
-// keeps a compiled matcher (loaded from its saved serialised form on wake, recompiled only when the
-// knowledge base changed), and answers page analyses.
+// when the database was deleted under it: that is noted, never shown as an empty all-clear), keeps a compiled matcher
+// (loaded from its saved serialised form on wake), and answers page analyses. When the lists change, pages keep the
+// previous matcher until the new one is saved (the options page compiles it after an import or a removal); only with
+// no matcher at all, or when nobody saved one in time, does it compile here.
 import type { DefaultData, Decision, PageAnalysis } from '../../core/types';
 import { buildPageAnalysis, findPageMentions, mentionedEntityIds, type PageInput } from '../../core/analyse-page';
-import { compileMatcher, loadMatcher, normaliseName, serializeMatcher, type CompiledMatcher } from '../../matcher';
+import { decisionId, scopeKeyFor, type DecisionInput } from '../../core/decisions';
+import { findMentions, type CompiledMatcher } from '../../matcher';
 import { fromEntityRow, openKnowledgeDb, type KnowledgeDb } from '../../kb/db';
 import { defaultDataInstalled, installDefaultData, knowledgeRevision, recordKnowledgeLost } from '../../kb/lists';
+import { compileAndSaveMatcher, loadSavedMatcher, MATCHER_KEY, readMatcherSelfie } from '../../kb/matcher-selfie';
 import { riskCategoriesForCpv } from '../../core/cpv';
 
-const MATCHER_KEY = 'matcherSelfie';
+/** How long pages use the previous matcher while waiting for the one the options page compiles, before compiling here. */
+const COMPILE_FALLBACK_MS = 20_000;
+
+/** A few lines in the shape of a notice, scanned once when a new matcher is loaded. */
+const WARM_UP_TEXT = 'Contract award notice\nName and address of the contractor\nExample Trading Co., Ltd, Example Street 1, 1000 Example City\nLEI 5493001KJTIIGC8Y1R12, VAT GB123456789';
 
 /** A small store outside IndexedDB (the extension's storage.local) that outlives a deleted database. */
 export interface InstallMemory {
@@ -33,11 +40,15 @@ export class KnowledgeService {
   readonly db: KnowledgeDb;
   private ready: Promise<void> | undefined;
   private matcher: { revision: number; compiled: CompiledMatcher } | undefined;
+  private fallback: ReturnType<typeof setTimeout> | undefined;
+  /** Called when a newer matcher replaced the one pages were using (the background re-annotates open tabs). */
+  onMatcherReplaced: () => void = () => undefined;
 
   constructor(
     private readonly fetchDefaults: () => Promise<DefaultData>,
     db: KnowledgeDb = openKnowledgeDb(),
     private readonly memory: InstallMemory = memoryInThisWorker(),
+    private readonly compileFallbackMs = COMPILE_FALLBACK_MS,
   ) {
     this.db = db;
   }
@@ -76,14 +87,55 @@ export class KnowledgeService {
     });
   }
 
+  /** The matcher of the current revision, or, while that one is being compiled elsewhere, the previous one. */
   async currentMatcher(): Promise<CompiledMatcher> {
     await this.whenReady();
     const revision = await knowledgeRevision(this.db);
     if (this.matcher?.revision === revision) return this.matcher.compiled;
-    const selfie = (await this.db.meta.get(MATCHER_KEY))?.value as MatcherSelfie | undefined;
-    const compiled = (selfie?.revision === revision ? loadSavedMatcher(selfie.bytes) : undefined) ?? (await this.compileAndSave(revision));
-    this.matcher = { revision, compiled };
-    return compiled;
+    const selfie = await readMatcherSelfie(this.db);
+    const newer = selfie && selfie.revision > (this.matcher?.revision ?? -1) ? loadSavedMatcher(selfie.bytes) : undefined;
+    if (selfie && newer) this.matcher = { revision: selfie.revision, compiled: newer };
+    if (this.matcher?.revision === revision) return this.matcher.compiled;
+    if (this.matcher) {
+      this.compileLater();
+      return this.matcher.compiled;
+    }
+    this.matcher = await compileAndSaveMatcher(this.db);
+    return this.matcher.compiled;
+  }
+
+  /**
+   * The lists changed and (usually) the new matcher is saved: load it now and tell the pages. Without a saved one for
+   * this revision, it is compiled here.
+   */
+  async knowledgeChanged(): Promise<void> {
+    await this.whenReady();
+    const revision = await knowledgeRevision(this.db);
+    if (this.matcher?.revision === revision) return;
+    const selfie = await readMatcherSelfie(this.db);
+    const loaded = selfie?.revision === revision ? loadSavedMatcher(selfie.bytes) : undefined;
+    this.matcher = loaded ? { revision, compiled: loaded } : await compileAndSaveMatcher(this.db);
+    // A first scan with a newly loaded matcher is slow (its tables are touched for the first time): pay it here, not
+    // on the next page.
+    findMentions(this.matcher.compiled, WARM_UP_TEXT);
+    clearTimeout(this.fallback);
+    this.fallback = undefined;
+  }
+
+  /** The matcher of the current revision, compiled here if need be: for work off the pages' critical path (feeds). */
+  async freshMatcher(): Promise<CompiledMatcher> {
+    await this.knowledgeChanged();
+    return this.currentMatcher();
+  }
+
+  private compileLater(): void {
+    if (this.fallback !== undefined) return;
+    this.fallback = setTimeout(() => {
+      this.fallback = undefined;
+      void this.knowledgeChanged()
+        .then(() => this.onMatcherReplaced())
+        .catch((e: unknown) => console.error('TenderLens: the matcher could not be compiled:', e));
+    }, this.compileFallbackMs);
   }
 
   /** Drops the saved matcher, so the next analysis compiles with this build's code (called on install and update). */
@@ -92,14 +144,7 @@ export class KnowledgeService {
     await this.db.meta.delete(MATCHER_KEY);
   }
 
-  private async compileAndSave(revision: number): Promise<CompiledMatcher> {
-    const entities = (await this.db.entities.toArray()).map(fromEntityRow);
-    const compiled = compileMatcher(entities);
-    await this.db.meta.put({ key: MATCHER_KEY, value: { revision, bytes: serializeMatcher(compiled) } satisfies MatcherSelfie });
-    return compiled;
-  }
-
-  async analysePage(page: PageInput): Promise<PageAnalysis> {
+  async analysePage(page: PageInput, now = new Date()): Promise<PageAnalysis> {
     const matcher = await this.currentMatcher();
     const decisions = await this.db.decisions.toArray();
     const mentions = findPageMentions(matcher, page, decisions);
@@ -132,27 +177,23 @@ export class KnowledgeService {
       },
       page,
       mentions,
+      now,
     );
   }
 
-  async recordDecision(input: Omit<Decision, 'id' | 'decidedAt'>, now = new Date()): Promise<Decision> {
+  /** Records a decision taken on the page at `pageUrl`, under the key of its scope; it replaces an earlier one on the same target. */
+  async recordDecision({ pageUrl, ...input }: DecisionInput, now = new Date()): Promise<Decision> {
+    const scopeKey = scopeKeyFor(input.scope, pageUrl);
+    const entityName = input.entityName ?? (await this.db.entities.get(input.entityId))?.name;
     const decision: Decision = {
       ...input,
-      // One decision per mark target: a new verdict on the same text, entity and scope replaces the old one.
-      id: `${input.scope}:${input.scopeKey}:${input.entityId}:${normaliseName(input.matchedText)}`,
+      ...(entityName ? { entityName } : {}),
+      scopeKey,
+      id: decisionId({ ...input, scopeKey }),
       decidedAt: now.toISOString(),
+      decidedBy: 'you',
     };
     await this.db.decisions.put(decision);
     return decision;
-  }
-}
-
-/** A saved matcher in an older format, or damaged, is not an error: it is compiled again. */
-function loadSavedMatcher(bytes: unknown): CompiledMatcher | undefined {
-  try {
-    return loadMatcher(bytes as Uint8Array);
-  } catch (error) {
-    console.warn('TenderLens: the saved matcher cannot be used, compiling again:', error instanceof Error ? error.message : error);
-    return undefined;
   }
 }

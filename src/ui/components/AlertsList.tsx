@@ -7,12 +7,13 @@ import { isAlertsChangedNotice, sendToBackground, type AlertsReply, type AlertVi
 import { safeHttpUrl } from '../../core/safe-url';
 import { errorText, formatDate, t, tn } from '../i18n';
 import { localiseMatchReason } from '../match-reason';
+import type { PageTier } from '../active-tab';
 import { isolateBidi } from '../bidi';
 
 type State = { state: 'loading' } | { state: 'ready'; reply: AlertsReply } | { state: 'error'; message: string };
 
 /** `pageEntityIds`: the entities found on the page shown, or undefined while that page is still being read. */
-export function AlertsList({ pageEntityIds }: { pageEntityIds: readonly string[] | undefined }) {
+export function AlertsList({ pageEntityIds, pageTiers = {} }: { pageEntityIds: readonly string[] | undefined; pageTiers?: Readonly<Record<string, PageTier>> }) {
   const [state, setState] = useState<State>({ state: 'loading' });
   // Bumped when the background stored new alerts while this list is open, so it lists them again.
   const [revision, setRevision] = useState(0);
@@ -40,12 +41,12 @@ export function AlertsList({ pageEntityIds }: { pageEntityIds: readonly string[]
   return (
     <section aria-labelledby="alerts-heading" class="alerts">
       <h2 id="alerts-heading">{t('alertsHeading')}</h2>
-      <AlertsBody state={state} />
+      <AlertsBody state={state} pageTiers={pageTiers} />
     </section>
   );
 }
 
-function AlertsBody({ state }: { state: State }) {
+function AlertsBody({ state, pageTiers }: { state: State; pageTiers: Readonly<Record<string, PageTier>> }) {
   if (state.state === 'loading') return <p role="status">{t('popupLoading')}</p>;
   if (state.state === 'error') return <p role="alert" class="error">{t('popupError', [state.message])}</p>;
   const { subscriptions, alerts } = state.reply;
@@ -71,21 +72,28 @@ function AlertsBody({ state }: { state: State }) {
   return (
     <ul class="alert-list">
       {alerts.map((alert) => (
-        <AlertItem key={alert.id} alert={alert} />
+        <AlertItem key={alert.id} alert={alert} pageTiers={pageTiers} />
       ))}
     </ul>
   );
 }
 
-function AlertItem({ alert }: { alert: AlertView }) {
+/** What the page shows of the alert's entities: the strongest of flagged, possible, dismissed. */
+function pageTierOf(alert: AlertView, pageTiers: Readonly<Record<string, PageTier>>): PageTier | undefined {
+  const tiers = alert.entities.map((e) => pageTiers[e.id]).filter((x): x is PageTier => x !== undefined);
+  return (['flagged', 'possible', 'dismissed'] as const).find((tier) => tiers.includes(tier));
+}
+
+function AlertItem({ alert, pageTiers }: { alert: AlertView; pageTiers: Readonly<Record<string, PageTier>> }) {
   const href = alert.url ? safeHttpUrl(alert.url) : undefined;
   const date = formatDate(alert.published ?? alert.firstSeenAt);
   const high = alert.confidence === 'high';
+  const onPage = alert.onPage ? pageTierOf(alert, pageTiers) : undefined;
   return (
     <li class={`alert ${high ? 'high' : 'review'}`}>
       <p>
-        <span class={`chip ${high ? 'flagged-entity' : 'possible-entity'}`}>{t(high ? 'alertHigh' : 'alertReview')}</span>{' '}
-        {alert.onPage && <span class="chip on-page">{t('alertOnPage')}</span>}{' '}
+        <span class={`chip ${high ? 'flagged-entity' : 'possible-entity'}`}>{t(high ? 'alertSureMatch' : 'tierPossibleMatch')}</span>{' '}
+        {onPage && <span class="chip on-page">{t(`alertOnPage_${onPage}`)}</span>}{' '}
         <strong>
           {alert.entities.map((e, i) => (
             <span key={e.id}>
@@ -121,7 +129,7 @@ function AlertItem({ alert }: { alert: AlertView }) {
               <strong>
                 <bdi>{e.name}</bdi>
               </strong>{' '}
-              ({t(e.confidence === 'high' ? 'alertHigh' : 'alertReview')}): <bdi>{localiseMatchReason(e.reason)}</bdi>
+              ({t(e.confidence === 'high' ? 'alertSureMatch' : 'tierPossibleMatch')}): <bdi>{localiseMatchReason(e.reason)}</bdi>
             </li>
           ))}
         </ul>

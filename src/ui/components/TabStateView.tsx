@@ -6,7 +6,7 @@ import { t } from '../i18n';
 export function TabStateView({ tab }: { tab: TabState }) {
   if (tab.state === 'loading') return <p role="status">{t('popupLoading')}</p>;
   if (tab.state === 'error') return <p role="alert" class="error">{t('popupError', [tab.message])}</p>;
-  if (tab.state === 'ready') return <PageFindings analysis={tab.analysis} />;
+  if (tab.state === 'ready') return <PageFindings analysis={tab.analysis} tabId={tab.tabId} />;
   return (
     <div class="empty" role="status">
       <p class="empty-title">{t('popupNotRead')}</p>

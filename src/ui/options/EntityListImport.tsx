@@ -1,44 +1,43 @@
-// The options page's import of an entity list (FollowTheMoney JSON lines): name it, say what being listed
-// means, watch the progress, then read exactly what was imported and what was skipped.
+// The options page's import of a list of companies (FollowTheMoney JSON lines, OpenSanctions' format): name it,
+// choose what being on it means (there is no default), follow each phase (read, store, prepare for pages), then read
+// exactly what was imported and what was skipped.
 import { useState } from 'preact/hooks';
-import type { FlagType } from '../../core/types';
-import { importEntityList, type EntityListImportResult } from '../../extension/import-entity-list';
+import type { ListMeaning } from '../../core/types';
+import { importEntityList, LIST_MEANINGS, type EntityListImportResult, type ListProgress } from '../../extension/import-entity-list';
 import { openKnowledgeDb } from '../../kb/db';
 import { sendToBackground } from '../../extension/messages';
 import { errorText, formatNumber, t, tn } from '../i18n';
 
-const FLAG_CHOICES: Array<{ value: FlagType | ''; key: string }> = [
-  { value: 'import_ban', key: 'importFlagImportBan' },
-  { value: 'forced_labour', key: 'importFlagForcedLabour' },
-  { value: 'child_labour', key: 'importFlagChildLabour' },
-  { value: '', key: 'importFlagNone' },
-];
-
 type State =
   | { step: 'idle' }
-  | { step: 'running'; percent: number }
+  | { step: 'running'; progress: ListProgress }
   | { step: 'done'; result: EntityListImportResult }
   | { step: 'failed'; message: string };
 
 export function EntityListImport({ onImported }: { onImported: () => void }) {
   const [file, setFile] = useState<File | undefined>();
   const [title, setTitle] = useState('');
-  const [flagType, setFlagType] = useState<FlagType | ''>('import_ban');
+  const [meaning, setMeaning] = useState<ListMeaning | ''>('');
   const [evidenceUrl, setEvidenceUrl] = useState('');
   const [state, setState] = useState<State>({ step: 'idle' });
 
   const run = async (event: Event) => {
     event.preventDefault();
     if (!file) return;
-    setState({ step: 'running', percent: 0 });
+    if (!meaning) {
+      setState({ step: 'failed', message: t('importMeaningMissing') });
+      return;
+    }
+    setState({ step: 'running', progress: { phase: 'read', done: 0, total: file.size } });
     const db = openKnowledgeDb();
     try {
       const result = await importEntityList(
         db,
         file,
-        { title: title || file.name.replace(/\.(ftm\.)?jsonl?$/i, ''), ...(flagType ? { flagType } : {}), evidenceUrl },
-        (read, total) => setState({ step: 'running', percent: total ? Math.round((100 * read) / total) : 0 }),
+        { title: title || file.name.replace(/\.(ftm\.)?jsonl?$/i, ''), meaning, evidenceUrl },
+        (progress) => setState({ step: 'running', progress }),
       );
+      await sendToBackground({ type: 'knowledge-changed' });
       setState({ step: 'done', result });
       onImported();
       // Items the feeds carried before this list existed may name its entities: read them again, whole.
@@ -52,7 +51,11 @@ export function EntityListImport({ onImported }: { onImported: () => void }) {
 
   return (
     <form class="import" onSubmit={(e) => void run(e)}>
-      <p class="muted">{t('importHint')}</p>
+      <p class="muted">{t('importHintPlain')}</p>
+      <details class="technical">
+        <summary>{t('importFormatDetails')}</summary>
+        <p class="muted">{t('importFormatTechnical')}</p>
+      </details>
       <label>
         {t('importFile')}{' '}
         <input type="file" accept=".jsonl,.json,.ftm,application/json" onChange={(e) => setFile((e.currentTarget as HTMLInputElement).files?.[0])} />
@@ -62,10 +65,13 @@ export function EntityListImport({ onImported }: { onImported: () => void }) {
       </label>
       <label>
         {t('importMeaning')}{' '}
-        <select value={flagType} onChange={(e) => setFlagType((e.currentTarget as HTMLSelectElement).value as FlagType | '')}>
-          {FLAG_CHOICES.map((c) => (
-            <option key={c.key} value={c.value}>
-              {t(c.key)}
+        <select aria-required="true" value={meaning} onChange={(e) => setMeaning((e.currentTarget as HTMLSelectElement).value as ListMeaning | '')}>
+          <option value="" disabled>
+            {t('importMeaningChoose')}
+          </option>
+          {LIST_MEANINGS.map((m) => (
+            <option key={m} value={m}>
+              {t(`importMeaning_${m}`)}
             </option>
           ))}
         </select>
@@ -76,11 +82,7 @@ export function EntityListImport({ onImported }: { onImported: () => void }) {
       <button type="submit" disabled={!file || state.step === 'running'}>
         {t('importButton')}
       </button>
-      {state.step === 'running' && (
-        <p role="status">
-          <progress max={100} value={state.percent} /> {t('importProgress', [formatNumber(state.percent)])}
-        </p>
-      )}
+      {state.step === 'running' && <ListProgressView progress={state.progress} />}
       {state.step === 'failed' && (
         <p role="alert" class="error">
           {state.message}
@@ -91,12 +93,27 @@ export function EntityListImport({ onImported }: { onImported: () => void }) {
   );
 }
 
+/** One line per phase of a long change of the lists: reading the file, storing or removing rows, preparing for pages. */
+export function ListProgressView({ progress }: { progress: ListProgress }) {
+  const percent = progress.total ? Math.round((100 * progress.done) / progress.total) : 0;
+  const label =
+    progress.phase === 'compile'
+      ? t('progressCompile')
+      : t(`progress_${progress.phase}`, [formatNumber(percent), formatNumber(progress.done), formatNumber(progress.total)]);
+  return (
+    <p role="status" class="list-progress">
+      {progress.phase === 'compile' ? <progress /> : <progress max={100} value={percent} />} {label}
+    </p>
+  );
+}
+
 function ImportReport({ result }: { result: EntityListImportResult }) {
   const { report } = result;
   const skipped = Object.entries(report.skippedBySchema).map(([schema, n]) => `${schema} ${formatNumber(n)}`).join(', ');
   return (
     <div role="status" class="report">
       <p>{tn('importDone', report.imported, [result.source.title, formatNumber(report.lines)])}</p>
+      <p>{t('optionsListMeaning', [t(`importMeaning_${result.source.meaning ?? 'watch'}`)])}</p>
       {skipped && <p class="muted">{t('importSkipped', [skipped])}</p>}
       {report.problems.length > 0 && (
         <details open>

@@ -1,11 +1,15 @@
-// Options: what the knowledge base holds (each list with its version, size and completeness), the feeds the user
-// follows, and the user's match decisions, which can be undone.
+// Options: the lists TenderLens checks pages against (those it comes with, then those the user imported, each with
+// its edition and what it holds: companies, their listings, codes), the import of a list, the feeds the user
+// follows, and the user's decisions on matches (which listed company, where, when, why), which can be undone.
+// Every change to the lists or decisions is passed on to open tabs.
 import { useEffect, useState } from 'preact/hooks';
 import type { Decision } from '../../core/types';
-import { sendToBackground, type Replies } from '../../extension/messages';
+import { isKnowledgeChangedNotice, sendToBackground, type Replies, type SourceStatus } from '../../extension/messages';
+import { browser } from '../../extension/browser';
 import { safeHttpUrl } from '../../core/safe-url';
+import { describeDecision } from '../../core/decisions';
 import { errorText, formatDateTime, formatNumber, formatVersion, sourceLicence, sourcePublisher, t } from '../i18n';
-import { EntityListImport } from './EntityListImport';
+import { EntityListImport, ListProgressView } from './EntityListImport';
 import { FeedSubscriptions } from './FeedSubscriptions';
 import { ListCoverageNote } from './ListCoverageNote';
 import { ListSources } from './ListSources';
@@ -16,16 +20,7 @@ import { MarkDisplaySettings } from './MarkDisplaySettings';
 import { ReaderSwitches } from './ReaderSwitches';
 import { SupplierSites } from './SupplierSites';
 import { openKnowledgeDb } from '../../kb/db';
-import { removeList } from '../../kb/lists';
-
-async function removeImportedList(sourceId: string): Promise<void> {
-  const db = openKnowledgeDb();
-  try {
-    await removeList(db, sourceId);
-  } finally {
-    db.close();
-  }
-}
+import { removeEntityList, type ListProgress } from '../../extension/import-entity-list';
 
 type Status = Replies['knowledge-status'];
 
@@ -40,66 +35,38 @@ export function OptionsApp() {
         setDecisions(d);
       })
       .catch((e: unknown) => setError(errorText(e)));
-  useEffect(() => void refresh(), []);
+  useEffect(() => {
+    void refresh();
+    const onMessage = (message: unknown): undefined => {
+      if (isKnowledgeChangedNotice(message)) void refresh();
+      return undefined;
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    return () => browser.runtime.onMessage.removeListener(onMessage);
+  }, []);
+  const lists = status?.sources.filter((s) => s.kind !== 'feed') ?? [];
+  const imported = lists.filter((s) => s.id.startsWith('import-')).sort((a, b) => a.title.localeCompare(b.title));
+  const shipped = lists.filter((s) => !s.id.startsWith('import-'));
 
   return (
     <main class="options">
-      <h1>{t('optionsTitle')}</h1>
+      <h1>{t('optionsTitlePlain')}</h1>
       {error && <p role="alert" class="error">{t('popupError', [error])}</p>}
       <StorageHealth status={status} />
       <section aria-labelledby="lists-heading">
-        <h2 id="lists-heading">{t('optionsLists')}</h2>
-        {!status ? (
-          <p role="status">{t('popupLoading')}</p>
-        ) : (
-          <table class="lists">
-            <thead>
-              <tr>
-                <th scope="col">{t('optionsListName')}</th>
-                <th scope="col">{t('optionsListVersion')}</th>
-                <th scope="col">{t('optionsListRows')}</th>
-                <th scope="col">{t('optionsListLoaded')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {status.sources.filter((s) => s.kind !== 'feed').map((s) => (
-                <tr key={s.id}>
-                  <td>
-                    {safeHttpUrl(s.url) ? (
-                      <a href={safeHttpUrl(s.url)} target="_blank" rel="noopener noreferrer">
-                        <bdi>{s.title}</bdi>
-                      </a>
-                    ) : (
-                      <bdi>{s.title}</bdi>
-                    )}
-                    <div class="muted">{sourcePublisher(s)} · {sourceLicence(s)}</div>
-                    {s.partial && <div class="partial">{t('sourcePartial')}{s.note ? ` ${s.note}` : ''}</div>}
-                    <ListCoverageNote source={s} />
-                  </td>
-                  <td>{formatVersion(s.version)}</td>
-                  <td>{formatNumber(s.rows)}</td>
-                  <td>
-                    {s.loadedAt ? formatDateTime(s.loadedAt) : '—'}
-                    {s.id.startsWith('import-') && (
-                      <div>
-                        <button type="button" onClick={() => void removeImportedList(s.id).then(refresh)}>
-                          {t('optionsRemoveList')}
-                        </button>
-                      </div>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <h2 id="lists-heading">{t('optionsListsShipped')}</h2>
+        {!status ? <p role="status">{t('popupLoading')}</p> : <ListTable lists={shipped} onChanged={refresh} />}
+      </section>
+      <section aria-labelledby="imported-heading">
+        <h2 id="imported-heading">{t('optionsListsImported')}</h2>
+        {status && (imported.length ? <ListTable lists={imported} onChanged={refresh} removable /> : <p class="muted">{t('optionsNoImportedLists')}</p>)}
       </section>
       <section aria-labelledby="list-sources-heading">
         <h2 id="list-sources-heading">{t('listSourcesHeading')}</h2>
         <ListSources />
       </section>
       <section aria-labelledby="import-heading">
-        <h2 id="import-heading">{t('importHeading')}</h2>
+        <h2 id="import-heading">{t('importHeadingPlain')}</h2>
         <EntityListImport onImported={() => void refresh()} />
       </section>
       <section aria-labelledby="feeds-heading">
@@ -129,13 +96,12 @@ export function OptionsApp() {
             {decisions.map((d) => (
               <li key={d.id}>
                 <strong>
-                  <bdi>{d.matchedText}</bdi>
-                </strong>{' '}
-                — {t(d.verdict === 'dismissed' ? 'optionsDismissed' : 'optionsConfirmed')} (
-                {t(`scope_${d.scope}`)}
-                {d.scopeKey ? `: ${d.scopeKey}` : ''}) · {formatDateTime(d.decidedAt)}{' '}
+                  <bdi>{d.entityName ?? d.entityId}</bdi>
+                </strong> — {t('optionsDecisionFound', [d.matchedText])}
+                {d.scopeKey ? ` (${d.scopeKey})` : ''}
+                <div>{describeDecision(d, t, formatDateTime)}</div>
                 <button type="button" onClick={() => void sendToBackground({ type: 'remove-decision', id: d.id }).then(refresh)}>
-                  {t('optionsUndo')}
+                  {t('actionUndoLabel', [d.entityName ?? d.matchedText])}
                 </button>
               </li>
             ))}
@@ -143,5 +109,92 @@ export function OptionsApp() {
         )}
       </section>
     </main>
+  );
+}
+
+function ListTable({ lists, removable = false, onChanged }: { lists: readonly SourceStatus[]; removable?: boolean; onChanged: () => void }) {
+  return (
+    <table class="lists">
+      <thead>
+        <tr>
+          <th scope="col">{t('optionsListName')}</th>
+          <th scope="col">{t('optionsListEdition')}</th>
+          <th scope="col">{t('optionsListCompanies')}</th>
+          <th scope="col">{t('optionsListListings')}</th>
+          <th scope="col">{t('optionsListCodes')}</th>
+          <th scope="col">{t('optionsListLoaded')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {lists.map((s) => (
+          <tr key={s.id}>
+            <td>
+              {safeHttpUrl(s.url) ? (
+                <a href={safeHttpUrl(s.url)} target="_blank" rel="noopener noreferrer">
+                  <bdi>{s.title}</bdi>
+                </a>
+              ) : (
+                <bdi>{s.title}</bdi>
+              )}
+              <div class="muted">
+                {sourcePublisher(s)} · {sourceLicence(s)}
+              </div>
+              {s.kind === 'entity-list' && <div>{t('optionsListMeaning', [t(`importMeaning_${s.meaning ?? 'watch'}`)])}</div>}
+              {s.note && <div class={s.partial ? 'partial' : 'muted'}>{s.partial ? `${t('sourcePartial')} ` : ''}{s.note}</div>}
+              <ListCoverageNote source={s} />
+            </td>
+            <td>{formatVersion(s.version)}</td>
+            <td>{formatNumber(s.entities)}</td>
+            <td>{formatNumber(s.flags)}</td>
+            <td>{formatNumber(s.references)}</td>
+            <td>
+              {s.loadedAt ? formatDateTime(s.loadedAt) : '—'}
+              {removable && <RemoveList list={s} onRemoved={onChanged} />}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Remove, after confirming, with progress for each phase; open tabs follow once the matcher without the list is ready. */
+function RemoveList({ list, onRemoved }: { list: SourceStatus; onRemoved: () => void }) {
+  const [step, setStep] = useState<{ at: 'idle' } | { at: 'confirm' } | { at: 'running'; progress: ListProgress } | { at: 'failed'; message: string }>({ at: 'idle' });
+  const remove = async () => {
+    setStep({ at: 'running', progress: { phase: 'remove', done: 0, total: list.entities + list.flags } });
+    const db = openKnowledgeDb();
+    try {
+      await removeEntityList(db, list.id, (progress) => setStep({ at: 'running', progress }));
+      await sendToBackground({ type: 'knowledge-changed' });
+      setStep({ at: 'idle' });
+      onRemoved();
+    } catch (error) {
+      setStep({ at: 'failed', message: errorText(error) });
+    } finally {
+      db.close();
+    }
+  };
+  if (step.at === 'running') return <ListProgressView progress={step.progress} />;
+  if (step.at === 'confirm') {
+    return (
+      <div class="confirm-remove" role="group" aria-label={t('optionsRemoveConfirmLabel', [list.title])}>
+        <p>{t('optionsRemoveConfirm', [list.title, formatNumber(list.entities)])}</p>
+        <button type="button" onClick={() => void remove()}>
+          {t('optionsRemoveYes')}
+        </button>{' '}
+        <button type="button" onClick={() => setStep({ at: 'idle' })}>
+          {t('optionsRemoveNo')}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div>
+      {step.at === 'failed' && <p role="alert" class="error">{step.message}</p>}
+      <button type="button" onClick={() => setStep({ at: 'confirm' })}>
+        {t('optionsRemoveList')}
+      </button>
+    </div>
   );
 }

@@ -1,7 +1,7 @@
 // The toolbar popup: this page's findings, or why there are none, and the recent alerts of the user's feeds.
 import { useEffect, useState } from 'preact/hooks';
 import { TabStateView } from '../components/TabStateView';
-import { entityIdsOnPage, readActiveTab, type TabState } from '../active-tab';
+import { entityIdsOnPage, entityTiersOnPage, onTabFindingsChanged, readActiveTab, type TabState } from '../active-tab';
 import { AlertsList } from '../components/AlertsList';
 import { SupplierSiteCheck } from '../components/SupplierSiteCheck';
 import { browser } from '../../extension/browser';
@@ -32,7 +32,9 @@ async function waitForReading(): Promise<TabState> {
 export function PopupApp() {
   const [tab, setTab] = useState<TabState>({ state: 'loading' });
   useEffect(() => {
-    void readActiveTab().then(setTab);
+    const refresh = () => void readActiveTab().then(setTab);
+    refresh();
+    return onTabFindingsChanged(refresh);
   }, []);
   return (
     <main class="popup">
@@ -49,7 +51,7 @@ export function PopupApp() {
       </header>
       <TabStateView tab={tab} />
       {tab.state !== 'loading' && <SupplierSiteCheck onChecked={() => void waitForReading().then(setTab)} />}
-      <AlertsList pageEntityIds={entityIdsOnPage(tab)} />
+      <AlertsList pageEntityIds={entityIdsOnPage(tab)} pageTiers={entityTiersOnPage(tab)} />
     </main>
   );
 }

@@ -2,7 +2,7 @@
 // alerts of the user's feeds, those about the tab's entities first.
 import { useEffect, useState } from 'preact/hooks';
 import { TabStateView } from '../components/TabStateView';
-import { entityIdsOnPage, readActiveTab, type TabState } from '../active-tab';
+import { entityIdsOnPage, entityTiersOnPage, onTabFindingsChanged, readActiveTab, type TabState } from '../active-tab';
 import { AlertsList } from '../components/AlertsList';
 import { WatchlistsPanel } from '../watchlists/WatchlistsPanel';
 import { browser } from '../../extension/browser';
@@ -16,10 +16,10 @@ export function SidePanelApp() {
     refresh();
     const onChanged = () => refresh();
     browser.tabs.onActivated.addListener(onChanged);
-    browser.storage.session.onChanged.addListener(onChanged);
+    const stop = onTabFindingsChanged(onChanged);
     return () => {
       browser.tabs.onActivated.removeListener(onChanged);
-      browser.storage.session.onChanged.removeListener(onChanged);
+      stop();
     };
   }, []);
   return (
@@ -28,7 +28,7 @@ export function SidePanelApp() {
         <h1>{t('extName')}</h1>
       </header>
       <TabStateView tab={tab} />
-      <AlertsList pageEntityIds={entityIdsOnPage(tab)} />
+      <AlertsList pageEntityIds={entityIdsOnPage(tab)} pageTiers={entityTiersOnPage(tab)} />
       <BidderCheck tab={tab} />
       <WatchlistsPanel />
     </main>

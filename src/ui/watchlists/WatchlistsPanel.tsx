@@ -23,8 +23,8 @@ function Profile({ profile, onRead }: { profile: SupplierProfile; onRead: () => 
           {profile.flags.map(({ flag, source }) => (
             <li key={flag.id}>
               <strong>{source?.title ?? flag.sourceId}</strong>
-              {source?.meaning ? ` — ${t(`listMeaning_${source.meaning.replace(/-/g, '_')}`)}` : ''}
-              <div class="muted">{[flag.date, t('markVersion', [flag.listVersion]), source?.partial ? t('sourcePartialShort') : ''].filter(Boolean).join(' · ')}</div>
+              {source?.meaning ? ` — ${t(`listMeaning_${source.meaning}`)}` : ''}
+              <div class="muted">{[flag.date, t('markEdition', [flag.listVersion]), source?.partial ? t('sourcePartialShort') : ''].filter(Boolean).join(' · ')}</div>
               {flag.note && <div>{flag.note}</div>}
             </li>
           ))}

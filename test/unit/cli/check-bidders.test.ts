@@ -28,7 +28,7 @@ describe('tenderlens check-bidders', () => {
     ]);
     const html = String(io.written['report.html']);
     expect(html).toContain('freshness judged as of 2026-12-03');
-    expect(html).toContain('Camel Group Co., Ltd. — UFLPA Entity List (sample, partial), listed 2023-08-02');
+    expect(html).toContain('Camel Group Co., Ltd. — UFLPA Entity List (reconstructed 2026-12-03, partial), listed 2023-08-02');
     expect(html).toContain('moved: Noman Terry Towel Mills Ltd.');
   });
 
@@ -43,7 +43,7 @@ describe('tenderlens check-bidders', () => {
       'Supermax Glove Manufacturing Sdn Bhd, Lot 38, Putra Industrial Park, Bukit Rahman Putra, 47000 Sungai Buloh (MY), component',
       'Supermax Corporation Bhd. — cbp_wro_malaysian_gloves.ftm.jsonl (2 entities)',
     ]);
-    expect(report.dataVersions.map((d: { id: string }) => d.id)).toEqual(['us-dol-ilab', 'no-dfo', 'us-dhs-uflpa', 'eu-cpv', 'tenderlens-risk-map', 'cbp_wro_malaysian_gloves']);
+    expect(report.dataVersions.map((d: { id: string }) => d.id)).toEqual(['us-dol-ilab', 'no-dfo', 'us-dhs-uflpa', 'us-cbp-wro', 'eu-cpv', 'tenderlens-risk-map', 'cbp_wro_malaysian_gloves']);
     const alone = await run(['check-bidders', '--bidders', 'bidders.txt', ...DISCLOSURES, '--entities', FIX + 'cbp_wro_malaysian_gloves.ftm.jsonl', '--no-defaults', '--as-of', '2026-12-03', '--out', 'r.json']);
     const r2 = JSON.parse(String(alone.io.written['r.json']));
     expect(r2.dataVersions.map((d: { id: string }) => d.id)).not.toContain('us-dhs-uflpa');

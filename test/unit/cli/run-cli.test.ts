@@ -132,7 +132,7 @@ describe('tenderlens command line', () => {
     expect(io.out).toContain('Portal:    Any page\n');
     expect(io.out).toContain('  18424000 Gloves\n      risk categories: Test gloves category\n');
     expect(io.out).toContain('Findings: 1 flagged, 0 to review, 1 high-risk category\n');
-    expect(io.out).toMatch(/\[FLAG\] Zyxvortan Glove Manufacturing Co., Ltd. — forced labour since 2024-01-02\.\n {6}why: .+\n {6}source: Test entity list — Test publisher \(version 7, listed 2024-01-02\) https:\/\/example.org\/list\n/);
+    expect(io.out).toMatch(/\[FLAG\] Zyxvortan Glove Manufacturing Co., Ltd. — On “Test entity list”, a list of companies linked to forced labour, since 2024-01-02\.\n {6}why: .+\n {6}source: Test entity list — Test publisher \(version 7, listed 2024-01-02\) https:\/\/example.org\/list\n/);
     expect(io.out).toContain('source: Test goods list — Test publisher (version 2024) [partial list loaded] https://example.org/goods');
     expect(io.out).not.toContain('No known risks found');
 

@@ -16,7 +16,7 @@ describe('the reconstructed UFLPA Entity List', () => {
   it('ships all 92 rows, counted by how they were checked, and stays incomplete', () => {
     expect(entities).toHaveLength(92);
     expect(source.coverage).toEqual({ rows: 92, verifiedRows: 19, secondaryRows: 66, unverifiedRows: 7, coversUntil: '2025-01-15', incomplete: true });
-    expect(source).toMatchObject({ partial: true, meaning: 'import-ban' });
+    expect(source).toMatchObject({ partial: true, meaning: 'import_ban' });
   });
 
   it('says the section in plain words, the round, and how the row was checked', () => {
@@ -50,7 +50,7 @@ describe('the checked CBP Withhold Release Orders and Findings', () => {
     expect(entities.some((e) => /Supermax/.test(e.name))).toBe(false);
     expect(source.coverage).toMatchObject({ rows: 80, verifiedRows: 16, secondaryRows: 24, unverifiedRows: 40, incomplete: false });
     expect(source.coverage!.withheld).toBe('4 rows marked "do not ship" (no source supports them) and 16 orders no longer in force (modified, revoked, superseded or vacated) are not loaded.');
-    expect(source.meaning).toBe('detained-at-import');
+    expect(source.meaning).toBe('detained_at_import');
   });
 
   it('reads a/k/a aliases and gives one entity per producer of a row', () => {

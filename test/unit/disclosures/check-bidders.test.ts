@@ -120,7 +120,7 @@ describe('the bidder check report', () => {
     const camel = brightline.flags.find((f) => f.title.startsWith('disclosed facility Camel Group'))!;
     expect(camel.severity).toBe('flag');
     expect(camel.chain.map((c) => c.kind)).toEqual(['bidder', 'facility', 'list-entry']);
-    expect(camel.chain[2]!.text).toBe('Camel Group Co., Ltd. — UFLPA Entity List (sample, partial), listed 2023-08-02');
+    expect(camel.chain[2]!.text).toBe('Camel Group Co., Ltd. — UFLPA Entity List (reconstructed 2026-12-03, partial), listed 2023-08-02');
     expect(camel.confidence).toMatch(/^high/);
     expect(brightline.flags.find((f) => f.title.includes('is in Xinjiang'))!.chain[1]!.text).toMatch(/^Hoshine Silicon Industry/);
     expect(brightline.flags.filter((f) => f.severity === 'risk').map((f) => f.title)).toContain('Polysilicon from CN: forced labour (ILAB)');

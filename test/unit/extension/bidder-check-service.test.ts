@@ -69,7 +69,7 @@ describe('bidder check in the background', () => {
     const brightline = after.find((m) => m.content.title.includes('Brightline'))!;
     expect(brightline.content.tone).toBe('flag');
     expect(brightline.content.title).toBe('Brightline ICT Solutions NV disclosed a facility that is on a list');
-    expect(brightline.content.lines).toContain('Brightline ICT Solutions NV → Camel Group Co., Ltd. → Camel Group Co., Ltd. is on UFLPA Entity List (sample, partial)');
+    expect(brightline.content.lines).toContain('Brightline ICT Solutions NV → Camel Group Co., Ltd. → Camel Group Co., Ltd. is on UFLPA Entity List (reconstructed 2026-12-03, partial)');
     expect(brightline.content.lines).toContain('Hoshine Silicon Industry (Shanshan) Co., Ltd (CN): Xinjiang (UFLPA); Polysilicon (ILAB)');
     // Nordkust has no disclosure here: its mark is as the page analysis made it
     const nordkust = (list: typeof after) => list.find((m) => m.content.title.includes('Nordkust'));

@@ -81,7 +81,7 @@ function setUp() {
   const clock = new Clock();
   const feeds = new FeedService({
     db: knowledge.db,
-    linking: async () => ({ matcher: await knowledge.currentMatcher(), decisions: await knowledge.db.decisions.toArray() }),
+    linking: async () => ({ matcher: await knowledge.freshMatcher(), decisions: await knowledge.db.decisions.toArray() }),
     fetch: host.fetch,
     now: clock.now,
   });
@@ -91,6 +91,14 @@ function setUp() {
 const alertsFeed = () => feedBytes('supplier-alerts.rss');
 
 describe('subscribing to a feed', () => {
+  it('refuses an address that answers 404 with a clear message, and adds nothing', async () => {
+    const { host, feeds } = setUp();
+    const missing = 'https://alerts.example.org/no-such-feed.rss';
+    host.serve(missing, { body: '', status: 404 });
+    await expect(feeds.subscribe(missing)).rejects.toThrow(/Nothing was added: https:\/\/alerts\.example\.org\/no-such-feed\.rss answered “not found” \(HTTP 404\)/);
+    expect(await feeds.subscriptions()).toEqual([]);
+  });
+
   it('reads it at once and stores an alert for each item that names a shipped entity, with its evidence', async () => {
     const { db, host, feeds } = setUp();
     host.serve(ALERTS_FEED, { body: alertsFeed(), etag: '"a1"' });

@@ -10,6 +10,8 @@ import { openKnowledgeDb } from '../../../src/kb/db';
 import { readNotice } from '../../../src/adapters';
 import { extractPageText } from '../../../src/page-text/extract';
 import type { PageInput } from '../../../src/core/analyse-page';
+import { replaceListRows, knowledgeRevision } from '../../../src/kb/lists';
+import { compileAndSaveMatcher, readMatcherSelfie } from '../../../src/kb/matcher-selfie';
 
 let defaults: DefaultData;
 let n = 0;
@@ -97,10 +99,45 @@ describe('knowledge service', () => {
     const page = demo();
     const before = await s.analysePage(page);
     const target = before.findings.find((f) => f.entityId)!;
-    await s.recordDecision({ entityId: target.entityId!, verdict: 'dismissed', scope: 'page', scopeKey: page.url, matchedText: target.anchors[0]!.text! });
+    await s.recordDecision({ entityId: target.entityId!, verdict: 'dismissed', scope: 'page', pageUrl: page.url, matchedText: target.anchors[0]!.text! });
     const after = await s.analysePage(page);
     expect(after.findings.some((f) => f.entityId === target.entityId)).toBe(false);
+    // Tracking parameters and a fragment are still the same page.
+    const tracked = await s.analysePage({ ...page, url: `${page.url}?utm_source=newsletter&fbclid=abc#lot-2` });
+    expect(tracked.findings.some((f) => f.entityId === target.entityId)).toBe(false);
     const elsewhere = await s.analysePage({ ...page, url: 'http://127.0.0.1:8080/other' });
     expect(elsewhere.findings.some((f) => f.entityId === target.entityId)).toBe(true);
+  });
+
+  it('keeps answering pages with the previous matcher while the lists change, and switches when the new one is saved', async () => {
+    const s = service();
+    const camelList = { id: 'import-camel', kind: 'entity-list' as const, title: 'Watch', publisher: 'Imported by you', url: '', licence: '', version: '1', partial: false, meaning: 'watch' as const };
+    const entity = { id: 'import-camel:notice-buyer', sourceId: 'import-camel', schema: 'Company' as const, name: 'Zyxvortan Glove Manufacturing Co., Ltd.', aliases: [], weakAliases: [], previousNames: [], identifiers: [], countries: [] };
+    const page = { ...demo(), text: `${demo().text}\nGloves from Zyxvortan Glove Manufacturing Co., Ltd.` };
+    await s.analysePage(page);
+    const before = (await readMatcherSelfie(s.db))!.revision;
+    await replaceListRows(s.db, camelList, { entities: [entity] });
+    // The lists changed, but nobody saved the new matcher yet: the page is answered at once, with the previous one.
+    const meanwhile = await s.analysePage(page);
+    expect(meanwhile.findings.some((f) => f.entityId === entity.id)).toBe(false);
+    expect(meanwhile.summary.flagged).toBeGreaterThan(0);
+    expect((await readMatcherSelfie(s.db))!.revision).toBe(before);
+    // The options page compiles and saves it, then tells the background.
+    await compileAndSaveMatcher(s.db);
+    await s.knowledgeChanged();
+    const after = await s.analysePage(page);
+    expect(after.findings.find((f) => f.entityId === entity.id)).toMatchObject({ kind: 'possible-entity', concern: 'watch' });
+    expect((await readMatcherSelfie(s.db))!.revision).toBe(await knowledgeRevision(s.db));
+  });
+
+  it('records who decided, and keys a page decision by its address without tracking parameters or fragment', async () => {
+    const s = service();
+    await s.whenReady();
+    const decision = await s.recordDecision({
+      entityId: 'us-dhs-uflpa:camel-group-co-ltd', verdict: 'dismissed', scope: 'page', pageUrl: 'https://portal.example/notice?id=4&utm_source=x#lot',
+      matchedText: 'Camel Group', reason: 'different-company', note: 'Other Camel',
+    }, new Date('2026-12-03T10:00:00.000Z'));
+    expect(decision).toMatchObject({ scopeKey: 'https://portal.example/notice?id=4', decidedBy: 'you', entityName: 'Camel Group Co., Ltd.', reason: 'different-company', note: 'Other Camel' });
+    expect(await s.db.decisions.get(decision.id)).toEqual(decision);
   });
 });

@@ -240,7 +240,7 @@ describe('the hostile corpus', () => {
         const { text } = extractPageText(doc.querySelector('body') ?? doc);
         const analysis = analysePage(knowledgeBase, { url, text, reading });
         for (const finding of analysis.findings) checkText(label, 'finding', JSON.stringify(finding));
-        if (entry.hasCanary && !analysis.findings.some((f) => f.kind === 'flagged-entity' && f.title === CANARY_ENTITY)) figures.lost.push(`${label}: the listed supplier was not flagged`);
+        if (entry.hasCanary && !analysis.findings.some((f) => f.kind === 'flagged-entity' && (f.listedName ?? f.title) === CANARY_ENTITY)) figures.lost.push(`${label}: the listed supplier was not flagged`);
       });
     }
     expect(figures.hangs).toEqual([]);

@@ -135,9 +135,35 @@ describe('schema upgrades', () => {
       await db.open();
       expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
       for (const [table, count] of Object.entries(counts)) expect(await db.table(table).count()).toBe(count);
-      expect(await db.decisions.get(decision.id)).toEqual(decision);
+      const kept = await db.decisions.where('entityId').equals(decision.entityId).toArray();
+      expect(kept).toEqual([expect.objectContaining({ ...decision, id: expect.any(String) })]);
     });
   }
+});
+
+describe('schema version 3 (decisions say who and where; imported lists say what they mean)', () => {
+  it('keys a page decision by its address without fragment and tracking parameters, and reads each imported list’s meaning from its flags', async () => {
+    const name = `kb-decisions-v2-${counter++}`;
+    const old = new Dexie(name);
+    for (const v of SCHEMA_VERSIONS.filter((s) => s.version <= 2)) old.version(v.version).stores(v.stores);
+    await old.open();
+    const url = 'https://www.find-tender.service.gov.uk/Notice/008624-2023?utm_source=mail&lot=2#section-5';
+    await old.table('decisions').put({ ...decision, id: `page:${url}:x:camel group`, scope: 'page', scopeKey: url });
+    const imported = (id: string): Source => ({
+      id, kind: 'entity-list', title: id, publisher: 'Imported by you', url: '', licence: '', version: '2026-01-01', partial: false,
+    });
+    await old.table('sources').bulkPut([imported('import-banned'), imported('import-watched')]);
+    await old.table('flags').put({ id: 'f1', sourceId: 'import-banned', listVersion: '2026-01-01', type: 'forced_labour', entityId: 'e1', evidenceUrl: '' });
+    old.close();
+
+    const db = openKnowledgeDb(name);
+    opened.push(db);
+    const [upgraded] = await db.decisions.toArray();
+    const key = 'https://www.find-tender.service.gov.uk/Notice/008624-2023?lot=2';
+    expect(upgraded).toEqual({ ...decision, scope: 'page', scopeKey: key, id: `page:${key}:x:camel group`, decidedBy: 'you' });
+    expect((await db.sources.get('import-banned'))?.meaning).toBe('forced_labour');
+    expect((await db.sources.get('import-watched'))?.meaning).toBe('watch');
+  });
 });
 
 /** An alert as version 1 stored it: no link key, no first-seen time, no confidence or mentions. */
@@ -199,7 +225,10 @@ describe('schema version 5 (watchlists)', () => {
     expect(await db.notifications.count()).toBe(0);
     expect(await db.follows.where('entityId').equals('x').count()).toBe(0);
     expect(await db.sources.get(feedSource.id)).toEqual(feedSource);
-    expect(await db.decisions.get(decision.id)).toEqual(decision);
+    // Version 3 re-keys decisions and records who decided; the decision itself is kept.
+    expect(await db.decisions.where('entityId').equals('x').toArray()).toEqual([
+      expect.objectContaining({ entityId: 'x', verdict: 'dismissed', scope: 'everywhere', matchedText: 'Camel Group', decidedAt: decision.decidedAt }),
+    ]);
   });
 });
 

@@ -41,15 +41,15 @@ describe('a flagged supplier', () => {
     useCatalogue('en', 'en-GB');
     const words = findingWords(hoshine(), analysis.reading);
     expect(words.title).toBe('Hoshine Silicon Industry (Shanshan) Co., Ltd');
-    expect(words.detail).toMatch(/^Import ban \(China\) since 21 Jun 2022\. /);
+    expect(words.detail).toBe('On “UFLPA Entity List”: an import ban on goods made with forced labour. Listed since 21 Jun 2022.');
     expect(words.reason).toBe(hoshine().reason);
   });
 
   it('says it in French and German, with the date in their form', () => {
     useCatalogue('fr', 'en-US');
-    expect(findingWords(hoshine(), analysis.reading).detail).toMatch(/^Interdiction d'importation \(Chine\) depuis le 21 juin 2022\. /);
+    expect(findingWords(hoshine(), analysis.reading).detail).toBe('Sur «\u00a0UFLPA Entity List\u00a0»\u00a0: une interdiction d’importer les produits fabriqués par le travail forcé. Inscrite depuis le 21 juin 2022.'.replace('’', "'"));
     useCatalogue('de', 'en-US');
-    expect(findingWords(hoshine(), analysis.reading).detail).toMatch(/^Einfuhrverbot \(China\) seit dem 21\.06\.2022\. /);
+    expect(findingWords(hoshine(), analysis.reading).detail).toBe('Auf „UFLPA Entity List“: ein Einfuhrverbot für Waren, die mit Zwangsarbeit hergestellt wurden. Gelistet seit dem 21.06.2022.');
   });
 });
 

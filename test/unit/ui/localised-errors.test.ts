@@ -20,8 +20,8 @@ afterEach(async () => {
   await db.delete();
 });
 
-async function refusal(file: File, options: { title: string; evidenceUrl?: string }): Promise<unknown> {
-  return importEntityList(db, file, options).then(
+async function refusal(file: File, options: { title: string; evidenceUrl?: string; meaning?: 'watch' }): Promise<unknown> {
+  return importEntityList(db, file, { meaning: 'watch', ...options }).then(
     () => {
       throw new Error('the import was accepted');
     },

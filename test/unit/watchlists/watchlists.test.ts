@@ -65,7 +65,7 @@ describe('watchlists', () => {
     await db.alerts.bulkPut([alert([CAMEL], '2026-12-02T00:00:00Z', { published: '2026-12-01T00:00:00Z' }), alert([CAMEL], '2026-12-02T01:00:00Z', { published: '2026-12-02T00:00:00Z' })]);
     const profile = await supplierProfile(db, CAMEL);
     expect(profile).toMatchObject({ name: 'Camel Group Co., Ltd.', known: true, watchlists: [{ id: DEFAULT_WATCHLIST_ID, name: 'My suppliers' }] });
-    expect(profile.flags).toEqual([expect.objectContaining({ source: expect.objectContaining({ title: 'UFLPA Entity List', meaning: 'import-ban' }) })]);
+    expect(profile.flags).toEqual([expect.objectContaining({ source: expect.objectContaining({ title: 'UFLPA Entity List', meaning: 'import_ban' }) })]);
     expect(profile.alerts.map((a) => a.published)).toEqual(['2026-12-02T00:00:00Z', '2026-12-01T00:00:00Z']);
   });
 });
