@@ -128,7 +128,7 @@ describe('bidder check from an award page', () => {
     await poll(() => card.isVisible()).toBe(true);
     const text = await card.textContent();
     expect(text).toContain('Disclosed facilities (version 1, 2026-10-01)');
-    expect(text).toContain('Brightline ICT Solutions NV → Camel Group Co., Ltd. → Camel Group Co., Ltd. is on UFLPA Entity List (sample, partial)');
+    expect(text).toContain('Brightline ICT Solutions NV → Camel Group Co., Ltd. → Camel Group Co., Ltd. is on UFLPA Entity List (reconstructed 2026-12-03, partial)');
     expect(text).toContain('Hoshine Silicon Industry (Shanshan) Co., Ltd (CN): Xinjiang (UFLPA); Polysilicon (ILAB)');
     await page.screenshot({ path: `${SCREENSHOTS}/bidder-check-award-card.png` });
     await page.close();

@@ -147,7 +147,7 @@ describe('options page', () => {
     expect(uflpa).toContain('Covers the list up to 2025-01-15.');
     expect(uflpa).toContain('Incomplete: rows of the official list are missing until TenderLens refreshes it.');
     const cbp = (await options.locator('tr', { hasText: 'CBP Withhold Release Orders' }).textContent())!;
-    expect(cbp).toContain('US Customs holds these goods at the border');
+    expect(cbp).toContain('goods held at the US border under a Withhold Release Order or Finding');
     expect(cbp).toContain('16 of 80 rows checked');
     expect(await options.locator('tr', { hasText: 'Common Procurement Vocabulary' }).textContent()).toMatch(/9,454/);
     // The dismissal made on the demonstration notice above is listed and can be undone.
@@ -160,7 +160,7 @@ describe('options page', () => {
     // Import an entity list (FollowTheMoney JSON lines) and see it listed with its rows, then remove it.
     await options.locator('form.import input[type=file]').setInputFiles(here('../fixtures/ftm/yente_zala_cluster.ftm.jsonl'));
     await options.getByLabel('List name').fill('ZALA cluster (test)');
-    await options.getByLabel('Being on this list means').selectOption('watch');
+    await options.locator('form.import').getByLabel('Being on this list means').selectOption('watch');
     await options.getByRole('button', { name: 'Import', exact: true }).click();
     await expect.poll(() => options.getByText(/Imported 11 companies and organisations into “ZALA cluster \(test\)”/).count()).toBe(1);
     await expect.poll(() => options.locator('table.lists tbody tr').count()).toBe(7);

@@ -232,7 +232,7 @@ describe('faults in a real Chromium', () => {
     const session = await browser.context.newCDPSession(page);
     await page.locator('form.import input[type=file]').setInputFiles(file);
     await page.getByLabel('List name').fill('Big import (test)');
-    await page.getByLabel('Being on this list means').selectOption('forced_labour');
+    await page.locator('form.import').getByLabel('Being on this list means').selectOption('forced_labour');
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.locator('form.import progress').waitFor({ timeout: 20_000 });
     await stopWorker(session);

@@ -151,7 +151,7 @@ describe('a list imported as a watch list', () => {
     await expect.poll(() => options.locator('form.import [role=alert]').textContent()).toMatch(/Choose what being on this list means/);
     expect(await options.locator('table.lists tr', { hasText: 'ZALA watch' }).count()).toBe(0);
 
-    await options.getByLabel('Being on this list means').selectOption('watch');
+    await options.locator('form.import').getByLabel('Being on this list means').selectOption('watch');
     await options.getByRole('button', { name: 'Import', exact: true }).click();
     await expect.poll(() => options.getByText(/Imported 11 companies and organisations into “ZALA watch”/).count()).toBe(1);
     // Listed apart from the shipped lists, with companies and listings counted separately.
@@ -202,7 +202,7 @@ describe('findings for the award file', () => {
     await report.locator('.report-rows > li').first().waitFor();
     const text = (await report.locator('main').textContent()) ?? '';
     expect(text).toMatch(/Checked on/);
-    expect(text).toMatch(/UFLPA Entity List \(edition sample, partial\)/);
+    expect(text).toMatch(/UFLPA Entity List \(edition reconstructed 2026-12-03, partial\)/);
     expect(text).toMatch(/Hoshine Silicon Industry \(Shanshan\) Co\., Ltd/);
     expect(text).toMatch(/Dismissed by you \(was: Possible match\)/);
     expect(text).toMatch(/Another Camel: the battery maker in Xiangyang is not named/);
@@ -217,7 +217,7 @@ describe('findings for the award file', () => {
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv).toMatch(/^\ufeff?notice,/);
     expect(csv).toMatch(/checked at,\d{4}-\d\d-\d\dT/);
-    expect(csv).toMatch(/UFLPA Entity List \(edition sample, partial\)/);
+    expect(csv).toMatch(/UFLPA Entity List \(edition reconstructed 2026-12-03, partial\)/);
     expect(csv).toMatch(/\r\nFlagged,"Hoshine Silicon Industry \(Shanshan\) Co\., Ltd",/);
     expect(csv).toMatch(/Dismissed by you \(was: Possible match\),Camel Group,.*dismissed \(page: http:\/\/127\.0\.0\.1:\d+\/demo\/notice\),[^,]+,A different company with a similar name,Another Camel/);
     await report.close();
