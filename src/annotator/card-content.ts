@@ -3,7 +3,7 @@
 // decision: a form to dismiss (with a reason; "everywhere" asks to confirm) or confirm a match, or, for a dismissed
 // match, who dismissed it, where, when and why, with Undo. DOM calls and textContent only.
 import type { Decision, DecisionReason, DecisionScope, Finding, FindingSource } from '../core/types';
-import { DUE_DILIGENCE } from '../data/due-diligence';
+import { dueDiligenceWords } from '../ui/due-diligence-text';
 import { safeHttpUrl } from '../core/safe-url';
 import type { FollowAction } from '../watchlists/follow-button';
 import { describeDecision } from '../core/decisions';
@@ -43,7 +43,7 @@ export function appendCardBody(card: HTMLElement, body: CardBody, t: Translate, 
   if (finding?.decision) card.append(decisionBlock(finding.decision, t, actions));
   for (const line of body.lines) card.append(el('p', 'card-line', line));
   if (finding) {
-    const guidance = DUE_DILIGENCE[finding.concern];
+    const guidance = dueDiligenceWords(finding.concern);
     card.append(el('p', 'card-heading', t('markForTheAward')), el('p', 'card-line', guidance.forTheAward));
     card.append(el('p', 'card-heading', t('markAskTheSupplier')));
     const questions = el('ul', 'questions');

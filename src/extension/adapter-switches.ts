@@ -6,8 +6,11 @@ import { SwitchOffListError, switchedOffAt, validateSwitchOffList, type SwitchOf
 
 export const SWITCHES_ALARM = 'tenderlens-adapter-switches';
 export const SWITCHES_PERIOD_MINUTES = 6 * 60;
-/** Where maintainers publish the list: the file in the project's repository, served with CORS open to all. */
-export const DEFAULT_SWITCHES_URL = 'https://raw.githubusercontent.com/tenderlens/tenderlens/main/public/adapter-switches.json';
+/**
+ * No address is built in: until the maintainers publish their list at an address of their own (and set it here or
+ * the user sets one on the options page), the list shipped with this version is used and nothing is downloaded.
+ */
+export const DEFAULT_SWITCHES_URL = '';
 const STATE_KEY = 'adapterSwitches';
 const URL_KEY = 'adapterSwitchesUrl';
 const MAX_LIST_BYTES = 64 * 1024;
@@ -78,6 +81,8 @@ export async function refreshSwitches(deps: { storage: SwitchesStorage; shipped:
   const now = (deps.now ?? (() => new Date()))().toISOString();
   const previous = await readSwitchesState(deps.storage, deps.shipped);
   const url = await switchesUrl(deps.storage);
+  // No address: the shipped list stays in use, and no request is made.
+  if (!url) return previous;
   let next: SwitchesState;
   try {
     const list = validateSwitchOffList(await download(url, deps.fetch), KNOWN_IDS());

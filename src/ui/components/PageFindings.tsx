@@ -8,7 +8,7 @@ import { safeHttpUrl } from '../../core/safe-url';
 import { portalName } from '../../adapters';
 import { FollowButton } from '../watchlists/FollowButton';
 import { describeDecision } from '../../core/decisions';
-import { DUE_DILIGENCE } from '../../data/due-diligence';
+import { dueDiligenceWords } from '../due-diligence-text';
 import { sendToBackground } from '../../extension/messages';
 import { FindingsExport } from './FindingsExport';
 import { isolateBidi } from '../bidi';
@@ -86,7 +86,7 @@ export const TIER_KEYS: Record<Finding['kind'], string> = {
 };
 
 function FindingItem({ finding, reading }: { finding: Finding; reading: NoticeReading }) {
-  const guidance = DUE_DILIGENCE[finding.concern];
+  const guidance = dueDiligenceWords(finding.concern);
   const words = findingWords(finding, reading);
   return (
     <li class={`finding ${finding.kind}`}>

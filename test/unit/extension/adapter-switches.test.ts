@@ -15,6 +15,7 @@ function memoryStorage(): SwitchesStorage & { items: Record<string, unknown> } {
 }
 
 const list = (off: unknown[]) => ({ format: 'tenderlens-adapter-switches', version: 1, updated: '2026-12-01T10:00:00Z', off });
+const LIST_URL = 'https://lists.example.org/switches.json';
 const serve = (body: string, status = 200) => (async () => new Response(body, { status })) as unknown as typeof fetch;
 
 describe('switched-off portal readers', () => {
@@ -23,8 +24,19 @@ describe('switched-off portal readers', () => {
     expect(await switchedOffAdapters(memoryStorage(), shipped)).toEqual(new Set());
   });
 
+  it('downloads nothing while no address is set, and keeps the shipped list', async () => {
+    const storage = memoryStorage();
+    let requests = 0;
+    const counting = (async () => (requests++, new Response('{}'))) as unknown as typeof fetch;
+    const state = await refreshSwitches({ storage, shipped, fetch: counting });
+    expect(requests).toBe(0);
+    expect(state).toMatchObject({ origin: 'shipped', list: { off: [] } });
+    expect(state.lastError).toBeUndefined();
+  });
+
   it('takes a downloaded list and switches the reader off: its pages are read by the generic reader', async () => {
     const storage = memoryStorage();
+    await setSwitchesUrl(storage, LIST_URL);
     const state = await refreshSwitches({ storage, shipped, fetch: serve(JSON.stringify(list([{ adapter: 'find-a-tender', reason: 'Page redesign on 1 December' }]))) });
     expect(state).toMatchObject({ origin: 'downloaded', list: { off: [{ adapter: 'find-a-tender' }] } });
     const off = await switchedOffAdapters(storage, shipped);
@@ -37,9 +49,10 @@ describe('switched-off portal readers', () => {
 
   it('keeps the last good list when a refresh fails or brings an invalid list, and says why', async () => {
     const storage = memoryStorage();
+    await setSwitchesUrl(storage, LIST_URL);
     await refreshSwitches({ storage, shipped, fetch: serve(JSON.stringify(list([{ adapter: 'ted', reason: 'XML address moved' }]))) });
     const failed = await refreshSwitches({ storage, shipped, fetch: serve('gateway down', 502) });
-    expect(failed.lastError).toBe(`${DEFAULT_SWITCHES_URL}: HTTP 502`);
+    expect(failed.lastError).toBe(`${LIST_URL}: HTTP 502`);
     expect(await switchedOffAdapters(storage, shipped)).toEqual(new Set(['ted']));
     const invalid = await refreshSwitches({ storage, shipped, fetch: serve(JSON.stringify(list([{ adapter: 'tedd', reason: 'typo' }]))) });
     expect(invalid.lastError).toContain('"off"[0].adapter: expected one of find-a-tender, contracts-finder, ted, sam-gov, secop, got "tedd"');
