@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { noEvalInExceljs } from './src/build/no-eval-in-exceljs';
+import { noInnerHtmlInPreact } from './src/build/no-inner-html-in-preact';
 import { PORTAL_MATCHES, LOCAL_TEST_MATCHES, LOCAL_SUPPLIER_SITE_MATCHES, OPTIONAL_FEED_MATCHES } from './src/extension/portal-hosts';
 
 const shim = (name: string) => fileURLToPath(new URL(`./src/extension/node-shims/${name}.ts`, import.meta.url));
@@ -17,7 +18,7 @@ export default defineConfig({
   entrypointsDir: 'entrypoints',
   outDir: localHosts ? '.output/local' : '.output',
   vite: () => ({
-    plugins: [preact(), noEvalInExceljs()],
+    plugins: [preact(), noEvalInExceljs(), noInnerHtmlInPreact()],
     resolve: {
       alias: {
         events: fileURLToPath(new URL('./node_modules/events/events.js', import.meta.url)),

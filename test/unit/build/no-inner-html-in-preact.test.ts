@@ -1,0 +1,20 @@
+// Preact as the extension bundles it: after the build step, its dangerouslySetInnerHTML branch writes text, never
+// markup, so no extension page can receive HTML through it.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { writeTextForInnerHtml } from '@/src/build/no-inner-html-in-preact';
+
+const require = createRequire(import.meta.url);
+const preact = readFileSync(require.resolve('preact/dist/preact.mjs'), 'utf8');
+const innerHtmlWrite = /\.innerHTML\s*=(?!=)/g;
+
+describe('Preact without innerHTML writes', () => {
+  it('finds the one write in the library as published, and none after the build step', () => {
+    expect(preact.match(innerHtmlWrite)).toHaveLength(1);
+    const cleaned = writeTextForInnerHtml(preact);
+    expect(cleaned.match(innerHtmlWrite)).toBeNull();
+    expect(cleaned).toContain('.textContent=');
+    expect(cleaned.length).toBe(preact.length + 'textContent'.length - 'innerHTML'.length);
+  });
+});
