@@ -2,7 +2,7 @@
 // found, each with its evidence (lists, editions, dates, links, why it matched) and the user's decision, under a
 // header saying when the page was checked and against which list editions. Also written out as CSV (RFC 4180,
 // formula-looking cells defused so a spreadsheet never runs them). Pure.
-import type { DecisionReason, Finding, PageAnalysis } from './types';
+import type { Concern, Decision, DecisionReason, Finding, PageAnalysis } from './types';
 import { DUE_DILIGENCE } from '../data/due-diligence';
 
 export const REPORT_COLUMNS = [
@@ -35,11 +35,28 @@ const REASON_WORDS: Record<DecisionReason, string> = {
   other: 'Another reason (see the note)',
 };
 
-function findingRow(f: Finding): ReportRow {
-  const guidance = DUE_DILIGENCE[f.concern];
+/** The words a report is written in: English for the CSV (a file for the record), the interface's for the page. */
+export interface ReportWords {
+  status(kind: Finding['kind'], decision: Decision | undefined): string;
+  guidance(concern: Concern): { forTheAward: string; askTheSupplier: readonly string[] };
+  decision(decision: Decision): string;
+  reason(reason: DecisionReason): string;
+  nothingListed: string;
+}
+
+export const ENGLISH_REPORT_WORDS: ReportWords = {
+  status: (kind, d) => (d?.verdict === 'dismissed' ? `Dismissed by you (was: ${STATUS[kind]})` : d ? `${STATUS[kind]} (confirmed by you)` : STATUS[kind]),
+  guidance: (concern) => DUE_DILIGENCE[concern],
+  decision: (d) => `${d.verdict} (${d.scope === 'everywhere' ? 'everywhere' : `${d.scope}: ${d.scopeKey}`})`,
+  reason: (r) => REASON_WORDS[r],
+  nothingListed: 'Checked: nothing on the lists (no information is not the same as no risk)',
+};
+
+function findingRow(f: Finding, words: ReportWords): ReportRow {
+  const guidance = words.guidance(f.concern);
   const d = f.decision;
   return {
-    status: d?.verdict === 'dismissed' ? `Dismissed by you (was: ${STATUS[f.kind]})` : d ? `${STATUS[f.kind]} (confirmed by you)` : STATUS[f.kind],
+    status: words.status(f.kind, d),
     'name on the page': f.title,
     'listed name': f.listedName ?? (f.entityId ? f.title : ''),
     'what the list says': [f.detail, ...new Set(f.flags.map((x) => x.note).filter((n): n is string => !!n))].join(' '),
@@ -49,24 +66,25 @@ function findingRow(f: Finding): ReportRow {
     'lists (edition, date, link)': f.sources
       .map((s) => `${s.title} (${s.publisher}; edition ${s.version}${s.partial ? ', partial' : ''}${s.date ? `; listed ${s.date}` : ''}; ${s.url})`)
       .join(' | '),
-    'your decision': d ? `${d.verdict} (${d.scope === 'everywhere' ? 'everywhere' : `${d.scope}: ${d.scopeKey}`})` : '',
+    'your decision': d ? words.decision(d) : '',
     decided: d?.decidedAt ?? '',
-    'decision reason': d?.reason ? REASON_WORDS[d.reason] : '',
+    'decision reason': d?.reason ? words.reason(d.reason) : '',
     'decision note': d?.note ?? '',
   };
 }
 
 /** Every finding, then every dismissed match, then every item checked with nothing found (not the same as no risk). */
-export function reportRows(analysis: PageAnalysis): ReportRow[] {
+export function reportRows(analysis: PageAnalysis, words: ReportWords = ENGLISH_REPORT_WORDS): ReportRow[] {
   const empty = Object.fromEntries(REPORT_COLUMNS.map((c) => [c, ''])) as ReportRow;
   const nothing = analysis.checked
     .filter((c) => c.findingIds.length === 0 && (c.dismissedIds ?? []).length === 0)
     .map((c) => ({
       ...empty,
-      status: 'Checked: nothing on the lists (no information is not the same as no risk)',
+      status: words.nothingListed,
       'name on the page': c.kind === 'cpv' ? `CPV ${c.label}` : c.label,
     }));
-  return [...analysis.findings.map(findingRow), ...(analysis.dismissed ?? []).map(findingRow), ...nothing];
+  const row = (f: Finding) => findingRow(f, words);
+  return [...analysis.findings.map(row), ...(analysis.dismissed ?? []).map(row), ...nothing];
 }
 
 /** The header lines: what notice, when checked, against which list editions. */

@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { readActiveTab, type TabState } from '../active-tab';
 import { reportHeader, reportRows, REPORT_COLUMNS } from '../../core/findings-report';
+import { FIELD_KEYS, pageWords } from './report-words';
 import { downloadFindingsCsv } from '../components/FindingsExport';
 import type { PageAnalysis } from '../../core/types';
 import { formatDateTime, t } from '../i18n';
@@ -26,7 +27,7 @@ const HEADER_KEYS: Record<string, string> = {
 };
 
 function Report({ analysis }: { analysis: PageAnalysis }) {
-  const rows = reportRows(analysis);
+  const rows = reportRows(analysis, pageWords());
   return (
     <main class="findings-report">
       <h1>{t('reportTitle')}</h1>
@@ -56,8 +57,8 @@ function Report({ analysis }: { analysis: PageAnalysis }) {
             <dl>
               {REPORT_COLUMNS.filter((c) => c !== 'status' && c !== 'name on the page' && row[c]).map((c) => (
                 <div key={c}>
-                  <dt>{c}</dt>
-                  <dd>{c === 'questions for the supplier' ? <Questions text={row[c]} /> : row[c]}</dd>
+                  <dt>{t(FIELD_KEYS[c]!)}</dt>
+                  <dd>{c === 'questions for the supplier' ? <Questions text={row[c]} /> : c === 'decided' ? formatDateTime(row[c]) : row[c]}</dd>
                 </div>
               ))}
             </dl>
