@@ -1,12 +1,11 @@
 // Preact as the extension bundles it: after the build step, its dangerouslySetInnerHTML branch writes text, never
 // markup, so no extension page can receive HTML through it.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { writeTextForInnerHtml } from '@/src/build/no-inner-html-in-preact';
 
-const require = createRequire(import.meta.url);
-const preact = readFileSync(require.resolve('preact/dist/preact.mjs'), 'utf8');
+const preact = readFileSync(fileURLToPath(new URL('../../../node_modules/preact/dist/preact.mjs', import.meta.url)), 'utf8');
 const innerHtmlWrite = /\.innerHTML\s*=(?!=)/g;
 
 describe('Preact without innerHTML writes', () => {
