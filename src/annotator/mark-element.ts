@@ -4,7 +4,7 @@
 import type { Finding, FindingSource } from '../core/types';
 import { markStyles } from './mark-styles';
 import { followButton } from '../watchlists/follow-button';
-import { actionButton, appendCardBody, type MarkActions, type Translate } from './card-content';
+import { actionButton, appendCardBody, el, type MarkActions, type Translate } from './card-content';
 import { wireCard } from './card-controller';
 
 export type { MarkActions, Translate } from './card-content';
@@ -61,11 +61,4 @@ export function createMark(content: MarkContent, t: Translate, actions: MarkActi
   wireCard({ host, pill, card });
   root.append(pill, card);
   return host;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className = '', text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
 }

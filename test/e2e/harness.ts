@@ -135,3 +135,12 @@ export function onMarks(violations: AxeViolation[]): AxeViolation[] {
     .map((v) => ({ ...v, nodes: v.nodes.filter((target) => target.includes('tenderlens-mark')) }))
     .filter((v) => v.nodes.length > 0);
 }
+
+/** Sends a message to the background from an extension page, as the options page does, and unwraps its reply. */
+export function sendFromPage<T>(page: Page, message: unknown): Promise<T> {
+  return page.evaluate(async (m) => {
+    const envelope = (await chrome.runtime.sendMessage(m)) as { ok: boolean; value?: unknown; error?: string };
+    if (!envelope.ok) throw new Error(envelope.error);
+    return envelope.value;
+  }, message) as Promise<T>;
+}

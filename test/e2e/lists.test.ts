@@ -4,9 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from '../../src/demo/launch-chromium';
 import { ListServer } from '../unit/sources/list-server';
+import { sendFromPage } from './harness';
 
 const here = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 const EXTENSION_DIR = here('../../.output/local/chrome-mv3');
@@ -28,14 +28,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** Sends a message to the background from an extension page, as the options page does. */
-function send<T>(page: Page, message: unknown): Promise<T> {
-  return page.evaluate(async (m) => {
-    const envelope = (await chrome.runtime.sendMessage(m)) as { ok: boolean; value?: unknown; error?: string };
-    if (!envelope.ok) throw new Error(envelope.error);
-    return envelope.value;
-  }, message) as Promise<T>;
-}
+const send = sendFromPage;
 
 interface ListStatus { sourceId: string; title: string; rows: number; fetch?: { status?: string; refreshingSince?: string; itemCount?: number; lastError?: string } }
 

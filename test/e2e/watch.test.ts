@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Parser from 'rss-parser';
-import type { Page } from 'playwright-core';
 import { servePages, type PageServer } from '../../src/demo/serve-pages';
 import { launchWithExtension, type ExtensionBrowser } from '../../src/demo/launch-chromium';
+import { sendFromPage } from './harness';
 
 const here = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 const EXTENSION_DIR = here('../../.output/local/chrome-mv3');
@@ -36,13 +36,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-function send<T>(page: Page, message: unknown): Promise<T> {
-  return page.evaluate(async (m) => {
-    const envelope = (await chrome.runtime.sendMessage(m)) as { ok: boolean; value?: unknown; error?: string };
-    if (!envelope.ok) throw new Error(envelope.error);
-    return envelope.value;
-  }, message) as Promise<T>;
-}
+const send = sendFromPage;
 
 interface NotificationRecord { id: string; entityId: string; title: string; message: string; severity: string; delivery: string }
 

@@ -4,17 +4,11 @@ import { browser } from '../../extension/browser';
 import type { PageAnalysis } from '../../core/types';
 import { findingsCsv, reportFileName } from '../../core/findings-report';
 import { t } from '../i18n';
+import { downloadFile } from '../download-file';
 
-/** Saves the findings as a CSV file through the browser's downloads (a link with `download`, no permission needed). */
+/** Saves the findings as a CSV file (with a byte-order mark, so spreadsheets read it as UTF-8). */
 export function downloadFindingsCsv(analysis: PageAnalysis): void {
-  const url = URL.createObjectURL(new Blob(['\ufeff', findingsCsv(analysis)], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = reportFileName(analysis, 'csv');
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  downloadFile(reportFileName(analysis, 'csv'), `\ufeff${findingsCsv(analysis)}`, 'text/csv;charset=utf-8');
 }
 
 export function FindingsExport({ analysis, tabId }: { analysis: PageAnalysis; tabId: number }) {

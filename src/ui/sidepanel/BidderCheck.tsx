@@ -15,7 +15,7 @@ import { recordLinkDecision } from '../../kb/disclosures';
 import type { TabState } from '../active-tab';
 import { formatDate, t, tn } from '../i18n';
 import { DisclosureImport } from './DisclosureImport';
-import { downloadFile } from './download';
+import { downloadFile } from '../download-file';
 import './bidder-check.css';
 
 function pageBidders(tab: TabState): string[] {

@@ -10,7 +10,7 @@ import { importDisclosureFile, type DisclosureImportOutcome } from '../../extens
 import { openKnowledgeDb } from '../../kb/db';
 import { latestDisclosures } from '../../kb/disclosures';
 import { formatDate, t, tn } from '../i18n';
-import { downloadFile } from './download';
+import { downloadFile } from '../download-file';
 
 function Outcome({ outcome, onMapped }: { outcome: DisclosureImportOutcome; onMapped: (mapping: ColumnMapping) => void }) {
   const [mapping, setMapping] = useState<ColumnMapping>(outcome.status === 'refused' ? mapColumns(outcome.table.headers) : []);

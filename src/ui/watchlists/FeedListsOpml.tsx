@@ -6,7 +6,7 @@ import { sendToBackground, type FeedSubscriptionStatus } from '../../extension/m
 import { feedHostPermission } from '../../scanner/feed-address';
 import { readOpml, writeOpml } from '../../publish/opml';
 import { SUGGESTED_FEEDS } from '../../sources/default-feeds';
-import { downloadText } from '../download-file';
+import { downloadFile } from '../download-file';
 import { t } from '../i18n';
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -55,7 +55,7 @@ export function FeedListsOpml() {
     <div class="feed-opml" style={{ overflowWrap: 'anywhere' }}>
       <div class="buttons">
         <label>{t('opmlImport')} <input type="file" accept=".opml,.xml,text/x-opml,application/xml" onChange={(e) => { const f = e.currentTarget.files?.[0]; if (f) void importFile(f); }} /></label>{' '}
-        <button type="button" disabled={feeds.length === 0} onClick={() => downloadText('tenderlens-feeds.opml', 'text/x-opml', writeOpml('TenderLens feed subscriptions', feeds.map((f) => ({ title: f.title, url: f.url }))))}>{t('opmlExport')}</button>
+        <button type="button" disabled={feeds.length === 0} onClick={() => downloadFile('tenderlens-feeds.opml', writeOpml('TenderLens feed subscriptions', feeds.map((f) => ({ title: f.title, url: f.url }))), 'text/x-opml')}>{t('opmlExport')}</button>
       </div>
       {message && <p role="status">{message}</p>}
       {error && <p role="alert" class="error" style={{ whiteSpace: 'pre-line' }}>{error}</p>}

@@ -5,7 +5,7 @@ import { sendToBackground } from '../../extension/messages';
 import type { WatchlistView } from '../../watchlists/watchlist-store';
 import type { NotificationRow, NotifyMode } from '../../watchlists/watchlist-types';
 import { formatDateTime, t } from '../i18n';
-import { downloadText as download } from '../download-file';
+import { downloadFile } from '../download-file';
 
 const MODES: NotifyMode[] = ['immediately', 'daily', 'never'];
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -26,7 +26,7 @@ export function WatchlistsOptions() {
   };
   const exportFeed = (watchlistId: string, format: 'atom' | 'json') => {
     void sendToBackground({ type: 'export-watchlist-feed', watchlistId, format })
-      .then((file) => download(file.fileName, file.mediaType, file.text))
+      .then((file) => downloadFile(file.fileName, file.text, file.mediaType))
       .catch((e: unknown) => setError(errorText(e)));
   };
   return (
