@@ -1,8 +1,9 @@
 // Host permissions for subscribed feeds: the options page asks for a feed's host when the user subscribes (in the
 // click's own turn, as browsers require), the background checks it before each read so a withdrawn permission is
-// reported as such, and a host no remaining subscription uses is given back.
+// reported as such, and a host no remaining subscription (nor a supplier site the user chose) uses is given back.
 import { browser } from './browser';
 import { feedHostPermission } from '../scanner/feed-address';
+import { listSupplierSites } from './supplier-sites';
 
 /** Asks for the permission to read the feed's host. Call it synchronously from the user's click or key press. */
 export function requestFeedPermission(url: string): Promise<boolean> {
@@ -19,10 +20,14 @@ export function permissionCheckedFetch(fetchImpl: typeof fetch): typeof fetch {
   };
 }
 
-/** Gives back the permission for a removed feed's host, unless another subscription still reads from it. */
+/**
+ * Gives back the permission for a removed feed's host, unless another subscription still reads from it or the user
+ * asked TenderLens to read that site's pages ("Always check", which needs the same permission).
+ */
 export async function releaseFeedPermission(url: string, remainingUrls: readonly string[]): Promise<void> {
   const pattern = feedHostPermission(url);
   if (remainingUrls.some((other) => feedHostPermission(other) === pattern)) return;
+  if ((await listSupplierSites()).includes(pattern)) return;
   // Hosts the extension needs anyway (the portals, the local test pages) cannot be removed: the browser refuses.
   await browser.permissions.remove({ origins: [pattern] }).catch(() => false);
 }

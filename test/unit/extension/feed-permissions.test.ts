@@ -3,6 +3,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { permissionCheckedFetch, releaseFeedPermission } from '@/src/extension/feed-permissions';
+import { SUPPLIER_SITES_KEY } from '@/src/extension/supplier-sites';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -14,6 +15,16 @@ describe('giving back a feed host permission', () => {
     expect(remove).not.toHaveBeenCalled();
     await releaseFeedPermission('https://news.example.org/feed.xml', ['http://news.example.org/feed.xml', 'https://ngo.example.net/rss']);
     expect(remove).toHaveBeenCalledWith({ origins: ['https://news.example.org/*'] });
+  });
+
+  it('keeps the host of a supplier site the user asked to be read on every visit', async () => {
+    const remove = vi.fn(async () => true);
+    fakeBrowser.permissions.remove = remove;
+    await fakeBrowser.storage.local.set({ [SUPPLIER_SITES_KEY]: ['https://news.example.org/*'] });
+    await releaseFeedPermission('https://news.example.org/feed.xml', []);
+    expect(remove).not.toHaveBeenCalled();
+    await releaseFeedPermission('https://ngo.example.net/rss', []);
+    expect(remove).toHaveBeenCalledWith({ origins: ['https://ngo.example.net/*'] });
   });
 
   it('ignores the browser refusing to remove a host the extension needs anyway', async () => {
