@@ -4,7 +4,7 @@ import packageJson from '../../package.json';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, InputError, UsageError, type CliIo } from './cli-io';
 import { formatCommandHelp, type Command } from './command';
 import { COMMANDS } from './commands';
-import { visibleControls } from './terminal-text';
+import { visibleControls } from '../core/visible-controls';
 
 function findCommand(name: string): Command | undefined {
   return COMMANDS.find((c) => c.name === name);

@@ -168,6 +168,25 @@ describe('options page', () => {
     await options.locator('tr', { hasText: 'ZALA cluster (test)' }).getByRole('button', { name: 'Remove list' }).click();
     await options.getByRole('button', { name: 'Yes, remove it' }).click();
     await expect.poll(() => options.locator('table.lists tbody tr').count()).toBe(6);
+
+    // A hostile file's problems are quoted with its control and direction characters made visible, not obeyed.
+    const hostile = [
+      JSON.stringify({ id: 'ok-1', schema: 'Company', properties: { name: ['Harmless Trading Ltd'] } }),
+      JSON.stringify({ id: 'bad-1', schema: 'Company', properties: { name: ['Beep Ltd'], ['note\u202e\u0007']: 'x' } }),
+      JSON.stringify({ id: 'bad-2', schema: 'Wire\u0085Transfer\u202e', properties: {} }),
+    ].join('\n');
+    await options.locator('form.import input[type=file]').setInputFiles({ name: 'hostile.ftm.jsonl', mimeType: 'application/json', buffer: Buffer.from(hostile) });
+    await options.locator('form.import').getByLabel('Being on this list means').selectOption('watch');
+    await options.getByRole('button', { name: 'Import', exact: true }).click();
+    const report = options.locator('form.import .report');
+    await expect.poll(() => report.count()).toBe(1);
+    const reportText = (await report.textContent())!;
+    expect(reportText).toContain('properties.note\\u202e\\u0007');
+    expect(reportText).toContain('Wire\\u0085Transfer\\u202e');
+    expect(reportText).not.toMatch(/[\u0000-\u0008\u007f-\u009f\u202a-\u202e]/);
+    await options.locator('tr', { hasText: 'hostile' }).getByRole('button', { name: 'Remove list' }).click();
+    await options.getByRole('button', { name: 'Yes, remove it' }).click();
+    await expect.poll(() => options.locator('table.lists tbody tr').count()).toBe(6);
     await options.close();
   });
 });

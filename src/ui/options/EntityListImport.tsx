@@ -7,6 +7,7 @@ import { importEntityList, LIST_MEANINGS, type EntityListImportResult, type List
 import { openKnowledgeDb } from '../../kb/db';
 import { sendToBackground } from '../../extension/messages';
 import { errorText, formatNumber, t, tn } from '../i18n';
+import { visibleControls } from '../../core/visible-controls';
 
 type State =
   | { step: 'idle' }
@@ -43,7 +44,7 @@ export function EntityListImport({ onImported }: { onImported: () => void }) {
       // Items the feeds carried before this list existed may name its entities: read them again, whole.
       sendToBackground({ type: 'refresh-feeds', relink: true }).catch((error: unknown) => console.error('TenderLens:', error));
     } catch (error) {
-      setState({ step: 'failed', message: errorText(error) });
+      setState({ step: 'failed', message: visibleControls(errorText(error)) });
     } finally {
       db.close();
     }
@@ -109,7 +110,7 @@ export function ListProgressView({ progress }: { progress: ListProgress }) {
 
 function ImportReport({ result }: { result: EntityListImportResult }) {
   const { report } = result;
-  const skipped = Object.entries(report.skippedBySchema).map(([schema, n]) => `${schema} ${formatNumber(n)}`).join(', ');
+  const skipped = Object.entries(report.skippedBySchema).map(([schema, n]) => `${visibleControls(schema)} ${formatNumber(n)}`).join(', ');
   return (
     <div role="status" class="report">
       <p>{tn('importDone', report.imported, [result.source.title, formatNumber(report.lines)])}</p>
@@ -122,7 +123,7 @@ function ImportReport({ result }: { result: EntityListImportResult }) {
             {report.problems.slice(0, 50).map((p) => (
               <li key={`${p.line}:${p.field ?? ''}:${p.message}`}>
                 {t('importProblemLine', [String(p.line)])}
-                {p.field ? ` (${p.field})` : ''}: {p.message}
+                {p.field ? ` (${visibleControls(p.field)})` : ''}: {visibleControls(p.message)}
               </li>
             ))}
           </ul>

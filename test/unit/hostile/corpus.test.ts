@@ -15,7 +15,7 @@ import { KnowledgeService } from '@/src/extension/background/knowledge-service';
 import { FeedService } from '@/src/extension/background/feed-service';
 import { openKnowledgeDb } from '@/src/kb/db';
 import { formatFtmProblem, importFtmText } from '@/src/import/ftm';
-import { visibleControls } from '@/src/cli/terminal-text';
+import { visibleControls } from '@/src/core/visible-controls';
 import { compileMatcher, findMentions } from '@/src/matcher';
 import { decodeHtml, parseHtmlDocument } from '@/src/cli/html-document';
 import { readNotice } from '@/src/adapters';
