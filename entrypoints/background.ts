@@ -7,6 +7,7 @@ import { browser } from '@/src/extension/browser';
 import { ALERTS_CHANGED, errorEnvelope, KNOWLEDGE_CHANGED, type Envelope, type Reply, type Request } from '@/src/extension/messages';
 import { KnowledgeService } from '@/src/extension/background/knowledge-service';
 import { forgetTab, readTabAnalysis, saveTabAnalysis } from '@/src/extension/background/tab-state';
+import { addToAnalysis } from '@/src/core/add-to-analysis';
 import { knowledgeStatus } from '@/src/extension/background/status';
 import { FeedService } from '@/src/extension/background/feed-service';
 import { ensureFeedAlarm, FEED_ALARM } from '@/src/extension/background/feed-alarm';
@@ -46,6 +47,13 @@ export default defineBackground(() => {
       case 'analyse-page': {
         const analysis = await knowledge.analysePage(request);
         if (sender.tab?.id !== undefined) await saveTabAnalysis(sender.tab.id, analysis);
+        return analysis;
+      }
+      case 'analyse-addition': {
+        const analysis = await knowledge.analysePage(request);
+        const tabId = sender.tab?.id;
+        const page = tabId === undefined ? null : await readTabAnalysis(tabId);
+        if (tabId !== undefined) await saveTabAnalysis(tabId, page?.url === request.url ? addToAnalysis(page, analysis) : analysis);
         return analysis;
       }
       case 'get-tab-analysis':

@@ -1,7 +1,8 @@
 // The content script's job, start to finish: read the notice and the visible text, ask the background for
 // findings, mark them in place, and do it again (debounced) when a single-page portal changes its content,
 // at once when it navigates in-page, or when the user decides on a match or changes the marks' settings. Nothing is
-// done in a hidden tab, and a content change that leaves the page's text as it was is not read again.
+// done in a hidden tab, and a content change that leaves the page's text as it was is not read again. Content
+// added where nothing was found is read on its own (see page-changes), leaving the other marks and an open card.
 import { LiveNoticeReader } from '../adapters/read-notice-live';
 import { switchedOffAdapters } from '../extension/adapter-switches';
 import shippedSwitches from '../../public/adapter-switches.json';
@@ -18,8 +19,13 @@ import { placeMarks, removeMarks } from './place-marks';
 import { closeCard } from './card-controller';
 import { readMarkSettings, saveMarkSettings, watchMarkSettings } from './mark-settings';
 import { watchNavigation, whenVisible } from './navigation-watch';
+import { outermost, PageChanges, readingKeeps } from './page-changes';
+import type { SupplierDisclosureSummary } from '../extension/background/bidder-check-service';
+import type { NoticeReading } from '../core/types';
 
 const RESCAN_DELAY_MS = 800;
+/** A page that never stops changing (a ticking clock) is still read this long after its first change. */
+const RESCAN_MAX_WAIT_MS = 2_000;
 
 export interface AnnotatorHandle {
   rescan(): Promise<PageAnalysis | undefined>;
@@ -53,17 +59,36 @@ export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
 
   // What the last analysis read: a content change that leaves both as they were needs no new reading.
   let analysed: { url: string; text: string } | undefined;
+  // The notice and the disclosures as last read whole: parts added later are read against them.
+  let lastRead: { url: string; reading: NoticeReading; disclosures: SupplierDisclosureSummary[] } | undefined;
+  const changes = new PageChanges();
+  let pending: MutationRecord[] = [];
+  let firstPendingAt = 0;
+  // Changed parts waiting for the reading under way to end, and the parts being read (their own changes are ours).
+  let queuedParts: Element[] = [];
+  let partsBeingRead: readonly Element[] = [];
   const navigation = watchNavigation(() => {
     clearTimeout(timer);
+    timer = undefined;
     analysed = undefined;
     void rescan();
   }, signal);
   const observer = new MutationObserver((records) => {
-    if (records.every(isOwnMutation)) return;
+    const theirs = records.filter((record) => !isOwnMutation(record) && !partsBeingRead.some((part) => part.contains(record.target)));
+    if (theirs.length === 0) return;
     navigation.checkAddress();
+    if (pending.length === 0) firstPendingAt = performance.now();
+    pending.push(...theirs);
+    const waited = performance.now() - firstPendingAt;
+    if (timer !== undefined && waited >= RESCAN_MAX_WAIT_MS - RESCAN_DELAY_MS) return;
     clearTimeout(timer);
     timer = setTimeout(() => {
+      timer = undefined;
+      const change = changes.classify(pending);
+      pending = [];
       void (async () => {
+        if (change.kind === 'none') return;
+        if (change.kind === 'parts' && lastRead?.url === location.href) return void (await readParts(change.parts));
         const body = document.body;
         if (body && analysed && analysed.url === location.href && (await extractPageTextInSlices(body, { signal })).text === analysed.text) return;
         await rescan();
@@ -75,8 +100,12 @@ export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
     const body = document.body;
     if (!body || signal.aborted) return undefined;
     observer.disconnect();
+    pending = [];
+    queuedParts = [];
     closeCard({ returnFocus: false });
     removeMarks(body);
+    changes.forget();
+    lastRead = undefined;
     const settings = await readMarkSettings();
     // The notice is read in a task of its own, apart from the page's tasks and from the sliced text reading.
     await yieldToPage();
@@ -90,11 +119,74 @@ export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
     // The page may have changed while the background worked: only mark text that is still the same.
     const current = await extractPageTextInSlices(body, { signal });
     if (current.text === pageText.text) {
+      changes.noteReading(current, analysis);
       placeMarks(current, addDisclosuresToMarks(planMarks(analysis, t, settings), disclosures, t), t, actions);
       analysed = { url: location.href, text: current.text };
+      lastRead = { url: location.href, reading, disclosures };
     } else again = true;
     observer.observe(body, { childList: true, subtree: true, characterData: true });
     return analysis;
+  }
+
+  /**
+   * Reads the changed parts on their own: each part's marks are taken out, its text analysed (against the notice
+   * as read now) and marked again; the background adds what it finds to the page's findings. Anything that does
+   * not fit (the notice lost something, a part changed while it was read) is left to a whole reading.
+   */
+  async function readParts(parts: readonly Element[]): Promise<void> {
+    queuedParts.push(...parts);
+    if (running) return; // read when the reading under way ends
+    if (!lastRead) return void rescan();
+    const previous = lastRead;
+    const taken = outermost(queuedParts.filter((part) => part.isConnected));
+    queuedParts = [];
+    partsBeingRead = taken;
+    running = (async () => {
+      await whenVisible(signal);
+      const reading = await (await reader).read(document, location.href);
+      if (signal.aborted || location.href !== previous.url || !readingKeeps(previous.reading, reading)) {
+        again = true;
+        return undefined;
+      }
+      const settings = await readMarkSettings();
+      for (const part of taken) {
+        if (!part.isConnected || signal.aborted) continue;
+        removeMarks(part);
+        const partText = await extractPageTextInSlices(part, { signal });
+        if (!partText.text.trim()) continue;
+        const analysis = await sendToBackground({ type: 'analyse-addition', url: location.href, text: partText.text, reading });
+        const current = await extractPageTextInSlices(part, { signal });
+        if (current.text !== partText.text) {
+          again = true;
+          break;
+        }
+        changes.noteReading(current, analysis);
+        placeMarks(current, addDisclosuresToMarks(planMarks(analysis, t, settings), previous.disclosures, t), t, actions);
+      }
+      lastRead = { ...previous, reading };
+      analysed = undefined;
+      return undefined;
+    })()
+      .catch((error: unknown) => {
+        console.warn('TenderLens could not read the changed part of this page:', error);
+        again = true;
+        return undefined;
+      })
+      .finally(() => {
+        running = undefined;
+        partsBeingRead = [];
+        afterReading();
+      });
+    await running;
+  }
+
+  /** What waited for the reading that just ended: a whole reading, or the parts changed meanwhile. */
+  function afterReading(): void {
+    if (signal.aborted) return;
+    if (again) {
+      again = false;
+      void rescan();
+    } else if (queuedParts.length > 0) void readParts([]);
   }
 
   async function rescan(): Promise<PageAnalysis | undefined> {
@@ -113,7 +205,10 @@ export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
         });
       } while (again && !signal.aborted);
       return result;
-    })().finally(() => (running = undefined));
+    })().finally(() => {
+      running = undefined;
+      afterReading();
+    });
     return running;
   }
 

@@ -72,11 +72,16 @@ export function buildPageAnalysis(k: KnowledgeLookups, page: PageInput, decided:
     dismissed,
     checked,
     consulted: sourcesOf(k, k.sources().filter((s) => s.kind === 'product-list' || s.kind === 'entity-list').map((s) => s.id), []),
-    summary: {
-      flagged: findings.filter((f) => f.kind === 'flagged-entity').length,
-      review: findings.filter((f) => f.kind === 'possible-entity').length,
-      categories: findings.filter((f) => f.kind === 'high-risk-category').length,
-    },
+    summary: summariseFindings(findings),
+  };
+}
+
+/** The counts the badge, the popup and the side panel start from. */
+export function summariseFindings(findings: readonly Finding[]): PageAnalysis['summary'] {
+  return {
+    flagged: findings.filter((f) => f.kind === 'flagged-entity').length,
+    review: findings.filter((f) => f.kind === 'possible-entity').length,
+    categories: findings.filter((f) => f.kind === 'high-risk-category').length,
   };
 }
 

@@ -76,6 +76,8 @@ export interface AlertsReply {
 
 export type Request =
   | { type: 'analyse-page'; url: string; text: string; reading: NoticeReading }
+  /** Content added to the page already analysed: analysed alone, its findings added to the page's. */
+  | { type: 'analyse-addition'; url: string; text: string; reading: NoticeReading }
   | { type: 'get-tab-analysis'; tabId: number }
   | { type: 'record-decision'; decision: DecisionInput }
   | { type: 'remove-decision'; id: string }
@@ -95,6 +97,7 @@ export type Request =
 
 export interface Replies extends WatchReplies {
   'analyse-page': PageAnalysis;
+  'analyse-addition': PageAnalysis;
   'get-tab-analysis': PageAnalysis | null;
   'record-decision': Decision;
   'remove-decision': true;
