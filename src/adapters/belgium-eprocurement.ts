@@ -28,7 +28,7 @@ const LABELS = {
   buyer: /^(?:pouvoir adjudicateur|entit[ée] adjudicatrice|acheteur|aanbestedende (?:overheid|dienst|entiteit)|koper|[öo]ffentlicher auftraggeber|auftraggeber|k[äa]ufer|contracting (?:authority|entity)|buyer|organisation|organisatie)$/i,
   enterpriseNumber: /^(?:num[ée]ro d'entreprise|num[ée]ro (?:bce|de tva)|ondernemingsnummer|kbo-nummer|btw-nummer|unternehmensnummer|mwst-nummer|enterprise number|company number|vat number|national registration number)$/i,
   noticeType: /^(?:type d'avis|type de publication|soort (?:bericht|aankondiging)|type (?:bericht|publicatie)|art der bekanntmachung|bekanntmachungsart|notice type|type of notice)$/i,
-  status: /^(?:statut|[ée]tat|status|stand)$/i,
+  status: /^(?:statut|[ée]tat|status)$/i,
   mainCpv: /^(?:code cpv principal|cpv principal|hoofd-?cpv(?:-code)?|haupt-cpv(?:-code)?|main cpv(?: code)?)$/i,
   extraCpv: /^(?:codes? cpv (?:suppl[ée]mentaires?|compl[ée]mentaires?)|aanvullende cpv-codes?|zus[äa]tzliche cpv-codes?|additional cpv codes?)$/i,
   lot: /^(?:lot|perceel|los)$/i,
