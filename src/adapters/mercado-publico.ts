@@ -118,7 +118,8 @@ function readItemBids(doc: Document, prefix: string, itemName: string, currency:
     if (!name) continue;
     const selected = cell('_lblIsSelected') || visibleText(row);
     const won = /(?:^|\s)adjudicad[ao](?:\s|$)/i.test(selected) && !/\bno\s+adjudicad[ao]\b/i.test(selected);
-    const party: NoticeParty = { name, identifiers: rut ? [rut] : [], role: won ? 'winner' : 'bidder' };
+    // A RUT is a Chilean tax registration: its holder is registered in Chile.
+    const party: NoticeParty = { name, identifiers: rut ? [rut] : [], ...(rut ? { country: 'CL' } : {}), role: won ? 'winner' : 'bidder' };
     const total = chileanAmount(cell('_lblTotalNetAward'));
     if (won && total !== undefined && total > 0) {
       const value: NoticeValue = { amount: total, lot: itemName };

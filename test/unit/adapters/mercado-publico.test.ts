@@ -78,10 +78,10 @@ describe('Mercado Público acta de adjudicación', () => {
     expect(reading).toMatchObject({ portal: 'mercado-publico', title: 'Insumos Medicos y Medicamentos', noticeType: 'Acta de adjudicación', stage: 'Adjudicada', countries: ['CL'] });
     expect(reading.classifications?.map((c) => c.code)).toEqual(['42271718', '42311528', '51121603', '51131603', '51131613']);
     expect(reading.suppliers).toEqual([
-      { name: 'IMPORTADORA MEGA MARKET LIMITADA', identifiers: [{ scheme: 'registration', value: '76.012.551-2' }], role: 'winner', values: [{ amount: 20000, currency: 'CLP', lot: 'Ítem 2: SONDA P/ OXIGENO ADULTO ( NARICERA).' }] },
-      { name: 'FARMACEUTICA CARIBEAN SPA', identifiers: [{ scheme: 'registration', value: '76.830.090-9' }], role: 'winner', values: [{ amount: 28680, currency: 'CLP', lot: 'Ítem 3: VENDA ENYESADA 12 CM ANCHO.' }] },
-      { name: 'INVERSIONES PMG S A', identifiers: [{ scheme: 'registration', value: '99.541.890-8' }], role: 'winner', values: [{ amount: 82500, currency: 'CLP', lot: 'Ítem 5: HEPARINA SODICA FAM 25.000 U.I/5ML.' }] },
-      { name: 'FARMACEUTICA SANTIAGO LIMITADA', identifiers: [{ scheme: 'registration', value: '78.307.040-5' }], role: 'winner', values: [{ amount: 12000, currency: 'CLP', lot: 'Ítem 6: ACENOCUMAROL CM 4 MG COMPRIMIDO BLISTER RANURADO' }] },
+      { name: 'IMPORTADORA MEGA MARKET LIMITADA', identifiers: [{ scheme: 'registration', value: '76.012.551-2' }], country: 'CL', role: 'winner', values: [{ amount: 20000, currency: 'CLP', lot: 'Ítem 2: SONDA P/ OXIGENO ADULTO ( NARICERA).' }] },
+      { name: 'FARMACEUTICA CARIBEAN SPA', identifiers: [{ scheme: 'registration', value: '76.830.090-9' }], country: 'CL', role: 'winner', values: [{ amount: 28680, currency: 'CLP', lot: 'Ítem 3: VENDA ENYESADA 12 CM ANCHO.' }] },
+      { name: 'INVERSIONES PMG S A', identifiers: [{ scheme: 'registration', value: '99.541.890-8' }], country: 'CL', role: 'winner', values: [{ amount: 82500, currency: 'CLP', lot: 'Ítem 5: HEPARINA SODICA FAM 25.000 U.I/5ML.' }] },
+      { name: 'FARMACEUTICA SANTIAGO LIMITADA', identifiers: [{ scheme: 'registration', value: '78.307.040-5' }], country: 'CL', role: 'winner', values: [{ amount: 12000, currency: 'CLP', lot: 'Ítem 6: ACENOCUMAROL CM 4 MG COMPRIMIDO BLISTER RANURADO' }] },
     ]);
   });
 
@@ -101,6 +101,7 @@ describe('Mercado Público acta de adjudicación', () => {
       {
         name: 'COMERCIAL ANDES BATERIAS SPA',
         identifiers: [{ scheme: 'registration', value: '76.543.210-3' }],
+        country: 'CL',
         role: 'winner',
         values: [
           { amount: 1075000, currency: 'CLP', lot: 'Ítem 3: BATERIA DE RESPALDO UPS 12V 9AH' },
@@ -119,7 +120,7 @@ describe('Mercado Público acta de adjudicación', () => {
     const reading = mercadoPublicoAdapter.read(doc);
     expect(reading.suppliers).toEqual([
       { name: 'PROVEEDOR UNO', identifiers: [], role: 'winner', values: [{ amount: 1000, lot: 'Ítem 1: Ítem <script>' }] },
-      { name: 'PROVEEDOR DOS', identifiers: [{ scheme: 'registration', value: '76.830.090-9' }], role: 'bidder' },
+      { name: 'PROVEEDOR DOS', identifiers: [{ scheme: 'registration', value: '76.830.090-9' }], country: 'CL', role: 'bidder' },
     ]);
     // "4227" is a UNSPSC family, written as its 8-digit form; a code that is no code is left out.
     expect(reading.classifications).toEqual([{ scheme: 'unspsc', code: '42270000' }]);

@@ -53,7 +53,7 @@ describe('tenderlens inspect on the Mercado Público fixtures', () => {
   it('acta of 1509-5-L114: every winner with its RUT and item value', async () => {
     const { analysis, report } = await inspect('mercado_publico/mp_acta_1509-5-L114.html');
     expect(winners(analysis)).toEqual(['IMPORTADORA MEGA MARKET LIMITADA', 'FARMACEUTICA CARIBEAN SPA', 'INVERSIONES PMG S A', 'FARMACEUTICA SANTIAGO LIMITADA']);
-    expect(report).toContain('IMPORTADORA MEGA MARKET LIMITADA (registration 76.012.551-2) [winner: 20000 CLP (Ítem 2: SONDA P/ OXIGENO ADULTO ( NARICERA).)]');
+    expect(report).toContain('IMPORTADORA MEGA MARKET LIMITADA (registration 76.012.551-2, CL) [winner: 20000 CLP (Ítem 2: SONDA P/ OXIGENO ADULTO ( NARICERA).)]');
     for (const name of winners(analysis)) expect(analysis.checked.some((c) => c.kind === 'supplier' && c.label === name)).toBe(true);
   });
 
