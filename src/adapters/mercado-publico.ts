@@ -177,8 +177,8 @@ export const mercadoPublicoAdapter: PortalAdapter = {
 
 // Pages to check it on:
 // https://www.mercadopublico.cl/Procurement/Modules/RFB/DetailsAcquisition.aspx?idlicitacion=1509-5-L114 (the
-//   tender of the API documentation's example: Hospital de Til Til, 6 items, 4 awarded; the fixtures in
-//   test/fixtures/mercado_publico are built from its API record)
+//   tender of the API documentation's example: Hospital de Til Til, 6 items, 4 awarded; the ficha and acta fixtures
+//   named after it in test/fixtures/mercado_publico are built from its API record)
 // https://www.mercadopublico.cl/Procurement/Modules/RFB/StepsProcessAward/PreviewAwardAct.aspx?qs=WD6yac0APV/oCD6hcXhCEEpAbBYHIS+0oTpg3KVZbDk=
 //   (its acta de adjudicación, as the API's `Adjudicacion.UrlActa` gives it)
 // https://www.mercadopublico.cl/Procurement/Modules/RFB/DetailsAcquisition.aspx?idlicitacion=761984-16-LR20
