@@ -3,9 +3,11 @@
 // A reader that is switched off (see switch-off-list.ts) is passed over: its pages are read by the generic reader.
 import type { NoticeReading } from '../core/types';
 import type { PortalAdapter } from './portal-adapter';
+import { belgiumEprocurementAdapter } from './belgium-eprocurement';
 import { contractsFinderAdapter } from './contracts-finder';
 import { findATenderAdapter } from './find-a-tender';
 import { genericAdapter, readPageCpvCodes } from './generic';
+import { mercadoPublicoAdapter } from './mercado-publico';
 import { samGovAdapter } from './sam-gov';
 import { secopAdapter } from './secop';
 import { tedAdapter } from './ted';
@@ -13,7 +15,10 @@ import { tedAdapter } from './ted';
 export type { PortalAdapter } from './portal-adapter';
 
 /** The portal-specific readers, tried in order; anything else is read by `genericAdapter`. */
-export const PORTAL_ADAPTERS: readonly PortalAdapter[] = [findATenderAdapter, contractsFinderAdapter, tedAdapter, samGovAdapter, secopAdapter];
+export const PORTAL_ADAPTERS: readonly PortalAdapter[] = [
+  findATenderAdapter, contractsFinderAdapter, tedAdapter, samGovAdapter, secopAdapter,
+  belgiumEprocurementAdapter, mercadoPublicoAdapter,
+];
 
 /** Names of the portals whose data is read without a page reader of their own (OCDS files). */
 const DATA_PORTAL_NAMES: Record<string, string> = {

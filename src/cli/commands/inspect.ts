@@ -72,7 +72,7 @@ export const inspectCommand: Command = {
   description: `
 Reads the page in <file.html> (or standard input when the file is "-") the way the browser extension does:
 the portal's own reader when the page comes from a known portal (Find a Tender, Contracts Finder, TED, SAM.gov,
-SECOP II), otherwise the generic reader, then matches the page text and its CPV codes against the knowledge base.
+SECOP II, Belgian e-Procurement, Mercado Público), otherwise the generic reader, then matches the page text and its CPV codes against the knowledge base.
 A TED notice's XML (eForms or R2.0.9), OCDS JSON (a release, a release package or a record package) or a SAM.gov
 opportunity record is read as data: buyer, classifications, tenderers and winners, with the same findings.
 

@@ -55,7 +55,7 @@ describe('switched-off portal readers', () => {
     expect(failed.lastError).toBe(`${LIST_URL}: HTTP 502`);
     expect(await switchedOffAdapters(storage, shipped)).toEqual(new Set(['ted']));
     const invalid = await refreshSwitches({ storage, shipped, fetch: serve(JSON.stringify(list([{ adapter: 'tedd', reason: 'typo' }]))) });
-    expect(invalid.lastError).toContain('"off"[0].adapter: expected one of find-a-tender, contracts-finder, ted, sam-gov, secop, got "tedd"');
+    expect(invalid.lastError).toContain('"off"[0].adapter: expected one of find-a-tender, contracts-finder, ted, sam-gov, secop, belgium-eprocurement, mercado-publico, got "tedd"');
     expect(await switchedOffAdapters(storage, shipped)).toEqual(new Set(['ted']));
     const notJson = await refreshSwitches({ storage, shipped, fetch: serve('<html>') });
     expect(notJson.lastError).toContain('not valid JSON');
