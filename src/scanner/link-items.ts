@@ -1,10 +1,12 @@
 // Links feed items to the entities they name: the matcher runs over each item's title and summary (as two
 // texts, so offsets point into the field they came from), and every item with a mention becomes an alert that
-// carries its mentions, their confidence and the reason each one matched.
+// carries its mentions, their confidence and the reason each one matched. A link the user marked "not relevant" for
+// an item is set aside, never linked again.
 import type { Alert, Decision, Source } from '../core/types';
 import { findMentions, type CompiledMatcher, type Mention } from '../matcher';
 import { dedupeFeedItems } from './dedupe-items';
 import type { FeedItem } from './parse-feed';
+import { applyNotRelevant } from '../watchlists/alert-triage';
 
 /** A mention of an entity in one field of a feed item; start and end are UTF-16 offsets into that field. */
 export interface AlertMention {
@@ -25,11 +27,15 @@ export interface LinkedAlert extends Alert {
   /** `high` when at least one mention is high; `review` when every mention needs a human look. */
   confidence: Mention['confidence'];
   mentions: AlertMention[];
+  /** Entities the matcher found but the user marked "not relevant" for this item: not linked (see alert-triage). */
+  notRelevantEntityIds?: string[];
 }
 
 export interface LinkOptions {
   /** The user's decisions: a dismissed match is not linked, a confirmed one is high. */
   decisions?: readonly Decision[];
+  /** The user's "not relevant" decisions on items' links (see notRelevantIndex). */
+  notRelevant?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 function mentionsIn(field: AlertMention['field'], mentions: readonly Mention[]): AlertMention[] {
@@ -79,7 +85,7 @@ export function linkFeedItems(
       mentions,
     };
     if (item.published) alert.published = item.published;
-    alerts.push(alert);
+    alerts.push(options.notRelevant?.size ? applyNotRelevant(alert, options.notRelevant) : alert);
   }
   return alerts;
 }

@@ -29,11 +29,13 @@ export interface ScanFeedOptions {
   /** Names the feed in error messages. */
   label: string;
   decisions?: readonly Decision[];
+  /** The user's "not relevant" decisions on items' links (see watchlists/alert-triage). */
+  notRelevant?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 export async function scanFeed(input: FeedBytes, options: ScanFeedOptions): Promise<FeedScan> {
   const { text, ...encoding } = decodeFeed(input.bytes, input.contentType);
   const feed = await parseFeed(text, { source: options.label, ...(input.url ? { baseUrl: input.url } : {}) });
-  const alerts = linkFeedItems(options.matcher, feed.items, options.source, options.decisions ? { decisions: options.decisions } : {});
+  const alerts = linkFeedItems(options.matcher, feed.items, options.source, { ...(options.decisions ? { decisions: options.decisions } : {}), ...(options.notRelevant ? { notRelevant: options.notRelevant } : {}) });
   return { feed, encoding, duplicates: dedupeFeedItems(feed.items).duplicates, alerts };
 }
