@@ -18,7 +18,9 @@ const nameKey = (name: string) => name.normalize('NFKC').toLowerCase().replace(/
 
 /** Each name once, in order: "Hetian Haolin …" linked under two lists' ids is one name to read. */
 export function namesOnce(entities: readonly { name: string }[]): string[] {
-  return [...new Map(entities.map((e) => [nameKey(e.name), e.name])).values()];
+  const names = new Map<string, string>();
+  for (const { name } of entities) if (!names.has(nameKey(name))) names.set(nameKey(name), name);
+  return [...names.values()];
 }
 
 export interface AlertViewContext {
