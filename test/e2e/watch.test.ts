@@ -252,7 +252,7 @@ describe('following a supplier', () => {
     const decisions = options.locator('section', { has: options.getByRole('heading', { name: 'Your match decisions' }) });
     const undo = decisions.getByRole('button', { name: `Undo “not relevant” for ${HOSHINE_NAME}` });
     await undo.scrollIntoViewIfNeeded();
-    await options.screenshot({ path: `${SCREENSHOTS}/options-not-relevant-decision.png`, fullPage: true });
+    await decisions.screenshot({ path: `${SCREENSHOTS}/options-not-relevant-decision.png` });
     await undo.focus();
     await options.keyboard.press('Enter');
     await expect.poll(() => decisions.getByText('You have marked no alert as not relevant.').count()).toBe(1);
