@@ -15,6 +15,7 @@ import { permissionCheckedFetch, releaseFeedPermission } from '@/src/extension/f
 import { disclosuresForSuppliers, runBidderCheck } from '@/src/extension/background/bidder-check-service';
 import { isListRequest, isWatchlistRequest } from '@/src/extension/watch-messages';
 import { WatchService } from '@/src/extension/background/watch-service';
+import { notRelevantForLinking } from '@/src/watchlists/alert-triage-store';
 import { ListService } from '@/src/extension/background/list-service';
 import { SWITCHES_ALARM } from '@/src/extension/adapter-switches';
 import { ensureSwitchesAlarm, refreshSwitchesNow } from '@/src/extension/background/switches-refresh';
@@ -32,7 +33,7 @@ export default defineBackground(() => {
   });
   const feeds = new FeedService({
     db: knowledge.db,
-    linking: async () => ({ matcher: await knowledge.freshMatcher(), decisions: await knowledge.db.decisions.toArray() }),
+    linking: async () => ({ matcher: await knowledge.freshMatcher(), decisions: await knowledge.db.decisions.toArray(), notRelevant: await notRelevantForLinking(knowledge.db) }),
     fetch: permissionCheckedFetch((input, init) => fetch(input, init)),
     hostGranted: (url) => browser.permissions.contains({ origins: [`${url.protocol}//${url.hostname}/*`] }),
   });
@@ -97,7 +98,7 @@ export default defineBackground(() => {
           .then(announceAlerts);
       case 'list-alerts':
         await knowledge.whenReady();
-        return feeds.alerts(request.pageEntityIds ?? []);
+        return feeds.alerts(request.pageEntityIds ?? [], undefined, { archived: request.archived === true });
       case 'check-bidders':
         return runBidderCheck(knowledge, request.bidders, request.asOf);
       case 'disclosures-for-suppliers':

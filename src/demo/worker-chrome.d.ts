@@ -4,5 +4,12 @@ declare const chrome: {
   action: { getBadgeText(d: { tabId: number }): Promise<string>; getTitle(d: { tabId: number }): Promise<string> };
   storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
   runtime: { sendMessage(message: unknown): Promise<unknown> };
-  notifications: { getAll(): Promise<Record<string, boolean>> };
+  notifications: {
+    getAll(): Promise<Record<string, boolean>>;
+    create(id: string, options: { title: string; message: string; [more: string]: unknown }, ...callback: unknown[]): Promise<string>;
+  };
+  alarms: {
+    create(name: string, info: { when?: number; delayInMinutes?: number; periodInMinutes?: number }): Promise<void>;
+    get(name: string): Promise<{ name: string; scheduledTime: number; periodInMinutes?: number } | undefined>;
+  };
 };

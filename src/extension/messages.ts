@@ -7,6 +7,7 @@ import type { BidderCheckReport } from '../disclosures/check-bidders';
 import type { SupplierDisclosureSummary } from './background/bidder-check-service';
 import type { WatchReplies, WatchRequest } from './watch-messages';
 import { LocalisedError } from '../core/localised-error';
+import type { NotRelevantDecision } from '../watchlists/alert-triage';
 import { isStorageFull, STORAGE_FULL_MESSAGE } from '../kb/storage-errors';
 
 /** A list as the options page shows it: what it holds, counted separately (companies, their listings, codes). */
@@ -65,12 +66,22 @@ export interface AlertView {
   related?: Array<{ id: string; title: string; sourceTitle: string }>;
   confidence: 'high' | 'review';
   entities: AlertEntityView[];
+  /** The entities' names, each once (two lists can hold one company under two ids: `entities` keeps both). */
+  names: string[];
   onPage: boolean;
+  /** The user's marks (see watchlists/alert-triage). */
+  read: boolean;
+  important: boolean;
+  archived: boolean;
+  /** Links the user marked "not relevant" (no longer linked), each with that decision. */
+  notRelevant?: Array<{ entityId: string; name: string; decision: NotRelevantDecision }>;
 }
 
 export interface AlertsReply {
   /** How many feeds the user follows: with none, no alert can come. */
   subscriptions: number;
+  /** How many alerts the user archived (listed only when asked for). */
+  archived: number;
   alerts: AlertView[];
 }
 
@@ -90,7 +101,8 @@ export type Request =
   | { type: 'remove-feed'; sourceId: string }
   /** `relink`: read every feed whole, ignoring its validators, so items read before a list was imported are linked. */
   | { type: 'refresh-feeds'; sourceId?: string; relink?: boolean }
-  | { type: 'list-alerts'; pageEntityIds?: string[] }
+  /** `archived`: list the archived alerts instead of the others. */
+  | { type: 'list-alerts'; pageEntityIds?: string[]; archived?: boolean }
   | { type: 'check-bidders'; bidders: string[]; asOf: string }
   | { type: 'disclosures-for-suppliers'; suppliers: string[] }
   | WatchRequest;

@@ -5,6 +5,7 @@ import type { ListChangeRecord } from '../sources/list-store';
 import type { ListProgress } from '../sources/list-refresher';
 import type { SupplierProfile, WatchlistView } from '../watchlists/watchlist-store';
 import type { FollowRow, NotificationRow, NotifyMode } from '../watchlists/watchlist-types';
+import type { NotRelevantDecision, TriageChange } from '../watchlists/alert-triage';
 
 /** A list that can be kept current, as the options page shows it. */
 export interface ListSourceStatus {
@@ -47,7 +48,11 @@ export type WatchRequest =
   | { type: 'supplier-profile'; entityId: string }
   | { type: 'mark-read'; entityId: string }
   | { type: 'list-notifications' }
-  | { type: 'export-watchlist-feed'; watchlistId: string; format: 'atom' | 'json' };
+  | { type: 'export-watchlist-feed'; watchlistId: string; format: 'atom' | 'json' }
+  | { type: 'triage-alert'; alertId: string; change: TriageChange }
+  | { type: 'mark-not-relevant'; alertId: string; entityId: string }
+  | { type: 'undo-not-relevant'; decisionId: string }
+  | { type: 'list-not-relevant' };
 
 export interface WatchReplies {
   'list-sources': ListSourceStatus[];
@@ -67,9 +72,13 @@ export interface WatchReplies {
   'mark-read': true;
   'list-notifications': NotificationRow[];
   'export-watchlist-feed': { fileName: string; mediaType: string; text: string };
+  'triage-alert': true;
+  'mark-not-relevant': NotRelevantDecision;
+  'undo-not-relevant': true;
+  'list-not-relevant': NotRelevantDecision[];
 }
 
-/** Sent by the background when a follow changes, so open pages show it. */
+/** Sent by the background when a follow or the user's triage of an alert changes, so open pages show it. */
 export const WATCHLISTS_CHANGED = 'tenderlens-watchlists-changed';
 
 export type ListRequest = Extract<WatchRequest, { type: 'list-sources' | 'enable-list-refresh' | 'disable-list-refresh' | 'add-list-source' | 'remove-list-source' | 'refresh-list' | 'test-list-source' }>;
@@ -80,6 +89,7 @@ const LIST_TYPES: ReadonlySet<string> = new Set<ListRequest['type']>([
 ]);
 const WATCHLIST_TYPES: ReadonlySet<string> = new Set<WatchlistRequest['type']>([
   'list-watchlists', 'create-watchlist', 'update-watchlist', 'delete-watchlist', 'follow-entity', 'unfollow-entity', 'supplier-profile', 'mark-read', 'list-notifications', 'export-watchlist-feed',
+  'triage-alert', 'mark-not-relevant', 'undo-not-relevant', 'list-not-relevant',
 ]);
 
 export function isListRequest(request: { type: string }): request is ListRequest {

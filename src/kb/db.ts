@@ -8,12 +8,16 @@ import type { FacilityLinkDecision } from '../disclosures/match-facilities';
 import type { SavedColumnMapping } from '../disclosures/columns';
 import { SCHEMA_VERSIONS } from './schema';
 import type { FollowRow, NotificationRow, WatchlistRow } from '../watchlists/watchlist-types';
+import type { AlertTriage, NotRelevantDecision } from '../watchlists/alert-triage';
 
 export type EntityRow = Entity & { identifierKeys: string[] };
 export type CpvRow = CpvEntry & { sourceId: string };
 export type RiskCategoryRow = RiskCategory & { sourceId: string };
-/** A stored alert: the linked feed item, the key its link shares with other links to the same page, and when it was first seen. */
-export type AlertRow = LinkedAlert & { urlKey: string; firstSeenAt: string };
+/**
+ * A stored alert: the linked feed item, the key its link shares with other links to the same page, when it was first
+ * seen, and the user's marks on it.
+ */
+export type AlertRow = LinkedAlert & { urlKey: string; firstSeenAt: string; triage?: AlertTriage };
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -36,6 +40,7 @@ export type KnowledgeDb = Dexie & {
   watchlists: EntityTable<WatchlistRow, 'id'>;
   follows: EntityTable<FollowRow, 'id'>;
   notifications: EntityTable<NotificationRow, 'id'>;
+  notRelevantDecisions: EntityTable<NotRelevantDecision, 'id'>;
 };
 
 export const DATABASE_NAME = 'tenderlens';

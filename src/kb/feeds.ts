@@ -8,6 +8,7 @@ import { feedSourceId } from '../scanner/feed-address';
 import type { LinkedAlert } from '../scanner/link-items';
 import { safeHttpUrl } from '../core/safe-url';
 import type { AlertRow, KnowledgeDb } from './db';
+import { alertLinkKey, applyNotRelevant, notRelevantIndex } from '../watchlists/alert-triage';
 
 /** The most alerts kept per feed; the ones first seen longest ago go first. */
 export const MAX_ALERTS_PER_FEED = 300;
@@ -88,17 +89,21 @@ export interface SavedAlerts {
 
 /**
  * Saves a feed's linked items. An item already stored under the same id, or as the same page by this feed, is
- * updated in place and keeps its id and first-seen time. The same page brought by another feed is left as it is
+ * updated in place and keeps its id, first-seen time and the user's marks; the user's "not relevant" decisions are
+ * applied. The same page brought by another feed is left as it is
  * and this feed's item is stored beside it: one source never erases another's story. Links are kept only when they
  * are http(s). Nothing is saved for a feed no longer subscribed to.
  */
 export async function saveFeedAlerts(db: KnowledgeDb, sourceId: string, alerts: readonly LinkedAlert[], now: Date): Promise<SavedAlerts> {
   const seenAt = now.toISOString();
   const saved: SavedAlerts = { added: 0, updated: 0, alsoElsewhere: 0 };
-  await db.transaction('rw', db.sources, db.alerts, async () => {
+  await db.transaction('rw', db.sources, db.alerts, db.notRelevantDecisions, async () => {
     // Removed while it was being read: its alerts are not wanted any more.
     if (!(await db.sources.get(sourceId))) return;
-    for (const alert of alerts) {
+    // The user's "not relevant" decisions as they stand now (one taken while this feed was read included).
+    const notRelevant = notRelevantIndex(await db.notRelevantDecisions.where('linkKey').anyOf(alerts.map(alertLinkKey)).toArray());
+    for (const linked of alerts) {
+      const alert = applyNotRelevant(linked, notRelevant);
       const url = safeHttpUrl(alert.url) ?? '';
       const urlKey = url ? normaliseItemUrl(url) : '';
       const sameId = await db.alerts.get(alert.id);
@@ -108,7 +113,7 @@ export async function saveFeedAlerts(db: KnowledgeDb, sourceId: string, alerts: 
       const samePage = sameId ? undefined : samePageRows.find((a) => a.sourceId === sourceId && storyTitleKey(a.title) === storyTitleKey(alert.title));
       if (samePageRows.some((a) => a.sourceId !== sourceId)) saved.alsoElsewhere++;
       const stored = sameId ?? samePage;
-      const row: AlertRow = { ...alert, sourceId, url, urlKey, id: stored?.id ?? alert.id, firstSeenAt: stored?.firstSeenAt ?? seenAt };
+      const row: AlertRow = { ...alert, sourceId, url, urlKey, id: stored?.id ?? alert.id, firstSeenAt: stored?.firstSeenAt ?? seenAt, ...(stored?.triage ? { triage: stored.triage } : {}) };
       await db.alerts.put(row);
       if (stored) saved.updated++;
       else saved.added++;
@@ -120,9 +125,9 @@ export async function saveFeedAlerts(db: KnowledgeDb, sourceId: string, alerts: 
   return saved;
 }
 
-/** The newest alerts first (by publication date, else first-seen time), at most `limit`. */
-export async function recentAlerts(db: KnowledgeDb, limit: number): Promise<AlertRow[]> {
-  const all = await db.alerts.toArray();
+/** The newest alerts first (by publication date, else first-seen time), at most `limit`, of those `keep` keeps. */
+export async function recentAlerts(db: KnowledgeDb, limit: number, keep: (alert: AlertRow) => boolean = () => true): Promise<AlertRow[]> {
+  const all = await db.alerts.filter(keep).toArray();
   const when = (a: AlertRow) => a.published ?? a.firstSeenAt;
   return all.sort((a, b) => (when(a) < when(b) ? 1 : when(a) > when(b) ? -1 : 0)).slice(0, limit);
 }

@@ -100,6 +100,24 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       }
     },
   },
+  {
+    // Triage: the user's marks on alerts (read, important, archived) live on each alert; the links the user marked
+    // "not relevant" move to the alert's links set aside (indexed, so a supplier's profile still shows them as the
+    // user's decision), and each such decision is kept by the item's link and the entity, for every later read.
+    version: 6,
+    stores: {
+      alerts: 'id, sourceId, published, *entityIds, urlKey, firstSeenAt, *notRelevantEntityIds',
+      notRelevantDecisions: 'id, linkKey, entityId, decidedAt',
+    },
+    upgrade: async (tx) => {
+      await tx
+        .table('alerts')
+        .toCollection()
+        .modify((alert: Record<string, unknown>) => {
+          alert.notRelevantEntityIds ??= [];
+        });
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

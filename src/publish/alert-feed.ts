@@ -35,6 +35,22 @@ export interface AlertFeed {
   entries: AlertEntry[];
 }
 
+/**
+ * The entities' names as a reader sees them: each name once (two lists can hold the same company under two ids;
+ * the ids stay apart in the categories and in `_tenderlens`), in the entry's order.
+ */
+export function entityNamesOnce(entities: readonly FeedEntity[]): string[] {
+  const seen = new Set<string>();
+  const names: string[] = [];
+  for (const { name } of entities) {
+    const key = name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    names.push(name);
+  }
+  return names;
+}
+
 export const FEED_ID_AUTHORITY = 'tag:tenderlens.org,2026';
 
 export function entryId(key: string): string {

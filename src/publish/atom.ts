@@ -1,6 +1,6 @@
 // Writes an alert feed as Atom (RFC 4287): every entry names its linked entities as
-// <category term="ENTITY_ID" label="NAME"/>, content is plain text (type="text"), every string escaped.
-import { cleanText, cleanUrl, feedUpdated, sortEntries, type AlertFeed } from './alert-feed';
+// <category term="ENTITY_ID" label="NAME"/> (one per entity id; the text names each company once), content is plain text (type="text"), every string escaped.
+import { cleanText, cleanUrl, entityNamesOnce, feedUpdated, sortEntries, type AlertFeed } from './alert-feed';
 
 const escapeXml = (text: string) =>
   cleanText(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
@@ -32,7 +32,7 @@ export function writeAtom(feed: AlertFeed): string {
     const url = cleanUrl(entry.url);
     if (url) lines.push(`    ${link(url, 'alternate')}`);
     for (const entity of entry.entities) lines.push(`    <category term="${escapeXml(entity.id)}" label="${escapeXml(entity.name)}"/>`);
-    const about = entry.entities.map((e) => e.name).join('; ');
+    const about = entityNamesOnce(entry.entities).join('; ');
     const text = [
       entry.summary,
       `Linked to: ${about}${entry.confidence === 'review' ? ' (possible match, needs review)' : ''}`.replace(/\.?$/, '.'),

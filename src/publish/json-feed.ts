@@ -1,6 +1,6 @@
 // Writes an alert feed as JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/): content_text only (never HTML),
 // http(s) links only; the linked entities in each item's "tags" (names) and in "_tenderlens" (ids and names).
-import { cleanText, cleanUrl, sortEntries, type AlertFeed } from './alert-feed';
+import { cleanText, cleanUrl, entityNamesOnce, sortEntries, type AlertFeed } from './alert-feed';
 
 export function writeJsonFeed(feed: AlertFeed): string {
   const home = cleanUrl(feed.homeUrl);
@@ -19,10 +19,10 @@ export function writeJsonFeed(feed: AlertFeed): string {
         id: entry.id,
         ...(url ? { url } : {}),
         title: cleanText(entry.title || '(untitled item)'),
-        content_text: cleanText([entry.summary, `Linked to: ${entry.entities.map((e) => e.name).join('; ')}${entry.confidence === 'review' ? ' (possible match, needs review)' : ''}`.replace(/\.?$/, '.'), `Read in: ${entry.sources.join('; ')}.`].filter(Boolean).join('\n\n')),
+        content_text: cleanText([entry.summary, `Linked to: ${entityNamesOnce(entry.entities).join('; ')}${entry.confidence === 'review' ? ' (possible match, needs review)' : ''}`.replace(/\.?$/, '.'), `Read in: ${entry.sources.join('; ')}.`].filter(Boolean).join('\n\n')),
         ...(entry.published ? { date_published: entry.published } : {}),
         date_modified: entry.updated,
-        tags: entry.entities.map((e) => cleanText(e.name)),
+        tags: entityNamesOnce(entry.entities).map(cleanText),
         _tenderlens: { confidence: entry.confidence, entities: entry.entities.map((e) => ({ id: e.id, name: cleanText(e.name) })), sources: entry.sources.map(cleanText) },
       };
     }),

@@ -1,5 +1,6 @@
 // A watchlist's alerts as a feed to share: every alert about a supplier it follows, the same story read in several
-// feeds as one entry, written as Atom or JSON Feed 1.1.
+// feeds as one entry, written as Atom or JSON Feed 1.1. Links the user marked "not relevant" are left out, and the
+// feed's subtitle says how many.
 import type { AlertRow, KnowledgeDb } from '../kb/db';
 import { slugify } from '../data/slug';
 import { entryId, FEED_ID_AUTHORITY, type AlertEntry, type AlertFeed } from './alert-feed';
@@ -38,6 +39,15 @@ export function alertEntries(alerts: readonly AlertRow[], entityNames: ReadonlyM
   return [...byKey.values()];
 }
 
+/** How many links between an item and a followed supplier the user marked "not relevant" (each item once). */
+async function notRelevantLinks(db: KnowledgeDb, entityIds: ReadonlySet<string>): Promise<number> {
+  if (entityIds.size === 0) return 0;
+  const setAside = await db.alerts.where('notRelevantEntityIds').anyOf([...entityIds]).distinct().toArray();
+  const links = new Set<string>();
+  for (const alert of setAside) for (const id of alert.notRelevantEntityIds ?? []) if (entityIds.has(id)) links.add(`${alert.urlKey || alert.id}|${id}`);
+  return links.size;
+}
+
 export async function exportWatchlistFeed(db: KnowledgeDb, watchlistId: string, format: 'atom' | 'json', now: Date): Promise<{ fileName: string; mediaType: string; text: string }> {
   const watchlist = await db.watchlists.get(watchlistId);
   if (!watchlist) throw new Error('That watchlist no longer exists.');
@@ -50,10 +60,15 @@ export async function exportWatchlistFeed(db: KnowledgeDb, watchlistId: string, 
     names.set(f.entityId, { id: entity ? ftmIdOf(entity) : f.entityId, name: entity?.name ?? f.entityName });
   }
   const sourceTitles = new Map((await db.sources.where('kind').equals('feed').toArray()).map((s) => [s.id, s.title]));
+  const leftOut = await notRelevantLinks(db, entityIds);
   const feed: AlertFeed = {
     id: `${FEED_ID_AUTHORITY}:watchlist:${watchlist.id}`,
     title: `TenderLens alerts: ${watchlist.name}`,
-    subtitle: `News and NGO items naming the ${follows.length} supplier(s) followed in “${watchlist.name}”, linked by TenderLens. Exported ${now.toISOString().slice(0, 10)}. No item is not the same as no risk.`,
+    subtitle: [
+      `News and NGO items naming the ${follows.length} supplier(s) followed in “${watchlist.name}”, linked by TenderLens. Exported ${now.toISOString().slice(0, 10)}.`,
+      leftOut ? `Left out: ${leftOut} link(s) between an item and a supplier that the user marked “not relevant” (a wrong link).` : '',
+      'No item is not the same as no risk.',
+    ].filter(Boolean).join(' '),
     generator: 'TenderLens',
     entries: alertEntries(alerts, names, sourceTitles, entityIds),
   };

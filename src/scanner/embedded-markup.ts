@@ -1,6 +1,7 @@
 // Keeps the reading order of markup written straight into a feed's text elements (unescaped XHTML in
 // <description>, Atom type="xhtml" content): such element content is wrapped in CDATA before the XML is parsed,
-// because the XML-to-object step groups child elements by name and would scramble the text.
+// because the XML-to-object step groups child elements by name and would scramble the text. On a large feed the
+// wrapping can run in turns (wrapEmbeddedMarkupInTurns), as the parser does.
 
 /** Elements whose content is text or HTML to a feed reader. */
 const TEXT_ELEMENTS = new Set(['title', 'description', 'content:encoded', 'content', 'summary', 'subtitle']);
@@ -67,12 +68,17 @@ function asCdata(text: string): string {
   return `<![CDATA[${text.replaceAll(']]>', ']]]]><![CDATA[>')}]]>`;
 }
 
-/** The feed's XML with the content of text elements that hold child elements wrapped in CDATA. */
-export function wrapEmbeddedMarkup(xml: string): string {
+/**
+ * The wrapping as steps: the generator pauses (yields) every few hundred constructs, so a caller can give the
+ * worker back its turn on a large feed; its return value is the wrapped XML.
+ */
+function* wrapSteps(xml: string): Generator<void, string> {
   const parts: string[] = [];
   let copiedUpTo = 0;
   let at = xml.indexOf('<');
+  let steps = 0;
   while (at >= 0) {
+    if (++steps % 512 === 0) yield;
     const construct = readConstruct(xml, at);
     if ('skipTo' in construct) {
       at = xml.indexOf('<', construct.skipTo);
@@ -94,4 +100,27 @@ export function wrapEmbeddedMarkup(xml: string): string {
   if (copiedUpTo === 0) return xml;
   parts.push(xml.slice(copiedUpTo));
   return parts.join('');
+}
+
+/** The feed's XML with the content of text elements that hold child elements wrapped in CDATA. */
+export function wrapEmbeddedMarkup(xml: string): string {
+  const steps = wrapSteps(xml);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** The same as wrapEmbeddedMarkup, giving the worker back its turn at least every `sliceMs` milliseconds. */
+export async function wrapEmbeddedMarkupInTurns(xml: string, sliceMs = 8): Promise<string> {
+  const steps = wrapSteps(xml);
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart > sliceMs) {
+      await new Promise<void>((resolve) => setTimeout(resolve, 0));
+      sliceStart = performance.now();
+    }
+  }
 }

@@ -3,7 +3,7 @@
 import Parser from 'rss-parser';
 import { safeHttpUrl } from '../core/safe-url';
 import { capLength, htmlToPlainText } from './html-to-text';
-import { wrapEmbeddedMarkup } from './embedded-markup';
+import { wrapEmbeddedMarkupInTurns } from './embedded-markup';
 import { hashText } from './hash-text';
 import { describeFeedProblem, type FeedProblem } from './feed-problem';
 import { feedStructureProblems } from './feed-structure';
@@ -115,6 +115,10 @@ function xmlText(value: unknown): string {
 class TolerantParser extends Parser<RawFeed, RawItem> {
   /** An exception thrown while the parsed XML was turned into a feed (see the constructor). */
   buildError: unknown;
+  /** How many items the feed holds: only the first MAX_FEED_ITEMS are built. */
+  itemCount: number | undefined;
+  /** The parsed XML and the builder that turns it into a feed: called by buildInTurns, a slice of items a turn. */
+  private pending: { build: (result: unknown) => unknown; result: unknown } | undefined;
 
   constructor() {
     super({
@@ -131,18 +135,15 @@ class TolerantParser extends Parser<RawFeed, RawItem> {
         ],
       },
     });
-    // With the XML parser in chunks, an exception while the feed is built is lost inside xml2js and the promise
-    // never settles: each builder keeps its exception, and parseFeed throws it once the parser has answered.
+    // With the XML parser in chunks, an exception while the feed is built would be lost inside xml2js and the
+    // promise never settle: the builders run after it (buildInTurns), keep their exception, and parseFeed throws it.
     const builders = this as unknown as Record<string, (result: unknown) => unknown>;
     for (const name of ['buildAtomFeed', 'buildRSS2', 'buildRSS1', 'buildRSS0_9']) {
       const build = builders[name]!.bind(this);
+      // The feed is built later, a slice of items a turn (buildInTurns): here only the parsed XML is kept.
       builders[name] = (result) => {
-        try {
-          return build(result);
-        } catch (error) {
-          this.buildError ??= error;
-          return { items: [] };
-        }
+        this.pending = { build: (r) => this.guarded(() => build(r)), result };
+        return { items: [] };
       };
     }
     const parser = this as unknown as { parseItemAtom(entry: Record<string, unknown>): unknown };
@@ -158,6 +159,58 @@ class TolerantParser extends Parser<RawFeed, RawItem> {
       }
     };
   }
+
+  private guarded(build: () => unknown): RawFeed {
+    try {
+      return build() as RawFeed;
+    } catch (error) {
+      this.buildError ??= error;
+      return { items: [] };
+    }
+  }
+
+  /**
+   * The feed from the XML parseString read: its first MAX_FEED_ITEMS items, built BUILD_SLICE_ITEMS at a time, each
+   * slice in its own turn (building thousands of items at once held a worker for 100 ms and more).
+   */
+  async buildInTurns(): Promise<RawFeed> {
+    if (!this.pending) return { items: [] };
+    const { build, result } = this.pending;
+    this.pending = undefined;
+    const items = itemsOf(result);
+    this.itemCount = items?.list.length;
+    const first = items ? items.list.slice(0, MAX_FEED_ITEMS) : [];
+    const feed = build(items ? items.with(first.slice(0, BUILD_SLICE_ITEMS)) : result) as RawFeed;
+    const built = [...(feed.items ?? [])];
+    for (let at = BUILD_SLICE_ITEMS; at < first.length; at += BUILD_SLICE_ITEMS) {
+      await nextTurn();
+      built.push(...((build(items!.with(first.slice(at, at + BUILD_SLICE_ITEMS))) as RawFeed).items ?? []));
+    }
+    return { ...feed, items: built };
+  }
+}
+
+/** Items built per turn: a few milliseconds' work. */
+const BUILD_SLICE_ITEMS = 100;
+
+/**
+ * The items (RSS) or entries (Atom) of the parsed XML, and a copy of the parsed XML holding other items instead
+ * (the rest shared, not copied).
+ */
+function itemsOf(result: unknown): { list: unknown[]; with(items: unknown[]): unknown } | undefined {
+  const xml = result as { feed?: Record<string, unknown>; rss?: { channel?: Record<string, unknown>[] } & Record<string, unknown>; 'rdf:RDF'?: Record<string, unknown> } & Record<string, unknown>;
+  if (xml?.feed && Array.isArray(xml.feed.entry)) {
+    const feed = xml.feed;
+    return { list: feed.entry as unknown[], with: (entry) => ({ ...xml, feed: { ...feed, entry } }) };
+  }
+  const channel = xml?.rss?.channel?.[0];
+  if (channel && Array.isArray(channel.item)) {
+    const rss = xml.rss!;
+    return { list: channel.item, with: (item) => ({ ...xml, rss: { ...rss, channel: [{ ...channel, item }, ...rss.channel!.slice(1)] } }) };
+  }
+  const rdf = xml?.['rdf:RDF'];
+  if (rdf && Array.isArray(rdf.item)) return { list: rdf.item, with: (item) => ({ ...xml, 'rdf:RDF': { ...rdf, item } }) };
+  return undefined;
 }
 
 /** The name of the document's first element, after the XML declaration, comments, processing instructions and doctype. */
@@ -273,12 +326,17 @@ export async function parseFeed(text: string, options: ParseFeedOptions = {}): P
   const structure = feedStructureProblems(text, format);
   const refuse = (problem: FeedProblem) => new FeedParseError(`${source}: ${describeFeedProblem(problem)}`, problem);
   if (structure.parser) throw refuse(structure.parser);
+  // Each step over the whole text in its own turn (see XML_CHUNK_CHARS).
+  await nextTurn();
 
   let raw: RawFeed;
+  let itemCount: number | undefined;
   try {
     const parser = new TolerantParser();
-    raw = (await parser.parseString(wrapEmbeddedMarkup(text))) as RawFeed;
+    await parser.parseString(await wrapEmbeddedMarkupInTurns(text, ITEM_SLICE_MS));
+    raw = await parser.buildInTurns();
     if (parser.buildError !== undefined) throw parser.buildError;
+    itemCount = parser.itemCount;
   } catch (error) {
     // A missing or empty channel also breaks the RSS reader; say that rather than its internals.
     if (structure.channel && structure.channel.code !== 'item-outside-channel') throw refuse(structure.channel);
@@ -304,6 +362,6 @@ export async function parseFeed(text: string, options: ParseFeedOptions = {}): P
     title: plainTitle(raw.title),
     ...(link ? { link } : {}),
     items,
-    omittedItems: Math.max(0, rawItems.length - MAX_FEED_ITEMS),
+    omittedItems: Math.max(0, (itemCount ?? rawItems.length) - MAX_FEED_ITEMS),
   };
 }

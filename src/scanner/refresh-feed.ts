@@ -17,6 +17,8 @@ export const SUBSCRIPTION_TIMEOUT_MS = 20_000;
 export interface FeedRefreshOptions {
   matcher: CompiledMatcher;
   decisions?: readonly Decision[];
+  /** The user's "not relevant" decisions on items' links (see watchlists/alert-triage). */
+  notRelevant?: ReadonlyMap<string, ReadonlySet<string>>;
   fetch?: typeof fetch;
   userAgent?: string;
   maxBytes?: number;
@@ -64,7 +66,7 @@ export async function refreshFeed(subscription: Pick<Source, 'id' | 'url' | 'fet
   try {
     const scan = await scanFeed(
       { bytes: fetched.bytes, url: fetched.url, ...(fetched.contentType ? { contentType: fetched.contentType } : {}) },
-      { matcher: options.matcher, source: { id: subscription.id }, label: subscription.url, ...(options.decisions ? { decisions: options.decisions } : {}) },
+      { matcher: options.matcher, source: { id: subscription.id }, label: subscription.url, ...(options.decisions ? { decisions: options.decisions } : {}), ...(options.notRelevant ? { notRelevant: options.notRelevant } : {}) },
     );
     return {
       // The validators are kept only once the feed was usable: a broken feed is fetched whole next time.

@@ -1,6 +1,7 @@
 // Turns newly stored alerts into notifications: reads the alerts stored since the last batch, plans them (one per
 // followed supplier, baseline for a source's first read), records every notification in the knowledge base and
-// shows those due at once; the daily digest shows the queued ones in one notification. Showing is given (the
+// shows those due at once; the daily digest shows the queued ones in one notification (leaving out the alerts the
+// user has since marked not relevant for the supplier). Showing is given (the
 // browser's notifications API in the background), so the same code runs in tests.
 import type { KnowledgeDb } from '../kb/db';
 import { planNotifications } from './plan-notifications';
@@ -53,7 +54,18 @@ export class WatchNotifier {
 
   /** Shows the queued digest notifications as one, and marks them sent. */
   async sendDigest(): Promise<NotificationRow | undefined> {
-    const queued = await this.db.notifications.filter((n) => n.delivery === 'digest-queued').toArray();
+    const waiting = await this.db.notifications.filter((n) => n.delivery === 'digest-queued').toArray();
+    if (waiting.length === 0) return undefined;
+    // An alert the user marked "not relevant" for the supplier since it was queued is not told about any more.
+    const alerts = new Map((await this.db.alerts.bulkGet([...new Set(waiting.flatMap((n) => n.alertIds))])).filter((a) => a !== undefined).map((a) => [a.id, a]));
+    const queued: NotificationRow[] = [];
+    const withdrawn: NotificationRow[] = [];
+    for (const row of waiting) {
+      const alertIds = row.alertIds.filter((id) => alerts.get(id)?.entityIds.includes(row.entityId));
+      if (alertIds.length) queued.push({ ...row, alertIds });
+      else withdrawn.push({ ...row, delivery: 'withdrawn' });
+    }
+    await this.db.notifications.bulkPut(withdrawn);
     if (queued.length === 0) return undefined;
     const names = [...new Set(queued.map((n) => n.entityName))];
     const count = queued.reduce((n, q) => n + q.alertIds.length, 0);

@@ -1,9 +1,11 @@
 // Watchlists in the knowledge base: create, rename, set how they notify, delete; follow and unfollow suppliers;
-// unread counts (alerts first seen after the user last read a supplier's alerts); and a followed supplier's
-// profile (its flags with their lists, its alert timeline).
+// unread counts (alerts not marked read, and first seen after the user last read a supplier's alerts); and a
+// followed supplier's profile (its flags with their lists, its alert timeline with the user's marks, and the items
+// the user said are not about it, each with that decision).
 import type { Flag, Source } from '../core/types';
 import { fromEntityRow, type AlertRow, type KnowledgeDb } from '../kb/db';
 import type { FollowRow, NotifyMode, WatchlistRow } from './watchlist-types';
+import { alertLinkKey, isAlertRead, type NotRelevantDecision } from './alert-triage';
 
 export const DEFAULT_WATCHLIST_ID = 'watchlist-default';
 const followId = (watchlistId: string, entityId: string) => `${watchlistId}|${entityId}`;
@@ -26,10 +28,15 @@ export interface SupplierProfile {
   /** Known to the knowledge base (false once its list was removed: the follow stays). */
   known: boolean;
   flags: { flag: Flag; source?: Pick<Source, 'id' | 'title' | 'version' | 'meaning' | 'partial'> }[];
-  alerts: AlertRow[];
+  /** Its alerts, newest first, archived ones included (the view decides what it shows). */
+  alerts: ProfileAlert[];
+  /** Items the user said are not about this supplier, each with the decision (newest first). */
+  notRelevant: { alert: AlertRow; decision: NotRelevantDecision }[];
   watchlists: { id: string; name: string }[];
   unread: number;
 }
+
+export type ProfileAlert = AlertRow & { read: boolean };
 
 const defaultWatchlist = (now: Date): WatchlistRow => ({ id: DEFAULT_WATCHLIST_ID, name: 'My suppliers', notify: 'immediately', createdAt: now.toISOString() });
 
@@ -74,9 +81,18 @@ export async function unfollow(db: KnowledgeDb, entityId: string, watchlistId: s
   await db.follows.delete(followId(watchlistId, entityId));
 }
 
-/** Marks a supplier's alerts read (in every watchlist that follows it). */
+/** Marks all of a supplier's alerts read (in every watchlist that follows it), those marked unread included. */
 export async function markRead(db: KnowledgeDb, entityId: string, now = new Date()): Promise<void> {
-  await db.follows.where('entityId').equals(entityId).modify({ readAt: now.toISOString() });
+  await db.transaction('rw', db.follows, db.alerts, async () => {
+    await db.follows.where('entityId').equals(entityId).modify({ readAt: now.toISOString() });
+    await db.alerts
+      .where('entityIds')
+      .equals(entityId)
+      .filter((a) => a.triage?.read === false)
+      .modify((a: AlertRow) => {
+        a.triage = { ...a.triage, read: true, changedAt: now.toISOString() };
+      });
+  });
 }
 
 async function alertsOf(db: KnowledgeDb, entityId: string): Promise<AlertRow[]> {
@@ -93,7 +109,7 @@ export async function listWatchlists(db: KnowledgeDb): Promise<WatchlistView[]> 
       .filter((f) => f.watchlistId === watchlist.id)
       .map((f) => {
         const alerts = alertsByEntity.get(f.entityId) ?? [];
-        return { ...f, alerts: alerts.length, unread: alerts.filter((a) => a.firstSeenAt > f.readAt).length };
+        return { ...f, alerts: alerts.length, unread: alerts.filter((a) => !isAlertRead(a, [f.readAt])).length };
       })
       .sort((a, b) => a.entityName.localeCompare(b.entityName));
     return { ...watchlist, suppliers, unread: suppliers.reduce((n, s) => n + s.unread, 0) };
@@ -106,17 +122,27 @@ export async function followedEntityIds(db: KnowledgeDb): Promise<Set<string>> {
 }
 
 export async function supplierProfile(db: KnowledgeDb, entityId: string): Promise<SupplierProfile> {
-  const [row, flags, follows, alerts, sources, watchlists] = await Promise.all([
+  const [row, flags, follows, alerts, sources, watchlists, setAside, decisions] = await Promise.all([
     db.entities.get(entityId),
     db.flags.where('entityId').equals(entityId).toArray(),
     db.follows.where('entityId').equals(entityId).toArray(),
     alertsOf(db, entityId),
     db.sources.toArray(),
     db.watchlists.toArray(),
+    db.alerts.where('notRelevantEntityIds').equals(entityId).toArray(),
+    db.notRelevantDecisions.where('entityId').equals(entityId).toArray(),
   ]);
+  const readAts = follows.map((f) => f.readAt);
+  const decisionByLink = new Map(decisions.map((d) => [d.linkKey, d]));
+  const notRelevant = setAside
+    .map((alert) => ({ alert, decision: decisionByLink.get(alertLinkKey(alert)) }))
+    .filter((n): n is { alert: AlertRow; decision: NotRelevantDecision } => n.decision !== undefined)
+    .sort((a, b) => b.decision.decidedAt.localeCompare(a.decision.decidedAt));
+  // The same item read in several feeds is decided once: shown once.
+  const shownNotRelevant = [...new Map(notRelevant.map((n) => [n.decision.id, n])).values()];
+  const profileAlerts = alerts.map((a) => ({ ...a, read: follows.length > 0 ? isAlertRead(a, readAts) : a.triage?.read === true }));
   const entity = row ? fromEntityRow(row) : undefined;
   const sourceById = new Map(sources.map((s) => [s.id, s]));
-  const readAt = follows.map((f) => f.readAt).sort()[0];
   return {
     entityId,
     name: entity?.name ?? follows[0]?.entityName ?? entityId,
@@ -127,8 +153,9 @@ export async function supplierProfile(db: KnowledgeDb, entityId: string): Promis
       const source = sourceById.get(flag.sourceId);
       return { flag, ...(source ? { source: { id: source.id, title: source.title, version: source.version, partial: source.partial, ...(source.meaning ? { meaning: source.meaning } : {}) } } : {}) };
     }),
-    alerts,
+    alerts: profileAlerts,
+    notRelevant: shownNotRelevant,
     watchlists: follows.map((f) => ({ id: f.watchlistId, name: watchlists.find((w) => w.id === f.watchlistId)?.name ?? f.watchlistId })),
-    unread: readAt ? alerts.filter((a) => a.firstSeenAt > readAt).length : 0,
+    unread: follows.length > 0 ? profileAlerts.filter((a) => !a.read).length : 0,
   };
 }

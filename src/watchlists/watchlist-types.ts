@@ -37,6 +37,9 @@ export interface NotificationRow {
   message: string;
   severity: NotificationSeverity;
   at: string;
-  /** How it was given: shown as a browser notification, queued for the daily digest, or sent in a digest. */
-  delivery: 'shown' | 'digest-queued' | 'digest-sent';
+  /**
+   * How it was given: shown as a browser notification, queued for the daily digest, sent in a digest, or withdrawn
+   * from the digest (every alert it told about was marked not relevant for the supplier before the digest went).
+   */
+  delivery: 'shown' | 'digest-queued' | 'digest-sent' | 'withdrawn';
 }

@@ -1,4 +1,5 @@
-// `npm run bench`: the matcher's speed and size budgets, measured in one run and printed as one table.
+// `npm run bench`: the matcher's speed and size budgets, measured in one run and printed as one table, then the
+// feeds' rows (items parsed and linked per second, a 10 MB feed's longest block; see measure-feeds).
 // Each size (10k, 100k, 1M entities) is compiled and scanned in its own process and loaded in another, so times
 // and memory are not disturbed by the other sizes; baselines (a RegExp per name, modern-ahocorasick, grep -F) run
 // on the same names and pages in the same run, and are reported as ratios (the whole CLI run against
@@ -15,13 +16,14 @@ import { allNames, generateEntities, generatePageHtml } from './bench-corpus';
 import { median, MB } from './bench-stats';
 import type { LoadMeasurement } from './measure-load';
 import type { MatcherMeasurement } from './measure-matcher';
+import type { FeedMeasurement } from './measure-feeds';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SIZES = [10_000, 100_000, 1_000_000];
 const CLI_ENTITIES = 100_000;
 const CLI_PAGE_BYTES = 5 * MB;
 
-const BUDGET = { scanMs: 30, compileMs: 5000, loadMs: 300, memoryBytes: 200 * MB, cliOverGrep: 3 };
+const BUDGET = { scanMs: 30, compileMs: 5000, loadMs: 300, memoryBytes: 200 * MB, cliOverGrep: 3, feedBlockMs: 50 };
 /** The goal for the whole CLI run against `LC_ALL=C grep -F -i -o`; the budget above is the most it may take. */
 const CLI_OVER_GREP_GOAL = 1.5;
 
@@ -120,6 +122,12 @@ async function measureCli(workDir: string): Promise<CliMeasurement> {
 }
 
 async function main(): Promise<void> {
+  // `npm run bench -- --feeds-only`: the feed rows alone (a minute rather than the matcher's sizes).
+  if (process.argv.includes('--feeds-only')) {
+    process.stderr.write('measuring feeds…\n');
+    process.stdout.write(['', ...feedReport(runStep<FeedMeasurement>(await bundleStep('measure-feeds'), [])), ''].join('\n'));
+    return;
+  }
   const workDir = mkdtempSync(join(tmpdir(), 'tenderlens-bench-'));
   try {
     const measured: Array<{ size: number; matcher: MatcherMeasurement; load: LoadMeasurement }> = [];
@@ -134,13 +142,15 @@ async function main(): Promise<void> {
     }
     process.stderr.write('measuring the CLI against grep…\n');
     const cli = await measureCli(workDir);
-    printReport(measured, cli);
+    process.stderr.write('measuring feeds…\n');
+    const feeds = runStep<FeedMeasurement>(await bundleStep('measure-feeds'), []);
+    printReport(measured, cli, feeds);
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }
 }
 
-function printReport(measured: Array<{ size: number; matcher: MatcherMeasurement; load: LoadMeasurement }>, cli: CliMeasurement): void {
+function printReport(measured: Array<{ size: number; matcher: MatcherMeasurement; load: LoadMeasurement }>, cli: CliMeasurement, feeds: FeedMeasurement): void {
   const at = (size: number) => measured.find((m) => m.size === size)!;
   const row = (label: string, cells: (m: { matcher: MatcherMeasurement; load: LoadMeasurement }) => string, budget = '', result = ''): string[] => [
     label,
@@ -189,8 +199,26 @@ function printReport(measured: Array<{ size: number; matcher: MatcherMeasurement
     `  ratio ${ratio(cli.cliMs / cli.grepCMs)}   goal ≤ ${CLI_OVER_GREP_GOAL}× (${verdict(cli.cliMs <= CLI_OVER_GREP_GOAL * cli.grepCMs)}), budget ≤ ${BUDGET.cliOverGrep}×   ${verdict(cli.cliMs <= BUDGET.cliOverGrep * cli.grepCMs)}`,
     `  for reference, grep -F -i -f in the UTF-8 locale: ${ms(cli.grepMs)} (ratio ${ratio(cli.cliMs / cli.grepMs)})`,
     '',
+    ...feedReport(feeds),
+    '',
   );
   process.stdout.write(out.join('\n'));
+}
+
+/** The feed rows: items parsed and linked per second against rss-parser and a plain scan, and a 10 MB feed's longest block. */
+function feedReport(f: FeedMeasurement): string[] {
+  const t = f.throughput;
+  const perSecond = (items: number, time: number) => `${Math.round(items / (time / 1000)).toLocaleString('en')} items/s`;
+  const l = f.large;
+  return [
+    `Feeds: the ${f.fixtureItems} items of the saved feeds (test/fixtures/rss) copied into larger RSS feeds, every fourth copy naming a company, linked against ${f.entities.toLocaleString('en')} entities (median of 3):`,
+    `  ${t.items.toLocaleString('en')} items (${mb(t.bytes)}): parsed ${ms(t.parseMs)}, linked ${ms(t.linkMs)} (${t.alerts} alerts)   ${perSecond(t.items, t.parseMs + t.linkMs)} parsed and linked`,
+    `  baseline rss-parser's parse alone, same feed: ${ms(t.rssParserMs)} (${perSecond(t.items, t.rssParserMs)})   ratio ours (parse + link) / rss-parser ${ratio((t.parseMs + t.linkMs) / t.rssParserMs)}`,
+    `  baseline plain matcher scan of the same ${(t.textChars / 1e6).toFixed(2)} M characters: ${ms(t.plainScanMs)}   ratio linking / plain scan ${ratio(t.linkMs / t.plainScanMs)}`,
+    `A ${mb(l.bytes)} feed (${l.itemsInFeed.toLocaleString('en')} items; the first ${l.items.toLocaleString('en')} read, ${l.alerts} alerts), decoded, parsed and linked as the background reads it, a 1 ms ticker running:`,
+    `  longest block ${ms(l.longestBlockMs)}   budget ≤ ${BUDGET.feedBlockMs} ms   ${verdict(l.longestBlockMs <= BUDGET.feedBlockMs)}   total ${ms(l.totalMs)}`,
+    `  baseline rss-parser parsing it in one go: longest block ${ms(l.rssParserLongestBlockMs)} (total ${ms(l.rssParserTotalMs)})`,
+  ];
 }
 
 await main();

@@ -1,7 +1,8 @@
 // Feed subscriptions in the built extension, in a real Chromium: the user subscribes on the options page (by
 // keyboard) to a feed served from 127.0.0.1, the background reads it, a "refresh now" brings the items added since,
 // and the popup lists the alerts, those about the supplier flagged on the open notice first, as plain text with
-// http(s) links only. Screenshots land in test-results/screenshots/ for review.
+// http(s) links only; a company listed under two ids is named once; an OPML import's feeds show in the table at once.
+// Screenshots land in test-results/screenshots/ for review.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { servePages, type PageServer } from '../../src/demo/serve-pages';
 import { launchWithExtension, type ExtensionBrowser } from '../../src/demo/launch-chromium';
+import { writeOpml } from '../../src/publish/opml';
 
 const here = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 const EXTENSION_DIR = here('../../.output/local/chrome-mv3');
@@ -116,8 +118,8 @@ describe('feed subscriptions', () => {
       'Camel Group Co., Ltd.',
       'Hoshine Silicon Industry (Shanshan) Co., Ltd',
       'Aksu Huafu Color Spinning Co., Ltd.',
-      // On the UFLPA Entity List and under a CBP Withhold Release Order: one entity per list.
-      'Hetian Haolin Hair Accessories Co. Ltd.; Hetian Haolin Hair Accessories Co. Ltd.',
+      // On the UFLPA Entity List and under a CBP Withhold Release Order: one entity per list, one name to read.
+      'Hetian Haolin Hair Accessories Co. Ltd.',
     ]);
     expect(await popup.locator('.alert-list .chip.on-page').count()).toBe(2);
     const hoshine = alerts.nth(1);
@@ -136,6 +138,12 @@ describe('feed subscriptions', () => {
     const hostile = alerts.filter({ hasText: 'Hetian Haolin' });
     expect(await hostile.count()).toBe(1);
     expect(await hostile.getByRole('link').count()).toBe(0);
+    // Both lists' entries stay apart in the details, each with its own id.
+    await hostile.getByText('Why it was linked').click();
+    expect(await hostile.locator('.entity-id').allTextContents()).toEqual([
+      '(list entry us-cbp-wro:hetian-haolin-hair-accessories-co-ltd)',
+      '(list entry us-dhs-uflpa:hetian-haolin-hair-accessories-co-ltd)',
+    ]);
     expect(await popup.locator('.alert-list a[href^="javascript:"], .alert-list script, .alert-list img').count()).toBe(0);
     expect(await popup.evaluate(() => document.body.dataset.injected ?? null)).toBeNull();
 
@@ -157,5 +165,21 @@ describe('feed subscriptions', () => {
     const popup = await openPopup();
     await expect.poll(() => popup.getByText('You follow no feeds, so there are no alerts.').count()).toBe(1);
     await popup.close();
+  });
+
+  it('lists the feeds an OPML import added at once, without reloading the page', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const section = options.locator('section', { has: options.getByRole('heading', { name: 'Feed subscriptions' }) });
+    await expect.poll(() => section.getByText('You follow no feeds yet.').count(), { timeout: 20_000 }).toBe(1);
+    const opml = path.join(mkdtempSync(path.join(tmpdir(), 'tenderlens-opml-')), 'feeds.opml');
+    writeFileSync(opml, writeOpml('Monitors', [{ title: 'Supplier alerts', url: `${server.origin}/alerts/feed.rss` }]));
+    await section.getByLabel('Import feeds (OPML)').setInputFiles(opml);
+    await expect.poll(() => section.getByRole('status').filter({ hasText: 'Now following 1 more feed(s)' }).count(), { timeout: 30_000 }).toBe(1);
+    const rows = section.locator('table.feed-list tbody tr');
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(1);
+    expect(await rows.first().textContent()).toContain('Supplier alerts (test feed)');
+    expect(await section.getByText('You follow no feeds yet.').count()).toBe(0);
+    await options.close();
   });
 });

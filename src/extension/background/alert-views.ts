@@ -4,11 +4,24 @@
 // Ordered: alerts about the page first, then newest first (publication date, else when first seen).
 // Several feeds at one link: the same story (same title and text) is listed once, "also reported by" the others;
 // a different story at the same link is listed on its own, each naming the other as related.
+// Each alert carries the user's marks (read, important, archived), the links the user marked "not relevant" with
+// that decision, and its entities' names once each (two lists can name one company under two ids).
 import type { Source } from '../../core/types';
 import { safeHttpUrl } from '../../core/safe-url';
 import { withoutTracking } from '../../core/decisions';
 import type { AlertRow } from '../../kb/db';
 import type { AlertEntityView, AlertView } from '../messages';
+import { alertLinkKey, isAlertRead, notRelevantDecisionId, type NotRelevantDecision } from '../../watchlists/alert-triage';
+
+/** Names as a reader tells them apart: case, spacing and Unicode form evened out. */
+const nameKey = (name: string) => name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+
+/** Each name once, in order: "Hetian Haolin …" linked under two lists' ids is one name to read. */
+export function namesOnce(entities: readonly { name: string }[]): string[] {
+  const names = new Map<string, string>();
+  for (const { name } of entities) if (!names.has(nameKey(name))) names.set(nameKey(name), name);
+  return [...names.values()];
+}
 
 export interface AlertViewContext {
   entityNames: ReadonlyMap<string, string>;
@@ -16,6 +29,10 @@ export interface AlertViewContext {
   sameLink?: readonly AlertRow[];
   sources: ReadonlyMap<string, Source>;
   pageEntityIds: ReadonlySet<string>;
+  /** The read times of each followed entity's follows (see isAlertRead). */
+  readAts?: ReadonlyMap<string, readonly string[]>;
+  /** The user's "not relevant" decisions, by id. */
+  notRelevant?: ReadonlyMap<string, NotRelevantDecision>;
   limit: number;
 }
 
@@ -35,6 +52,14 @@ function entityViews(alert: AlertRow, context: AlertViewContext): AlertEntityVie
     });
   }
   return views;
+}
+
+function notRelevantViews(alert: AlertRow, context: AlertViewContext): Pick<AlertView, 'notRelevant'> {
+  const views = (alert.notRelevantEntityIds ?? []).flatMap((entityId) => {
+    const decision = context.notRelevant?.get(notRelevantDecisionId(alertLinkKey(alert), entityId));
+    return decision ? [{ entityId, name: context.entityNames.get(entityId) ?? decision.entityName, decision }] : [];
+  });
+  return views.length ? { notRelevant: views } : {};
 }
 
 /** Two items tell the same story when their titles and texts agree, whatever the spacing and case. */
@@ -79,7 +104,12 @@ export function buildAlertViews(rows: readonly AlertRow[], context: AlertViewCon
       ...(otherStories.length ? { related: otherStories.map((a) => ({ id: a.id, title: a.title, sourceTitle: sourceTitle(a, context) })) } : {}),
       confidence: entities.some((e) => e.confidence === 'high') ? 'high' : 'review',
       entities,
+      names: namesOnce(entities),
       onPage: entities.some((e) => e.onPage),
+      read: isAlertRead(alert, alert.entityIds.flatMap((id) => context.readAts?.get(id) ?? [])),
+      important: alert.triage?.important === true,
+      archived: alert.triage?.archived === true,
+      ...notRelevantViews(alert, context),
     });
   }
   const when = (v: AlertView) => v.published ?? v.firstSeenAt;

@@ -3,7 +3,7 @@
 // fetch state, and lists the alerts for the popup and the side panel. The network and the clock are given.
 import type { Decision } from '../../core/types';
 import type { CompiledMatcher } from '../../matcher';
-import type { KnowledgeDb } from '../../kb/db';
+import type { AlertRow, KnowledgeDb } from '../../kb/db';
 import { alertsAboutEntities, alertsAtLinks, addSubscription, listSubscriptions, recentAlerts, recordFeedAttempt, removeSubscription, saveFeedAlerts, SubscriptionError } from '../../kb/feeds';
 import { checkFeedAddress, describeFeedAddressProblem, feedHostPermission } from '../../scanner/feed-address';
 import { isFeedDue, nextFetchState, type FeedAttempt } from '../../scanner/feed-schedule';
@@ -16,6 +16,8 @@ import { buildAlertViews } from './alert-views';
 export interface FeedLinking {
   matcher: CompiledMatcher;
   decisions: readonly Decision[];
+  /** The user's "not relevant" decisions on items' links (see watchlists/alert-triage). */
+  notRelevant?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 export interface FeedServiceOptions {
@@ -95,7 +97,7 @@ export class FeedService {
     const due = sourceId || force || relink ? chosen : chosen.filter((s) => isFeedDue(s.fetch, this.now()));
     const summary: FeedRefreshSummary = { feeds: due.length, read: 0, notModified: 0, failed: 0, newAlerts: 0 };
     if (due.length === 0) return summary;
-    const { matcher, decisions } = await this.options.linking();
+    const { matcher, decisions, notRelevant } = await this.options.linking();
     // A redirect may only lead to a site the user allowed for a feed: one of their subscriptions' hosts.
     const allowedHosts = new Set(all.map((s) => feedHostPermission(s.url)));
     const mayRead = async (url: URL) => allowedHosts.has(feedHostPermission(url.href)) && ((await this.options.hostGranted?.(url)) ?? true);
@@ -106,6 +108,7 @@ export class FeedService {
       const result = await refreshFeed(subscription, {
         matcher,
         decisions,
+        ...(notRelevant ? { notRelevant } : {}),
         mayRead,
         ...(this.options.timeoutMs ? { timeoutMs: this.options.timeoutMs } : {}),
         ...(relink ? { whole: true } : {}),
@@ -167,20 +170,36 @@ export class FeedService {
     );
   }
 
-  /** The newest alerts, those naming an entity found on the current page first. */
-  async alerts(pageEntityIds: readonly string[] = [], limit = ALERT_LIST_LIMIT): Promise<AlertsReply> {
-    const [sources, recent, aboutPage] = await Promise.all([listSubscriptions(this.db), recentAlerts(this.db, limit), alertsAboutEntities(this.db, pageEntityIds)]);
-    const rows = [...new Map([...aboutPage, ...recent].map((a) => [a.id, a])).values()];
+  /**
+   * The newest alerts, those naming an entity found on the current page first; archived ones only when asked for
+   * (the reply counts them either way), each with the user's marks and the links the user set aside.
+   */
+  async alerts(pageEntityIds: readonly string[] = [], limit = ALERT_LIST_LIMIT, { archived = false }: { archived?: boolean } = {}): Promise<AlertsReply> {
+    const shown = (a: AlertRow) => a.entityIds.length > 0 && (a.triage?.archived === true) === archived;
+    const [sources, recent, aboutPage, archivedCount, follows, notRelevant] = await Promise.all([
+      listSubscriptions(this.db),
+      recentAlerts(this.db, limit, shown),
+      alertsAboutEntities(this.db, pageEntityIds),
+      this.db.alerts.filter((a) => a.triage?.archived === true && a.entityIds.length > 0).count(),
+      this.db.follows.toArray(),
+      this.db.notRelevantDecisions.toArray(),
+    ]);
+    const rows = [...new Map([...aboutPage.filter(shown), ...recent].map((a) => [a.id, a])).values()];
     const sameLink = await alertsAtLinks(this.db, rows.map((a) => a.urlKey));
-    const entityIds = [...new Set(rows.flatMap((a) => a.entityIds))];
+    const entityIds = [...new Set(rows.flatMap((a) => [...a.entityIds, ...(a.notRelevantEntityIds ?? [])]))];
     const entities = (await this.db.entities.bulkGet(entityIds)).filter((e) => e !== undefined);
+    const readAts = new Map<string, string[]>();
+    for (const f of follows) readAts.set(f.entityId, [...(readAts.get(f.entityId) ?? []), f.readAt]);
     return {
       subscriptions: sources.length,
+      archived: archivedCount,
       alerts: buildAlertViews(rows, {
         entityNames: new Map(entities.map((e) => [e.id, e.name])),
         sameLink,
         sources: new Map(sources.map((s) => [s.id, s])),
         pageEntityIds: new Set(pageEntityIds),
+        readAts,
+        notRelevant: new Map(notRelevant.map((d) => [d.id, d])),
         limit,
       }),
     };

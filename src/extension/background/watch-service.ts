@@ -1,5 +1,5 @@
-// The background's side of watchlists: answers the pages (watchlists, follow, profile, read, the notification
-// record, feed exports), turns newly stored alerts into browser notifications, and sends the daily digest.
+// The background's side of watchlists: answers the pages (watchlists, follow, profile, read, the triage of alerts and
+// the "not relevant" decisions, the notification record, feed exports), turns newly stored alerts into browser notifications, and sends the daily digest.
 import { browser } from '../browser';
 import type { KnowledgeDb } from '../../kb/db';
 import { WatchNotifier } from '../../watchlists/notifier';
@@ -7,6 +7,8 @@ import { createWatchlist, deleteWatchlist, follow, listWatchlists, markRead, sup
 import { exportWatchlistFeed } from '../../publish/watchlist-feed';
 import type { NotificationRow } from '../../watchlists/watchlist-types';
 import { WATCHLISTS_CHANGED, type WatchlistRequest, type WatchReplies } from '../watch-messages';
+import { ALERTS_CHANGED } from '../messages';
+import { listNotRelevant, markNotRelevant, setAlertTriage, undoNotRelevant } from '../../watchlists/alert-triage-store';
 
 export const DIGEST_ALARM = 'tenderlens-daily-digest';
 const PRIORITY = { high: 2, medium: 1, low: 0 } as const;
@@ -40,8 +42,10 @@ export class WatchService {
     if (name === DIGEST_ALARM) await this.notifier.sendDigest();
   }
 
-  private announce(): void {
+  /** Tells open pages; `alerts`: the alerts' marks or links changed too, so alert lists read them again. */
+  private announce(alerts = false): void {
     browser.runtime.sendMessage({ type: WATCHLISTS_CHANGED }).catch(() => undefined);
+    if (alerts) browser.runtime.sendMessage({ type: ALERTS_CHANGED }).catch(() => undefined);
   }
 
   async handle(request: WatchlistRequest): Promise<WatchReplies[WatchlistRequest['type']]> {
@@ -78,6 +82,21 @@ export class WatchService {
         return (await this.db.notifications.orderBy('at').reverse().toArray()) as NotificationRow[];
       case 'export-watchlist-feed':
         return exportWatchlistFeed(this.db, request.watchlistId, request.format, new Date());
+      case 'triage-alert':
+        await setAlertTriage(this.db, request.alertId, request.change);
+        this.announce(true);
+        return true;
+      case 'mark-not-relevant': {
+        const decision = await markNotRelevant(this.db, request.alertId, request.entityId);
+        this.announce(true);
+        return decision;
+      }
+      case 'undo-not-relevant':
+        await undoNotRelevant(this.db, request.decisionId);
+        this.announce(true);
+        return true;
+      case 'list-not-relevant':
+        return listNotRelevant(this.db);
     }
   }
 }

@@ -1,6 +1,7 @@
 // The options page's feed subscriptions: subscribe to an RSS or Atom feed by its address (checked here, the host
 // permission asked for in the same click), see each feed's reading state (last read, items, alerts, errors and the
-// next attempt), read them again now, or remove them.
+// next attempt), read them again now, or remove them. `revision` changes when feeds were added elsewhere on the page
+// (an OPML import, a suggested feed switched on): the list is read again; `onChanged` tells the page of changes here.
 import { useEffect, useState } from 'preact/hooks';
 import { checkFeedAddress, type FeedAddressProblem } from '../../scanner/feed-address';
 import { requestFeedPermission } from '../../extension/feed-permissions';
@@ -20,7 +21,7 @@ const PROBLEM_KEYS: Record<FeedAddressProblem, string> = {
 
 const localTime = (iso: string | undefined) => (iso ? formatDateTime(iso) : undefined);
 
-export function FeedSubscriptions() {
+export function FeedSubscriptions({ revision = 0, onChanged }: { revision?: number; onChanged?: () => void } = {}) {
   const [feeds, setFeeds] = useState<FeedSubscriptionStatus[] | undefined>();
   const [address, setAddress] = useState('');
   const [addressError, setAddressError] = useState<string | undefined>();
@@ -32,7 +33,7 @@ export function FeedSubscriptions() {
     sendToBackground({ type: 'list-feeds' })
       .then(setFeeds)
       .catch((e: unknown) => setLoadError(errorText(e)));
-  useEffect(() => void reload(), []);
+  useEffect(() => void reload(), [revision]);
 
   const subscribe = (event: Event) => {
     event.preventDefault();
@@ -60,6 +61,7 @@ export function FeedSubscriptions() {
         setAddress('');
         setOutcome(added.fetch.status === 'failed' ? t('feedAddedFailed', [added.title]) : tn('feedAdded', added.alerts, [added.title]));
         await reload();
+        onChanged?.();
       } catch (error) {
         setAddressError(errorText(error));
       } finally {
@@ -91,6 +93,7 @@ export function FeedSubscriptions() {
       await sendToBackground({ type: 'remove-feed', sourceId: feed.sourceId });
       setOutcome(t('feedRemoved', [feed.title]));
       await reload();
+      onChanged?.();
     } catch (error) {
       setOutcome(t('popupError', [errorText(error)]));
     }

@@ -1,6 +1,7 @@
 // Options: the lists TenderLens checks pages against (those it comes with, then those the user imported, each with
 // its edition and what it holds: companies, their listings, codes), the import of a list, the feeds the user
-// follows, and the user's decisions on matches (which listed company, where, when, why), which can be undone.
+// follows, and the user's decisions on matches (which listed company, where, when, why) and on alerts (the items the
+// user marked not relevant for a company), which can be undone.
 // Every change to the lists or decisions is passed on to open tabs.
 import { useEffect, useState } from 'preact/hooks';
 import type { Decision } from '../../core/types';
@@ -21,24 +22,31 @@ import { ReaderSwitches } from './ReaderSwitches';
 import { SupplierSites } from './SupplierSites';
 import { openKnowledgeDb } from '../../kb/db';
 import { removeEntityList, type ListProgress } from '../../extension/import-entity-list';
+import { WATCHLISTS_CHANGED } from '../../extension/watch-messages';
+import type { NotRelevantDecision } from '../../watchlists/alert-triage';
+import { NotRelevantDecisionView } from '../components/AlertTriage';
 
 type Status = Replies['knowledge-status'];
 
 export function OptionsApp() {
   const [status, setStatus] = useState<Status | undefined>();
   const [decisions, setDecisions] = useState<Decision[]>([]);
+  const [notRelevant, setNotRelevant] = useState<NotRelevantDecision[]>([]);
+  const [feedsRevision, setFeedsRevision] = useState(0);
+  const feedsChanged = () => setFeedsRevision((r) => r + 1);
   const [error, setError] = useState<string | undefined>();
   const refresh = () =>
-    Promise.all([sendToBackground({ type: 'knowledge-status' }), sendToBackground({ type: 'list-decisions' })])
-      .then(([s, d]) => {
+    Promise.all([sendToBackground({ type: 'knowledge-status' }), sendToBackground({ type: 'list-decisions' }), sendToBackground({ type: 'list-not-relevant' })])
+      .then(([s, d, n]) => {
         setStatus(s);
         setDecisions(d);
+        setNotRelevant(n);
       })
       .catch((e: unknown) => setError(errorText(e)));
   useEffect(() => {
     void refresh();
     const onMessage = (message: unknown): undefined => {
-      if (isKnowledgeChangedNotice(message)) void refresh();
+      if (isKnowledgeChangedNotice(message) || (message as { type?: unknown } | null)?.type === WATCHLISTS_CHANGED) void refresh();
       return undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);
@@ -71,8 +79,8 @@ export function OptionsApp() {
       </section>
       <section aria-labelledby="feeds-heading">
         <h2 id="feeds-heading">{t('feedsHeading')}</h2>
-        <FeedSubscriptions />
-        <FeedListsOpml />
+        <FeedSubscriptions revision={feedsRevision} onChanged={feedsChanged} />
+        <FeedListsOpml revision={feedsRevision} onChanged={feedsChanged} />
       </section>
       <section aria-labelledby="watchlists-heading">
         <h2 id="watchlists-heading">{t('watchlistsHeading')}</h2>
@@ -103,6 +111,24 @@ export function OptionsApp() {
                 <button type="button" onClick={() => void sendToBackground({ type: 'remove-decision', id: d.id }).then(refresh)}>
                   {t('actionUndoLabel', [d.entityName ?? d.matchedText])}
                 </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <h3>{t('optionsNotRelevantHeading')}</h3>
+        {notRelevant.length === 0 ? (
+          <p class="muted">{t('optionsNoNotRelevant')}</p>
+        ) : (
+          <ul class="decisions not-relevant-decisions">
+            {notRelevant.map((d) => (
+              <li key={d.id}>
+                <strong>
+                  <bdi>{d.entityName}</bdi>
+                </strong>{' '}
+                — {t('optionsNotRelevantItem', [d.alertTitle || t('alertUntitled')])}
+                <div>
+                  <NotRelevantDecisionView decision={d} onChanged={refresh} />
+                </div>
               </li>
             ))}
           </ul>

@@ -1,5 +1,6 @@
 // Under the feed subscriptions: import and export them as OPML, and the suggested monitor and NGO feeds, each
-// switched on only by the user (which asks for the permission to read its site).
+// switched on only by the user (which asks for the permission to read its site). Feeds added here are passed on
+// (`onChanged`) so the subscriptions table lists them at once; `revision` changes when feeds changed there.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '../../extension/browser';
 import { sendToBackground, type FeedSubscriptionStatus } from '../../extension/messages';
@@ -11,12 +12,12 @@ import { t } from '../i18n';
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-export function FeedListsOpml() {
+export function FeedListsOpml({ revision = 0, onChanged }: { revision?: number; onChanged?: () => void } = {}) {
   const [feeds, setFeeds] = useState<FeedSubscriptionStatus[]>([]);
   const [message, setMessage] = useState<string | undefined>();
   const [error, setError] = useState<string | undefined>();
   const load = () => sendToBackground({ type: 'list-feeds' }).then(setFeeds).catch((e: unknown) => setError(errorText(e)));
-  useEffect(() => void load(), []);
+  useEffect(() => void load(), [revision]);
 
   /** Asks once for every site, in the click's own turn, then subscribes one feed after another. */
   const subscribeAll = (urls: string[]) => {
@@ -30,12 +31,15 @@ export function FeedListsOpml() {
         for (const url of fresh) {
           const added = await sendToBackground({ type: 'add-feed', url }).catch(() => undefined);
           if (!added || added.fetch.status === 'failed') failed++;
+          // The subscriptions table lists each feed as soon as it is added.
+          if (added) onChanged?.();
         }
         setMessage(t('opmlSubscribed', [String(fresh.length), String(failed)]));
       } catch (e) {
         setError(errorText(e));
       }
-      void load();
+      await load();
+      onChanged?.();
     })();
   };
 

@@ -1,5 +1,7 @@
 // The side panel's watchlists: each watchlist with its followed suppliers and unread counts; a supplier opens its
-// profile: its flags with the list, meaning and date of each, and its alert timeline, which can be marked read.
+// profile: its flags with the list, meaning and date of each, and its alert timeline, where each alert can be marked
+// read, important, archived (archived ones shown on request) or not relevant; the items marked not relevant are
+// listed with that decision and its Undo.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '../../extension/browser';
 import { sendToBackground } from '../../extension/messages';
@@ -8,8 +10,12 @@ import { ALERTS_CHANGED } from '../../extension/messages';
 import type { SupplierProfile, WatchlistView } from '../../watchlists/watchlist-store';
 import { safeHttpUrl } from '../../core/safe-url';
 import { t } from '../i18n';
+import { AlertTriageButtons, NotRelevantButton, NotRelevantDecisionView, TriageChips } from '../components/AlertTriage';
 
-function Profile({ profile, onRead }: { profile: SupplierProfile; onRead: () => void }) {
+function Profile({ profile, onChanged }: { profile: SupplierProfile; onChanged: () => void }) {
+  const [showArchived, setShowArchived] = useState(false);
+  const archived = profile.alerts.filter((a) => a.triage?.archived === true).length;
+  const shown = profile.alerts.filter((a) => showArchived || a.triage?.archived !== true);
   return (
     <article class="supplier-profile" aria-labelledby="profile-heading">
       <h3 id="profile-heading">{profile.name}</h3>
@@ -31,23 +37,47 @@ function Profile({ profile, onRead }: { profile: SupplierProfile; onRead: () => 
         </ul>
       )}
       <h4>{t('profileTimeline', [String(profile.alerts.length), String(profile.unread)])}</h4>
-      {profile.alerts.length === 0 ? (
+      {shown.length === 0 && archived === 0 ? (
         <p class="muted">{t('profileNoAlerts')}</p>
       ) : (
         <ol class="timeline">
-          {profile.alerts.map((a) => {
+          {shown.map((a) => {
             const url = safeHttpUrl(a.url);
+            const state = { read: a.read, important: a.triage?.important === true, archived: a.triage?.archived === true };
             return (
-              <li key={a.id}>
+              <li key={a.id} class={`timeline-alert${state.read ? '' : ' unread'}${state.important ? ' important' : ''}`}>
                 <span class="muted">{(a.published ?? a.firstSeenAt).slice(0, 10)}</span>{' '}
-                {url ? <a href={url} target="_blank" rel="noopener noreferrer">{a.title || t('alertUntitled')}</a> : a.title || t('alertUntitled')}{' '}
-                <span class="chip">{t(a.confidence === 'high' ? 'alertHigh' : 'alertReview')}</span>
+                {url ? <a href={url} target="_blank" rel="noopener noreferrer"><bdi>{a.title || t('alertUntitled')}</bdi></a> : <bdi>{a.title || t('alertUntitled')}</bdi>}{' '}
+                <span class="chip">{t(a.confidence === 'high' ? 'alertHigh' : 'alertReview')}</span> <TriageChips state={state} />
+                <AlertTriageButtons alertId={a.id} title={a.title} state={state} onChanged={onChanged} />
+                <NotRelevantButton alertId={a.id} entityId={profile.entityId} entityName={profile.name} onChanged={onChanged} />
               </li>
             );
           })}
         </ol>
       )}
-      {profile.unread > 0 && <button type="button" onClick={() => void sendToBackground({ type: 'mark-read', entityId: profile.entityId }).then(onRead)}>{t('profileMarkRead')}</button>}
+      {archived > 0 && (
+        <button type="button" aria-expanded={showArchived ? 'true' : 'false'} onClick={() => setShowArchived(!showArchived)}>
+          {showArchived ? t('triageHideArchived') : t('triageShowArchived', [String(archived)])}
+        </button>
+      )}{' '}
+      {profile.unread > 0 && <button type="button" onClick={() => void sendToBackground({ type: 'mark-read', entityId: profile.entityId }).then(onChanged)}>{t('profileMarkRead')}</button>}
+      {profile.notRelevant.length > 0 && (
+        <>
+          <h4>{t('profileNotRelevantHeading', [String(profile.notRelevant.length)])}</h4>
+          <ul class="not-relevant-list">
+            {profile.notRelevant.map(({ alert, decision }) => {
+              const url = safeHttpUrl(alert.url);
+              return (
+                <li key={decision.id}>
+                  {url ? <a href={url} target="_blank" rel="noopener noreferrer"><bdi>{alert.title || t('alertUntitled')}</bdi></a> : <bdi>{alert.title || t('alertUntitled')}</bdi>}
+                  <div><NotRelevantDecisionView decision={decision} onChanged={onChanged} /></div>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
     </article>
   );
 }
@@ -89,7 +119,7 @@ export function WatchlistsPanel() {
           )}
         </div>
       ))}
-      {profile && <Profile profile={profile} onRead={() => void load()} />}
+      {profile && <Profile profile={profile} onChanged={() => void load()} />}
     </section>
   );
 }

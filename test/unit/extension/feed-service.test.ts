@@ -377,10 +377,10 @@ describe('hostile feeds', () => {
 describe('the alerts the popup lists', () => {
   it('says how many feeds are followed when there is nothing to show', async () => {
     const { host, feeds } = setUp();
-    expect(await feeds.alerts()).toEqual({ subscriptions: 0, alerts: [] });
+    expect(await feeds.alerts()).toEqual({ subscriptions: 0, archived: 0, alerts: [] });
     host.serve(ALERTS_FEED, { body: '<rss version="2.0"><channel><title>Quiet</title></channel></rss>' });
     await feeds.subscribe(ALERTS_FEED);
-    expect(await feeds.alerts()).toEqual({ subscriptions: 1, alerts: [] });
+    expect(await feeds.alerts()).toEqual({ subscriptions: 1, archived: 0, alerts: [] });
   });
 
   it('names the entities, newest first, and puts the alerts about the page’s entities first', async () => {

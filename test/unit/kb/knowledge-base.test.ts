@@ -201,6 +201,8 @@ describe('schema version 2 (feed alerts)', () => {
       firstSeenAt: '2023-08-02T12:00:00.000Z',
       confidence: 'review',
       mentions: [],
+      // Version 6: no link set aside yet.
+      notRelevantEntityIds: [],
     });
     expect(await db.alerts.where('urlKey').equals('//alerts.example.org/2023/08/camel-group').count()).toBe(1);
     expect(await db.alerts.where('entityIds').equals('us-dhs-uflpa:camel-group-co-ltd').count()).toBe(1);
@@ -232,6 +234,26 @@ describe('schema version 5 (watchlists)', () => {
   });
 });
 
+describe('schema version 6 (triage of alerts)', () => {
+  it('gives version 5 alerts an empty list of links set aside, indexed, and adds the "not relevant" decisions', async () => {
+    const name = `kb-triage-v5-${counter++}`;
+    const old = new Dexie(name);
+    for (const v of SCHEMA_VERSIONS.filter((s) => s.version <= 5)) old.version(v.version).stores(v.stores);
+    await old.open();
+    const versionFiveAlert = { ...versionOneAlert, urlKey: '//alerts.example.org/2023/08/camel-group', firstSeenAt: '2026-01-01T00:00:00.000Z', confidence: 'high', mentions: [] };
+    await old.table('alerts').put(versionFiveAlert);
+    old.close();
+
+    const db = openKnowledgeDb(name);
+    opened.push(db);
+    expect(await db.alerts.get(versionOneAlert.id)).toEqual({ ...versionFiveAlert, notRelevantEntityIds: [] });
+    expect(await db.alerts.where('notRelevantEntityIds').equals('us-dhs-uflpa:camel-group-co-ltd').count()).toBe(0);
+    expect(await db.notRelevantDecisions.where('linkKey').equals(versionFiveAlert.urlKey).count()).toBe(0);
+    await db.alerts.update(versionOneAlert.id, { entityIds: [], notRelevantEntityIds: ['us-dhs-uflpa:camel-group-co-ltd'] });
+    expect(await db.alerts.where('notRelevantEntityIds').equals('us-dhs-uflpa:camel-group-co-ltd').count()).toBe(1);
+  });
+});
+
 function sampleRows(data: DefaultData): Record<string, unknown[]> {
   const entity = data.entities[0]!;
   return {
@@ -244,6 +266,7 @@ function sampleRows(data: DefaultData): Record<string, unknown[]> {
     decisions: [decision],
     meta: [{ key: 'revision', value: 3 }],
     watchlists: [{ id: 'watchlist-contract-14', name: 'Contract 14', notify: 'daily', createdAt: '2026-12-01T00:00:00.000Z' }],
+    notRelevantDecisions: [{ id: `//alerts.example.org/x|${entity.id}`, linkKey: '//alerts.example.org/x', entityId: entity.id, entityName: entity.name, alertTitle: 'x', decidedAt: '2026-12-01T00:00:00.000Z', decidedBy: 'you' }],
     follows: [{ id: `watchlist-contract-14|${entity.id}`, watchlistId: 'watchlist-contract-14', entityId: entity.id, entityName: entity.name, followedAt: '2026-12-01T00:00:00.000Z', readAt: '2026-12-01T00:00:00.000Z' }],
   };
 }

@@ -35,6 +35,24 @@ describe('Atom out', () => {
     expect(atom).toContain('<updated>2026-12-01T08:00:00.000Z</updated>');
   });
 
+  it('names a company listed under two ids once in the text, with one category per id', async () => {
+    const uflpa = { id: 'us-dhs-uflpa:hetian-haolin-hair-accessories-co-ltd', name: 'Hetian Haolin Hair Accessories Co. Ltd.' };
+    const cbp = { id: 'us-cbp-wro:hetian-haolin-hair-accessories-co-ltd', name: 'Hetian Haolin Hair Accessories Co. Ltd.' };
+    const entries = alertEntries([row('feed:a:3', 'feed:a', { entityIds: [uflpa.id, cbp.id] })], new Map([[uflpa.id, uflpa], [cbp.id, cbp]]), new Map([['feed:a', 'Monitor A']]));
+    const feed: AlertFeed = { id: 'tag:tenderlens.org,2026:watchlist:test', title: 't', subtitle: 's', generator: 'TenderLens', entries };
+    const atom = writeAtom(feed);
+    expect(atom.match(/<category [^>]*>/g)).toEqual([
+      `<category term="${uflpa.id}" label="Hetian Haolin Hair Accessories Co. Ltd."/>`,
+      `<category term="${cbp.id}" label="Hetian Haolin Hair Accessories Co. Ltd."/>`,
+    ]);
+    const [item] = (await new Parser().parseString(atom)).items;
+    expect(item!.content).toContain('Linked to: Hetian Haolin Hair Accessories Co. Ltd.\n');
+    const json = JSON.parse(writeJsonFeed(feed));
+    expect(json.items[0].tags).toEqual(['Hetian Haolin Hair Accessories Co. Ltd.']);
+    expect(json.items[0].content_text).toContain('Linked to: Hetian Haolin Hair Accessories Co. Ltd.\n');
+    expect(json.items[0]._tenderlens.entities.map((e: { id: string }) => e.id)).toEqual([uflpa.id, cbp.id]);
+  });
+
   it('keeps hostile text as escaped text and drops javascript: links', async () => {
     const atom = writeAtom(feedOf([row('feed:a:2', 'feed:a', {
       title: '<script>alert(1)</script> Camel & "Co"\u0007\u202e', url: 'javascript:alert(1)', urlKey: 'x', summary: ']]><img src=x onerror=alert(1)>',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Decision, Entity } from '@/src/core/types';
 import { compileMatcher } from '@/src/matcher';
 import { dedupeFeedItems, normaliseItemUrl } from '@/src/scanner/dedupe-items';
-import { linkFeedItems } from '@/src/scanner/link-items';
+import { linkFeedItems, linkFeedItemsInTurns } from '@/src/scanner/link-items';
 import type { FeedItem } from '@/src/scanner/parse-feed';
 import { parseFixture } from './feed-fixtures';
 
@@ -26,6 +26,13 @@ const matcher = compileMatcher(ENTITIES);
 const HEISE = { id: 'heise-developer' };
 
 describe('linking feed items to entities', () => {
+  it('links the same in turns as in one go', async () => {
+    for (const name of ['heise.atom', 'content-encoded.rss']) {
+      const feed = await parseFixture(name);
+      expect(await linkFeedItemsInTurns(matcher, feed.items, HEISE)).toEqual(linkFeedItems(matcher, feed.items, HEISE));
+    }
+  });
+
   it('links exactly the heise items that name a listed organisation', async () => {
     const feed = await parseFixture('heise.atom');
     const alerts = linkFeedItems(matcher, feed.items, HEISE);
