@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
-import type { Knowledge } from '../../../src/core/knowledge';
+import type { Knowledge } from '../../../src/core/analyse-page';
 import { buildDefaultData } from '../../../src/build/build-default-data';
 import { knowledgeFromSnapshot } from '../../../src/core/knowledge';
 import { analysePage, type PageInput } from '../../../src/core/analyse-page';
