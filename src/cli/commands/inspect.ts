@@ -8,6 +8,7 @@ import { extractPageText } from '../../page-text/extract';
 import { InputError, UsageError, EXIT_OK, type CliIo } from '../cli-io';
 import type { Command } from '../command';
 import { formatAnalysis } from '../format-analysis';
+import { referencesOfShipped, withEntityReferences } from '../entity-references';
 import { decodeHtml, parseHtmlDocument } from '../html-document';
 import { DEFAULT_KNOWLEDGE_PATH, loadKnowledgeFromFile } from '../knowledge-file';
 import { parseArgs, type OptionSpec } from '../parse-args';
@@ -61,7 +62,8 @@ async function runInspect(args: string[], io: CliIo): Promise<number> {
 
   const knowledge = await loadKnowledge(dataFile);
   const analysis = analysePage(knowledge, { url, text, reading });
-  io.stdout(parsed.options.has('json') ? `${JSON.stringify(analysis, null, 2)}\n` : formatAnalysis(analysis));
+  const json = () => withEntityReferences(analysis, referencesOfShipped((id) => knowledge.entity(id)));
+  io.stdout(parsed.options.has('json') ? `${JSON.stringify(json(), null, 2)}\n` : formatAnalysis(analysis));
   return EXIT_OK;
 }
 
@@ -78,6 +80,8 @@ opportunity record is read as data: buyer, classifications, tenderers and winner
 
 Prints the portal, title, buyer, CPV codes with their risk categories, suppliers with their identifiers, and
 every finding with its sources. When nothing is found it says so: no information is not the same as no risk.
+With --json, a listed entity is named by "entityId", its own FollowTheMoney id as written in its file, and
+"list", the list it came from.
 
 The page's address defaults to file://<path>; give --url to read a saved page as the portal page it came from.
 Exit codes: 0 when the page was read (whatever it contains), 1 when a file cannot be used, 2 for usage errors.`,
