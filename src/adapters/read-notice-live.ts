@@ -1,11 +1,12 @@
 // Reads the notice of the page in a tab: the page reader's own reading, and — for a portal whose pages have a
 // machine-readable twin (TED's notice XML, the record a SAM.gov page loads) — the twin, fetched from the page's own
-// origin (a content script may read same-origin responses), size- and time-capped, following an amendment to its
+// origin (a content script may read same-origin responses), size- and time-capped, decoded in the encoding it was served in, following an amendment to its
 // latest version. A twin that cannot be had leaves the page's own reading. Twins are read once per address.
 import type { NoticeReading } from '../core/types';
 import { pickAdapter, readNotice } from './index';
 import { readPageCpvCodes } from './generic';
 import { parseSafeXml } from './xml-tree';
+import { decodeNoticeData } from './decode-notice-data';
 
 /** Twins larger than this are not read (the largest real notices are a few megabytes). */
 export const MAX_TWIN_BYTES = 10_000_000;
@@ -26,9 +27,10 @@ async function fetchTwin(url: string, deps: LiveReadingDeps): Promise<string> {
     if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
     const length = Number(response.headers.get('content-length') ?? '0');
     if (length > MAX_TWIN_BYTES) throw new Error(`${url}: ${length} bytes, more than ${MAX_TWIN_BYTES}`);
-    const text = await response.text();
-    if (text.length > MAX_TWIN_BYTES) throw new Error(`${url}: more than ${MAX_TWIN_BYTES} characters`);
-    return text;
+    // The bytes, not response.text() (which always reads UTF-8): a portal may serve ISO-8859-1 data.
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    if (bytes.length > MAX_TWIN_BYTES) throw new Error(`${url}: more than ${MAX_TWIN_BYTES} bytes`);
+    return decodeNoticeData(bytes, response.headers.get('content-type') ?? undefined).text;
   } finally {
     clearTimeout(timer);
   }

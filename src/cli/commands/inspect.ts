@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readNotice } from '../../adapters';
+import { decodeNoticeData } from '../../adapters/decode-notice-data';
 import { analysePage } from '../../core/analyse-page';
 import { extractPageText } from '../../page-text/extract';
 import { InputError, UsageError, EXIT_OK, type CliIo } from '../cli-io';
@@ -39,6 +40,18 @@ async function loadKnowledge(file: string) {
   }
 }
 
+/** True when the bytes start like notice data (JSON or XML) rather than a page, in whatever encoding. */
+function isNoticeData(bytes: Uint8Array): boolean {
+  return looksLikeData(decodeNoticeData(bytes.subarray(0, 4096)).text);
+}
+
+/** Notice data in the encoding its publisher used; a file that is not UTF-8 is said so on standard error. */
+function decodeData(bytes: Uint8Array, source: string, io: CliIo): string {
+  const { text, encoding } = decodeNoticeData(bytes);
+  if (encoding !== 'utf-8' && encoding !== 'utf-8-bom') io.stderr(`tenderlens: note: ${source}: not UTF-8; read as ${encoding === 'windows-1252' ? 'Windows-1252 (ISO-8859-1)' : encoding}\n`);
+  return text;
+}
+
 async function runInspect(args: string[], io: CliIo): Promise<number> {
   const parsed = parseArgs(args, OPTIONS, NAME);
   if (parsed.positionals.length !== 1) {
@@ -53,10 +66,9 @@ async function runInspect(args: string[], io: CliIo): Promise<number> {
   const dataFile = typeof dataOption === 'string' ? resolve(io.cwd(), dataOption) : DEFAULT_KNOWLEDGE_PATH;
 
   const source = input === '-' ? 'standard input' : input;
-  const html = decodeHtml(input === '-' ? await io.readStdin() : await io.readFile(input), source, (warning) => io.stderr(`tenderlens: warning: ${warning}
-`));
-  const data = looksLikeData(html) ? readNoticeDataInput(html, source, url) : undefined;
-  const doc = data ? undefined : parseHtmlDocument(html, source);
+  const bytes = input === '-' ? await io.readStdin() : await io.readFile(input);
+  const data = isNoticeData(bytes) ? readNoticeDataInput(decodeData(bytes, source, io), source, url) : undefined;
+  const doc = data ? undefined : parseHtmlDocument(decodeHtml(bytes, source, (warning) => io.stderr(`tenderlens: warning: ${warning}\n`)), source);
   const reading = data?.reading ?? readNotice(doc!, url);
   const text = data?.text ?? extractPageText(doc!.querySelector('body') ?? doc!).text;
 

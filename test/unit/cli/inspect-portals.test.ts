@@ -100,3 +100,16 @@ describe('tenderlens inspect: telling data from pages', () => {
     expect((JSON.parse(page.out) as PageAnalysis).reading).toMatchObject({ portal: 'generic', title: 'Desks' });
   });
 });
+
+describe('tenderlens inspect on notice data that is not UTF-8', () => {
+  it('reads Mexico City’s ISO-8859-1 OCDS package with the buyer’s and suppliers’ accents, and says how it read it', async () => {
+    const io = recordingIo({ cwd: FIXTURES });
+    expect(await runCli(['inspect', 'ocds/mx_cdmx_release_package_iso-8859-1.json', '--json'], io)).toBe(0);
+    expect(io.err).toBe('tenderlens: note: ocds/mx_cdmx_release_package_iso-8859-1.json: not UTF-8; read as Windows-1252 (ISO-8859-1)\n');
+    const analysis = JSON.parse(io.out) as PageAnalysis;
+    expect(analysis.reading.buyer?.name).toBe('SECRETARÍA DE FINANZAS');
+    expect(analysis.reading.suppliers.map((s) => s.name)).toEqual(['COMERCIALIZADORA DE EQUIPOS', 'SERVICIO TÉCNICO A EQUIPOS SOF,', 'Técnicos Verticales de México,']);
+    expect(analysis.reading.title).toBe('MANTENIMIENTO A MÁQUINA CORTADORA');
+    expect(io.out).not.toContain('\ufffd');
+  });
+});
