@@ -76,8 +76,12 @@ export function formatAnalysis(analysis: PageAnalysis): string {
 
   const otherCodes = reading.classifications ?? [];
   if (otherCodes.length > 0) {
-    lines.push('', `Other codes (${otherCodes.length}; no risk categories are mapped to them):`);
-    for (const c of otherCodes) lines.push(`  ${c.scheme.toUpperCase()} ${c.code}${c.label ? ` ${safe(c.label)}` : ''}`);
+    lines.push('', `Other codes (${otherCodes.length}):`);
+    for (const c of otherCodes) {
+      const categories = findings.filter((f) => f.classificationCodes?.some((m) => m.scheme === c.scheme && m.code === c.code)).map((f) => safe(f.title));
+      lines.push(`  ${c.scheme.toUpperCase()} ${c.code}${c.label ? ` ${safe(c.label)}` : ''}`);
+      lines.push(`      risk categories: ${categories.length ? categories.join('; ') : c.scheme === 'cpc' ? 'none known (CPC codes are not mapped)' : 'none known'}`);
+    }
   }
 
   const checkedSuppliers = analysis.checked.filter((c) => c.kind === 'supplier');

@@ -74,7 +74,7 @@ describe('tenderlens inspect on every portal fixture', () => {
     const sam = recordingIo({ cwd: FIXTURES });
     await runCli(['inspect', 'portal_html/us_sam_gov_opportunities_v2_search_response.json', '--url', 'https://sam.gov/opp/f90fba9ebf6243ed8290c4ed4603c182/view'], sam);
     expect(sam.out).toContain('Portal:    SAM.gov\n');
-    expect(sam.out).toContain('  NAICS 561320\n  PSC Q999\n');
+    expect(sam.out).toContain('  NAICS 561320\n      risk categories: none known\n  PSC Q999\n      risk categories: none known\n');
     expect(sam.out).toContain('CANCER CAREPOINT ASSOCIATES, LLC (UEI LPZ2UE7MLNL5, CAGE 135X2) [winner: 5000000 USD (36F79726D0065)]');
   });
 
