@@ -84,6 +84,22 @@ export function formatAnalysis(analysis: PageAnalysis): string {
     }
   }
 
+  const listed = reading.listedNotices ?? [];
+  if (listed.length > 0) {
+    lines.push('', `Listed notices (${listed.length}):`);
+    for (const n of listed) {
+      lines.push(`  ${safe(n.number)}${n.published ? ` (${n.published})` : ''}${n.title ? ` ${safe(n.title)}` : ''}`);
+      if (n.readFrom === 'listing') {
+        lines.push('      only listed: its title, buyer, codes and winners are in its own notice (read it with inspect)');
+        continue;
+      }
+      if (n.noticeType) lines.push(`      type: ${safe(n.noticeType)}`);
+      if (n.buyer) lines.push(`      buyer: ${safe(n.buyer)}${n.countries.length ? ` (${n.countries.join(', ')})` : ''}`);
+      if (n.cpv.length) lines.push(`      CPV: ${n.cpv.join(', ')}`);
+      if (n.winners.length) lines.push(`      winners: ${n.winners.map(safe).join('; ')}`);
+    }
+  }
+
   const checkedSuppliers = analysis.checked.filter((c) => c.kind === 'supplier');
   lines.push('', `Suppliers (${reading.suppliers.length}):`);
   if (reading.suppliers.length === 0) lines.push('  (none read from the notice; supplier names in the page text are still matched)');

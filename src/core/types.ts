@@ -267,6 +267,25 @@ export interface NoticeReading {
   classifications?: NoticeClassification[];
   suppliers: NoticeParty[];
   countries: CountryCode[];
+  /** On a search-results page: every notice it lists, as far as each was read. */
+  listedNotices?: ListedNotice[];
+}
+
+/** One notice a search-results page lists. */
+export interface ListedNotice {
+  /** The portal's notice number ("43489-2024" on TED). */
+  number: string;
+  title?: string;
+  noticeType?: string;
+  /** YYYY-MM-DD. */
+  published?: string;
+  buyer?: string;
+  countries: CountryCode[];
+  /** CPV codes (8 digits). */
+  cpv: string[];
+  winners: string[];
+  /** Where it was read: from the notice's own data (its XML), or only from the listing (the number and date). */
+  readFrom: 'notice-data' | 'listing';
 }
 
 // ---- What the analysis of a page returns --------------------------------------------------------
