@@ -64,6 +64,10 @@ export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
     clearTimeout(timer);
     timer = setTimeout(() => {
       void (async () => {
+        // A hidden tab is not read, not even to compare its text: that waits until the tab is shown. A reading
+        // already under way (a navigation's) is let finish first: when it covers the change, there is nothing to redo.
+        await whenVisible(signal);
+        if (running) await running;
         const body = document.body;
         if (body && analysed && analysed.url === location.href && (await extractPageTextInSlices(body, { signal })).text === analysed.text) return;
         await rescan();
