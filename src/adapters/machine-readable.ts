@@ -1,13 +1,14 @@
 // Reads a notice given as data rather than as a page — TED XML (eForms or R2.0.9), OCDS JSON (release, release or
-// record package) or a SAM.gov opportunity record — and writes the reading out as plain text, so that the same
-// analysis as for a page (name matching, identifiers, CPV categories) runs over it.
+// record package), a SAM.gov opportunity record or a TED search response — and writes the reading out as plain
+// text, so that the same analysis as for a page (name matching, identifiers, CPV categories) runs over it.
 import type { NoticeReading } from '../core/types';
 import { readOcds } from './ocds';
 import { isSamRecord, readSamRecord } from './sam-record';
 import { isTedNoticeRoot, readTedXml } from './ted-xml';
+import { isTedSearchResponse, readTedSearchResponse } from './ted-search';
 import { parseSafeXml } from './xml-tree';
 
-export type DataFormat = 'ted-xml' | 'ocds' | 'sam-gov';
+export type DataFormat = 'ted-xml' | 'ted-search' | 'ocds' | 'sam-gov';
 
 export interface DataReading {
   format: DataFormat;
@@ -50,7 +51,8 @@ export function readNoticeData(text: string, xmlParser: XmlParser, pageUrl?: URL
   const ocds = readOcds(value);
   if (ocds) return withText('ocds', ocds);
   if (isSamRecord(value)) return withText('sam-gov', readSamRecord(value, pageUrl));
-  throw new NotNoticeDataError('is JSON but neither OCDS (a release, or a package with "releases" or "records") nor a SAM.gov opportunity record');
+  if (isTedSearchResponse(value)) return withText('ted-search', readTedSearchResponse(value));
+  throw new NotNoticeDataError('is JSON but neither OCDS (a release, or a package with "releases" or "records"), a SAM.gov opportunity record nor a TED search response');
 }
 
 function withText(format: DataFormat, reading: NoticeReading): DataReading {
@@ -69,5 +71,6 @@ export function readingAsText(reading: NoticeReading): string {
     lines.push(party.name);
     for (const id of party.identifiers) lines.push(`${id.scheme.toUpperCase()}: ${id.value}`);
   }
+  for (const notice of reading.listedNotices ?? []) lines.push([notice.number, notice.published, notice.title].filter(Boolean).join(' '));
   return lines.join('\n');
 }

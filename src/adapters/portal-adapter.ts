@@ -15,6 +15,17 @@ export interface PortalAdapter {
   read(doc: Document): NoticeReading;
   /** The portal's machine-readable twin of a page (notice XML, the JSON record the page loads), when it has one. */
   twin?: MachineReadableTwin;
+  /** On a search-results page: the listed notices, each read from its own notice data. */
+  listing?: NoticeListing;
+}
+
+/** The notices a search-results page lists, each with the address of its data (same origin as the page). */
+export interface NoticeListing {
+  format: 'xml' | 'json';
+  /** The listed notices, in page order and bounded; empty when the page is not a listing. */
+  notices(doc: Document, pageUrl: URL): { number: string; url: string }[];
+  /** The page's reading with every listed notice: from its parsed record where it was read, else by number. */
+  read(pageReading: NoticeReading, listed: readonly { number: string; record?: unknown }[]): NoticeReading;
 }
 
 /**

@@ -1,7 +1,11 @@
-// Reads SAM.gov contract opportunities from the records behind the page: the public Opportunities API record
-// (`opportunitiesData[]`: title, type, fullParentPathName, naicsCode(s), classificationCode = PSC, award.awardee
-// with UEI and CAGE) and the record the opportunity page loads (`data2` with `cancelled`, `archived`, `latest`,
-// `related`). The buyer is the organisation path; an amended notice points to its latest version.
+// Reads SAM.gov contract opportunities from the records behind the page. The public Opportunities API record
+// (`opportunitiesData[]`, checked field by field against a saved real response): title, type (in words),
+// fullParentPathName (the buyer's organisation path), naicsCode and naicsCodes, classificationCode (the PSC),
+// award {number, amount, awardee {name, ueiSAM, cageCode, location}}, officeAddress.countryCode and
+// placeOfPerformance.country.code (ISO-3), active ("Yes"/"No") and archiveDate (SAM.gov archives a notice on that
+// day). pointOfContact (people) is not read. The record the opportunity page loads (`data2` with the one-letter type,
+// `naics[].code[]`, and `cancelled`, `archived`, `latest`, `related` beside it) follows SAM.gov's page as far as it
+// is publicly described; no saved copy of one was available. An amended notice points to its latest version.
 import type { CountryCode, NoticeClassification, NoticeParty, NoticeReading, NoticeValue } from '../core/types';
 import { toCountryCode } from '../core/countries';
 import { isValidCage, isValidUei } from '../matcher/identifiers';
@@ -66,15 +70,27 @@ interface Flags {
   archived?: boolean;
   latest?: boolean;
   active?: string;
+  /** The record's archiveDate (YYYY-MM-DD), and the day the reading is made. */
+  archiveDate?: string;
+  today?: string;
 }
 
 function stageOf(flags: Flags): string | undefined {
   if (flags.cancelled) return 'Cancelled';
   if (flags.archived) return 'Archived';
+  // The public record says nothing else of archiving: SAM.gov archives the notice on its archive date. A page
+  // record's own `archived: false` is newer than that date, and wins.
   if (flags.latest === false) return 'Superseded by a later amendment';
+  if (flags.archived === undefined && flags.archiveDate && flags.today && flags.archiveDate < flags.today) return `Archived on ${flags.archiveDate}`;
   if (flags.active === 'No') return 'Inactive';
   if (flags.active === 'Yes' || flags.latest === true) return 'Active';
   return undefined;
+}
+
+/** The ISO-3 country code of the place of performance ("KOR" for a Navy order delivered in Chinhae). */
+function placeOfPerformanceCountry(record: Json): CountryCode | undefined {
+  const code = str(obj(obj(record.placeOfPerformance).country).code);
+  return code.length >= 2 ? toCountryCode(code) : undefined;
 }
 
 /** One opportunity record (public API shape, or the page record's `data2`) with its status flags. */
@@ -88,16 +104,16 @@ function readOpportunity(record: Json, flags: Flags): NoticeReading {
   return buildReading(SAM_PORTAL_ID, {
     title: str(record.title),
     noticeType: TYPE_LETTERS[type] ?? type,
-    stage: stageOf({ ...flags, active: str(record.active) || undefined }),
+    stage: stageOf({ ...flags, active: str(record.active) || undefined, archiveDate: /^\d{4}-\d{2}-\d{2}/.exec(str(record.archiveDate))?.[0] }),
     buyer,
     classifications: codes(record),
     suppliers: winner ? [winner] : [],
-    countries: [buyer?.country, winner?.country],
+    countries: [buyer?.country, placeOfPerformanceCountry(record), winner?.country],
   });
 }
 
-function flagsOf(record: Json): Flags {
-  const flags: Flags = {};
+function recordFlags(record: Json, today: string): Flags {
+  const flags: Flags = { today };
   if (typeof record.cancelled === 'boolean') flags.cancelled = record.cancelled;
   if (typeof record.archived === 'boolean') flags.archived = record.archived;
   if (typeof record.latest === 'boolean') flags.latest = record.latest;
@@ -117,10 +133,13 @@ export function samNoticeId(pageUrl: URL | undefined): string | undefined {
 
 /**
  * Reads a SAM.gov record: a page record, one public record, or a page of public records — then the one whose id the
- * page address names, else the only one, else all of them as search results (each awardee and code kept).
+ * page address names, else the only one, else all of them as search results (each awardee and code kept). `now`
+ * decides whether the archive date has passed.
  */
-export function readSamRecord(value: unknown, pageUrl?: URL): NoticeReading {
+export function readSamRecord(value: unknown, pageUrl?: URL, now = new Date()): NoticeReading {
   if (!isObject(value)) return buildReading(SAM_PORTAL_ID, {});
+  const today = now.toISOString().slice(0, 10);
+  const flagsOf = (record: Json) => recordFlags(record, today);
   if (isObject(value.data2)) return readOpportunity({ ...value.data2, ...('fullParentPathName' in value ? { fullParentPathName: value.fullParentPathName } : {}) }, flagsOf(value));
   if (!Array.isArray(value.opportunitiesData)) return readOpportunity(value, flagsOf(value));
   const records = value.opportunitiesData.filter(isObject);

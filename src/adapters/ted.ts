@@ -1,18 +1,21 @@
 // Reads TED (Tenders Electronic Daily) pages. A notice page is rendered client-side with generated class names, so
 // the notice is read from its XML twin (`/en/notice/{number}-{year}/xml`, same origin, see ted-xml.ts) and the names
-// it gives are marked where the rendered page shows them. The search-results page is read from what it shows: the
-// publication numbers it lists, and its CPV codes and names through the generic reading of the text.
+// it gives are marked where the rendered page shows them. A search-results page lists publication numbers; each
+// listed notice is read from its own XML the same way (see ted-search.ts), and its winners are marked where the
+// page shows them. Without the XML, the page's own reading lists the numbers and finds CPV codes in its text.
 import type { NoticeReading } from '../core/types';
 import type { PortalAdapter } from './portal-adapter';
 import { readPageCpvCodes } from './generic';
 import { buildReading } from './notice-reading';
 import { documentTitle, pageRoot, visibleText } from './page-dom';
 import { readTedXml, TED_PORTAL_ID } from './ted-xml';
+import { listedNoticeFromXml, listedOnly, MAX_LISTED_NOTICES, searchResultsReading } from './ted-search';
 
 const HOSTS = new Set(['ted.europa.eu', 'www.ted.europa.eu']);
 /** "/en/notice/-/detail/043489-2024", "/de/notice/043489-2024/html"; a prefix is allowed for local copies. */
 const NOTICE_PATH = /^(.*?)\/([a-z]{2})\/notice\/(?:-\/detail\/)?(\d{1,8}-\d{4})(?:\/html)?\/?$/;
-const SEARCH_PATH = /^(?:.*?)\/[a-z]{2}\/search(?:\/result)?\/?$/;
+/** "/en/search/result"; the prefix before it (kept for a local copy's addresses) is captured. */
+const SEARCH_PATH = /^(.*?)\/[a-z]{2}\/search(?:\/result)?\/?$/;
 const PUBLICATION_NUMBER = /\/notice\/(?:-\/detail\/)?(\d{1,8}-\d{4})\b/;
 
 /** The notice's XML address for a TED notice page, on the page's own origin. */
@@ -35,11 +38,26 @@ function readTedPage(doc: Document): NoticeReading {
   const title = visibleText(doc.querySelector('h1')) || documentTitle(doc);
   const listed = listedPublicationNumbers(doc);
   const onSearchPage = listed.length > 1;
-  return buildReading(TED_PORTAL_ID, {
+  const reading = buildReading(TED_PORTAL_ID, {
     title,
     ...(onSearchPage ? { noticeType: `Search results (${listed.length} notices)` } : {}),
     cpv: pageRoot(doc) ? readPageCpvCodes(doc) : [],
   });
+  return onSearchPage ? { ...reading, listedNotices: listed.map((n) => listedOnly(n)) } : reading;
+}
+
+/** The XML address of a notice a search page lists, on the page's origin (under a local copy's prefix too). */
+function listedXmlUrl(pageUrl: URL, number: string): string | undefined {
+  const prefix = SEARCH_PATH.exec(pageUrl.pathname)?.[1];
+  return prefix === undefined ? undefined : `${pageUrl.origin}${prefix}/en/notice/${number}/xml`;
+}
+
+/** Each listed notice from its XML where it was read, else by number; the page's CPV codes when no XML gave any. */
+function readListing(page: NoticeReading, listed: readonly { number: string; record?: unknown }[]): NoticeReading {
+  const notices = listed.map(({ number, record }) => (record ? listedNoticeFromXml(number, record as Document) : listedOnly(number)));
+  const readings = listed.filter((l) => l.record).map((l) => readTedXml(l.record as Document));
+  const combined = searchResultsReading(page.title, notices, readings);
+  return combined.cpv.length > 0 ? combined : { ...combined, cpv: page.cpv };
 }
 
 export const tedAdapter: PortalAdapter = {
@@ -53,6 +71,17 @@ export const tedAdapter: PortalAdapter = {
     url: tedXmlUrl,
     read: (record) => readTedXml(record as Document),
   },
+  listing: {
+    format: 'xml',
+    notices: (doc, pageUrl) => {
+      if (!SEARCH_PATH.test(pageUrl.pathname)) return [];
+      return listedPublicationNumbers(doc).slice(0, MAX_LISTED_NOTICES).flatMap((number) => {
+        const url = listedXmlUrl(pageUrl, number);
+        return url ? [{ number, url }] : [];
+      });
+    },
+    read: readListing,
+  },
 };
 
 // Pages to check it on:
@@ -60,4 +89,4 @@ export const tedAdapter: PortalAdapter = {
 // https://ted.europa.eu/en/notice/43489-2024/xml (its twin)
 // https://ted.europa.eu/en/notice/-/detail/163-2021 (legacy F03 award, a Spanish winner of a Portuguese contract)
 // https://ted.europa.eu/en/notice/-/detail/740039-2023 (eForms contract notice, Polish)
-// https://ted.europa.eu/en/search/result?FT=adalimumab (search results)
+// https://ted.europa.eu/en/search/result?FT=adalimumab (search results; each listed notice's XML is read)

@@ -88,7 +88,11 @@ export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
       pending = [];
       void (async () => {
         if (change.kind === 'none') return;
+        // A hidden tab is not read, not even to compare its text: that waits until the tab is shown. A reading
+        // already under way (a navigation's) is let finish first: when it covers the change, there is nothing to redo.
+        await whenVisible(signal);
         if (change.kind === 'parts' && lastRead?.url === location.href) return void (await readParts(change.parts));
+        if (running) await running;
         const body = document.body;
         if (body && analysed && analysed.url === location.href && (await extractPageTextInSlices(body, { signal })).text === analysed.text) return;
         await rescan();

@@ -16,6 +16,8 @@ const PROBLEMS_SHOWN_PER_FILE = 20;
 export interface EntitySet {
   label: string;
   entities: readonly Entity[];
+  /** Where the entities come from: the shipped knowledge base, or a FollowTheMoney file (ids as the file writes them). */
+  origin: 'shipped' | 'file';
   /** Present for FollowTheMoney files. */
   report?: FtmImportResult['report'];
 }
@@ -59,7 +61,7 @@ export function entityFileSourceId(file: string): string {
 export async function readEntityFile(file: string, io: CliIo, strict = false): Promise<EntitySet> {
   try {
     const result = await importFtmFile(resolve(io.cwd(), file), { sourceId: entityFileSourceId(file), fileName: file, strict });
-    return { label: file, entities: result.entities, report: result.report };
+    return { label: file, entities: result.entities, origin: 'file', report: result.report };
   } catch (error) {
     if (error instanceof FtmImportError || error instanceof FtmFileError) throw new InputError(error.message);
     throw error;
@@ -70,7 +72,7 @@ export async function readDefaultEntities(dataFile: string): Promise<EntitySet> 
   try {
     const data = await readDefaultData(dataFile);
     if (!Array.isArray(data.entities)) throw new Error(`${dataFile}: "entities" is not a list`);
-    return { label: 'default knowledge base', entities: data.entities };
+    return { label: 'default knowledge base', entities: data.entities, origin: 'shipped' };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new InputError(message.includes(dataFile) ? message : `${dataFile}: ${message}`);

@@ -76,8 +76,28 @@ export function formatAnalysis(analysis: PageAnalysis): string {
 
   const otherCodes = reading.classifications ?? [];
   if (otherCodes.length > 0) {
-    lines.push('', `Other codes (${otherCodes.length}; no risk categories are mapped to them):`);
-    for (const c of otherCodes) lines.push(`  ${c.scheme.toUpperCase()} ${c.code}${c.label ? ` ${safe(c.label)}` : ''}`);
+    lines.push('', `Other codes (${otherCodes.length}):`);
+    for (const c of otherCodes) {
+      const categories = findings.filter((f) => f.classificationCodes?.some((m) => m.scheme === c.scheme && m.code === c.code)).map((f) => safe(f.title));
+      lines.push(`  ${c.scheme.toUpperCase()} ${c.code}${c.label ? ` ${safe(c.label)}` : ''}`);
+      lines.push(`      risk categories: ${categories.length ? categories.join('; ') : c.scheme === 'cpc' ? 'none known (CPC codes are not mapped)' : 'none known'}`);
+    }
+  }
+
+  const listed = reading.listedNotices ?? [];
+  if (listed.length > 0) {
+    lines.push('', `Listed notices (${listed.length}):`);
+    for (const n of listed) {
+      lines.push(`  ${safe(n.number)}${n.published ? ` (${n.published})` : ''}${n.title ? ` ${safe(n.title)}` : ''}`);
+      if (n.readFrom === 'listing') {
+        lines.push('      only listed: its title, buyer, codes and winners are in its own notice (read it with inspect)');
+        continue;
+      }
+      if (n.noticeType) lines.push(`      type: ${safe(n.noticeType)}`);
+      if (n.buyer) lines.push(`      buyer: ${safe(n.buyer)}${n.countries.length ? ` (${n.countries.join(', ')})` : ''}`);
+      if (n.cpv.length) lines.push(`      CPV: ${n.cpv.join(', ')}`);
+      if (n.winners.length) lines.push(`      winners: ${n.winners.map(safe).join('; ')}`);
+    }
   }
 
   const checkedSuppliers = analysis.checked.filter((c) => c.kind === 'supplier');

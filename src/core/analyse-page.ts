@@ -1,5 +1,6 @@
 // Turns what was read from a page (notice fields and visible text) into findings with their evidence:
-// flagged or possible suppliers from the matcher, and high-risk product categories from the page's CPV codes.
+// flagged or possible suppliers from the matcher, and high-risk product categories from the page's CPV codes and its
+// UNSPSC, NAICS and PSC codes (through TenderLens's classification map).
 // Pure: the caller supplies the knowledge as synchronous lookups (the background prefetches them from Dexie).
 import type {
   CheckedItem,
@@ -16,6 +17,7 @@ import type {
   TextAnchor,
 } from './types';
 import { riskCategoriesForCpv } from './cpv';
+import { describeMappedCode, riskCategoriesForClassification } from './classification-risk';
 import { countryName } from './countries';
 import { findMentions, type CompiledMatcher, type Mention } from '../matcher';
 import { applyDecisions, type DecidedMentions, type DismissedMention } from './decisions';
@@ -180,8 +182,71 @@ function rank(m: Mention): number {
   return (m.confidence === 'high' ? 2 : 1) + m.score;
 }
 
-/** One finding per high-risk category the page's CPV codes fall into. */
+/** One finding per high-risk category the page's CPV codes, then its other codes, fall into. */
 function categoryFindings(k: KnowledgeLookups, page: PageInput): Finding[] {
+  const findings = cpvCategoryFindings(k, page);
+  for (const classification of page.reading.classifications ?? []) {
+    for (const { category, entry } of riskCategoriesForClassification(classification, k.riskCategories)) {
+      if (classification.scheme === 'cpc') continue;
+      const code = { scheme: classification.scheme, code: classification.code, ...(classification.label ? { label: classification.label } : {}), mappedCode: entry.code, mappedTitle: entry.title };
+      const reason = `${describeMappedCode(classification, entry)} falls in the high-risk category “${category.label}”.`;
+      const anchors = findCodeAnchors(page.text, classification);
+      const existing = findings.get(category.id);
+      if (existing) {
+        if (existing.classificationCodes?.some((c) => c.scheme === code.scheme && c.code === code.code)) continue;
+        existing.classificationCodes = [...(existing.classificationCodes ?? []), code];
+        existing.reason = `${existing.reason} ${reason}`;
+        existing.anchors.push(...anchors);
+        continue;
+      }
+      const flags = category.flagIds.map((id) => k.flag(id)).filter((f): f is Flag => f !== undefined);
+      findings.set(category.id, {
+        id: `category:${category.id}`,
+        kind: 'high-risk-category',
+        severity: 'review',
+        title: category.label,
+        detail: describeProductFlags(flags),
+        reason,
+        concern: 'high_risk_product',
+        cpvCodes: [],
+        classificationCodes: [code],
+        sources: sourcesOf(k, flags.map((f) => f.sourceId), flags),
+        flags,
+        anchors,
+      });
+    }
+  }
+  return [...findings.values()];
+}
+
+/**
+ * Where a UNSPSC, NAICS or PSC code is printed in the page text: as normalised (8 digits for UNSPSC) or, for a
+ * UNSPSC class or family, as its significant digits ("801116"), not inside a longer code.
+ */
+export function findCodeAnchors(text: string, classification: { scheme: string; code: string }): TextAnchor[] {
+  const forms = [classification.code];
+  if (classification.scheme === 'unspsc') {
+    let short = classification.code;
+    while (short.length > 4 && short.endsWith('00')) short = short.slice(0, -2);
+    if (short !== classification.code) forms.push(short);
+  }
+  for (const form of forms) {
+    const anchors: TextAnchor[] = [];
+    for (let at = text.indexOf(form); at !== -1; at = text.indexOf(form, at + form.length)) {
+      if (isCodeChar(text.charCodeAt(at - 1)) || isCodeChar(text.charCodeAt(at + form.length))) continue;
+      anchors.push({ start: at, end: at + form.length });
+    }
+    if (anchors.length > 0) return anchors;
+  }
+  return [];
+}
+
+function isCodeChar(c: number): boolean {
+  return isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** One finding per high-risk category the page's CPV codes fall into, by category id. */
+function cpvCategoryFindings(k: KnowledgeLookups, page: PageInput): Map<string, Finding> {
   const findings = new Map<string, Finding>();
   for (const cpv of page.reading.cpv) {
     for (const category of riskCategoriesForCpv(cpv.code8, k.riskCategories)) {
@@ -208,7 +273,7 @@ function categoryFindings(k: KnowledgeLookups, page: PageInput): Finding[] {
       });
     }
   }
-  return [...findings.values()];
+  return findings;
 }
 
 /** Where a CPV code is printed in the page text: the 8 digits, not inside a longer number. */

@@ -267,6 +267,25 @@ export interface NoticeReading {
   classifications?: NoticeClassification[];
   suppliers: NoticeParty[];
   countries: CountryCode[];
+  /** On a search-results page: every notice it lists, as far as each was read. */
+  listedNotices?: ListedNotice[];
+}
+
+/** One notice a search-results page lists. */
+export interface ListedNotice {
+  /** The portal's notice number ("43489-2024" on TED). */
+  number: string;
+  title?: string;
+  noticeType?: string;
+  /** YYYY-MM-DD. */
+  published?: string;
+  buyer?: string;
+  countries: CountryCode[];
+  /** CPV codes (8 digits). */
+  cpv: string[];
+  winners: string[];
+  /** Where it was read: from the notice's own data (its XML), or only from the listing (the number and date). */
+  readFrom: 'notice-data' | 'listing';
 }
 
 // ---- What the analysis of a page returns --------------------------------------------------------
@@ -295,6 +314,17 @@ export type FindingKind = 'flagged-entity' | 'possible-entity' | 'high-risk-cate
 // Goods detained at import are flagged as an import ban, so a finding's concern is never 'detained_at_import'.
 export type Concern = Exclude<ListMeaning, 'detained_at_import'> | 'high_risk_product';
 
+/** A UNSPSC, NAICS or PSC code of a page that falls in a risk category, and the code of the map that put it there. */
+export interface CategoryCode {
+  scheme: 'unspsc' | 'naics' | 'psc';
+  code: string;
+  /** The page's label for the code, if any. */
+  label?: string;
+  mappedCode: string;
+  /** The mapped code's official title. */
+  mappedTitle: string;
+}
+
 /** One thing TenderLens tells the user about a page, with its evidence and where it appears. */
 export interface Finding {
   id: string;
@@ -312,6 +342,8 @@ export interface Finding {
   entityId?: string;
   /** For category findings: the page's CPV codes that fall in the category. */
   cpvCodes: string[];
+  /** For category findings: the page's other codes (UNSPSC, NAICS, PSC) that fall in it, each with the mapped code that led there. */
+  classificationCodes?: CategoryCode[];
   sources: FindingSource[];
   /** Individual list statements behind the finding (flag ids) for the evidence view. */
   flags: Flag[];

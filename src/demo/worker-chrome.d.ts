@@ -1,8 +1,17 @@
 // The few `chrome.*` calls the demo and the browser tests run inside the extension's worker (via worker.evaluate).
 declare const chrome: {
-  tabs: { query(q: { url?: string }): Promise<Array<{ id?: number }>> };
+  tabs: {
+    query(q: { url?: string }): Promise<Array<{ id?: number; windowId: number }>>;
+    create(p: { windowId?: number; url?: string; active?: boolean }): Promise<{ id?: number }>;
+    update(tabId: number, p: { active?: boolean }): Promise<unknown>;
+  };
   action: { getBadgeText(d: { tabId: number }): Promise<string>; getTitle(d: { tabId: number }): Promise<string> };
-  storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
+  storage: {
+    session: {
+      get(key: string): Promise<Record<string, unknown>>;
+      onChanged: { addListener(listener: (changes: Record<string, { newValue?: unknown }>) => void): void };
+    };
+  };
   runtime: { sendMessage(message: unknown): Promise<unknown> };
   notifications: {
     getAll(): Promise<Record<string, boolean>>;

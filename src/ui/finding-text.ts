@@ -1,10 +1,11 @@
 // A finding in the interface language: its title, what the lists say and why it is shown, worded from the finding's
-// structured parts (flag types, products, countries, dates, CPV codes) through the catalogue. The analysis writes the
+// structured parts (flag types, products, countries, dates, CPV and other product codes) through the catalogue. The analysis writes the
 // same sentences in English for the CLI; the matcher's explanation is translated by match-reason.ts; what a source
 // wrote itself (names, products, notes, CPV labels) stays as written.
 import type { Finding, Flag, NoticeReading } from '../core/types';
 import { countryName, formatDate, formatList, t, tn } from './i18n';
 import { localiseMatchReason } from './match-reason';
+import { SCHEME_NAMES } from '../core/classification-risk';
 
 export interface FindingWords {
   title: string;
@@ -23,10 +24,13 @@ export function findingWords(finding: Finding, reading?: NoticeReading): Finding
   const title = riskCategoryLabel(finding.id.replace(/^category:/, ''), finding.title);
   const code = finding.cpvCodes[0];
   const label = reading?.cpv.find((c) => c.code8 === code)?.label;
+  const other = finding.classificationCodes?.[0];
+  // A UNSPSC, NAICS or PSC code: the code, and the mapped code's official title (with that code when it differs).
+  const otherReason = other && t('categoryReasonCode', [SCHEME_NAMES[other.scheme], other.code, other.mappedCode === other.code ? other.mappedTitle : `${other.mappedCode} ${other.mappedTitle}`, title]);
   return {
     title,
     detail: describeProductFlags(finding.flags),
-    reason: code ? t('categoryReason', [code, label ?? t('cpvUnknown'), title]) : finding.reason,
+    reason: code ? t('categoryReason', [code, label ?? t('cpvUnknown'), title]) : otherReason || finding.reason,
   };
 }
 

@@ -11,6 +11,7 @@ import { renderReportHtml } from '../../disclosures/report-html';
 import { EXIT_OK, InputError, UsageError, type CliIo } from '../cli-io';
 import type { Command } from '../command';
 import { loadDisclosureFiles } from '../disclosure-files';
+import { referencesOfSets, withEntityReferences } from '../entity-references';
 import { ENTITIES_OPTION, entityFileSourceId, loadEntitySets, plural, takeEntityFiles } from '../entity-sets';
 import { DEFAULT_KNOWLEDGE_PATH, readDefaultData } from '../knowledge-file';
 import { parseArgs, type OptionSpec } from '../parse-args';
@@ -68,7 +69,7 @@ async function runCheckBidders(args: string[], io: CliIo): Promise<number> {
 
   const bidders = readBidderList(biddersFile, await io.readFile(biddersFile));
   const defaults = await readDefaultData(DEFAULT_KNOWLEDGE_PATH).catch((error: unknown) => { throw new InputError(error instanceof Error ? error.message : String(error)); });
-  const { entities } = await loadEntitySets({ useDefaults, dataFile: DEFAULT_KNOWLEDGE_PATH, files: entityFiles }, io);
+  const { sets, entities } = await loadEntitySets({ useDefaults, dataFile: DEFAULT_KNOWLEDGE_PATH, files: entityFiles }, io);
   const { disclosures } = await loadDisclosureFiles(disclosureFiles, io);
   const loadedAt = new Date().toISOString();
   const fileSources: Source[] = entityFiles.map((file) => ({
@@ -78,7 +79,7 @@ async function runCheckBidders(args: string[], io: CliIo): Promise<number> {
   const sources = [...defaults.sources.filter((s) => useDefaults || s.kind !== 'entity-list'), ...fileSources];
   const knowledge = checkKnowledgeFrom({ sources, entities, flags: defaults.flags.filter((f) => useDefaults || !f.entityId), riskCategories: defaults.riskCategories });
   const report = checkBidders({ bidders, disclosures, knowledge, asOf, generatedAt: loadedAt });
-  const text = format === 'html' ? renderReportHtml(report) : format === 'csv' ? renderReportCsv(report) : renderReportJson(report);
+  const text = format === 'html' ? renderReportHtml(report) : format === 'csv' ? renderReportCsv(report) : renderReportJson(withEntityReferences(report, referencesOfSets(sets)) as typeof report);
   await io.writeFile(out, text);
   for (const b of report.bidders) io.stdout(`${b.name}: ${summariseBidder(b).verdict}\n`);
   io.stdout(`Report written to ${out} (${plural(bidders.length, 'bidder')}, ${plural(disclosures.length, 'disclosure')}, as of ${asOf}).\n`);

@@ -3,11 +3,13 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readNotice } from '../../adapters';
+import { decodeNoticeData } from '../../adapters/decode-notice-data';
 import { analysePage } from '../../core/analyse-page';
 import { extractPageText } from '../../page-text/extract';
 import { InputError, UsageError, EXIT_OK, type CliIo } from '../cli-io';
 import type { Command } from '../command';
 import { formatAnalysis } from '../format-analysis';
+import { referencesOfShipped, withEntityReferences } from '../entity-references';
 import { decodeHtml, parseHtmlDocument } from '../html-document';
 import { DEFAULT_KNOWLEDGE_PATH, loadKnowledgeFromFile } from '../knowledge-file';
 import { parseArgs, type OptionSpec } from '../parse-args';
@@ -38,6 +40,18 @@ async function loadKnowledge(file: string) {
   }
 }
 
+/** True when the bytes start like notice data (JSON or XML) rather than a page, in whatever encoding. */
+function isNoticeData(bytes: Uint8Array): boolean {
+  return looksLikeData(decodeNoticeData(bytes.subarray(0, 4096)).text);
+}
+
+/** Notice data in the encoding its publisher used; a file that is not UTF-8 is said so on standard error. */
+function decodeData(bytes: Uint8Array, source: string, io: CliIo): string {
+  const { text, encoding } = decodeNoticeData(bytes);
+  if (encoding !== 'utf-8' && encoding !== 'utf-8-bom') io.stderr(`tenderlens: note: ${source}: not UTF-8; read as ${encoding === 'windows-1252' ? 'Windows-1252 (ISO-8859-1)' : encoding}\n`);
+  return text;
+}
+
 async function runInspect(args: string[], io: CliIo): Promise<number> {
   const parsed = parseArgs(args, OPTIONS, NAME);
   if (parsed.positionals.length !== 1) {
@@ -52,16 +66,16 @@ async function runInspect(args: string[], io: CliIo): Promise<number> {
   const dataFile = typeof dataOption === 'string' ? resolve(io.cwd(), dataOption) : DEFAULT_KNOWLEDGE_PATH;
 
   const source = input === '-' ? 'standard input' : input;
-  const html = decodeHtml(input === '-' ? await io.readStdin() : await io.readFile(input), source, (warning) => io.stderr(`tenderlens: warning: ${warning}
-`));
-  const data = looksLikeData(html) ? readNoticeDataInput(html, source, url) : undefined;
-  const doc = data ? undefined : parseHtmlDocument(html, source);
+  const bytes = input === '-' ? await io.readStdin() : await io.readFile(input);
+  const data = isNoticeData(bytes) ? readNoticeDataInput(decodeData(bytes, source, io), source, url) : undefined;
+  const doc = data ? undefined : parseHtmlDocument(decodeHtml(bytes, source, (warning) => io.stderr(`tenderlens: warning: ${warning}\n`)), source);
   const reading = data?.reading ?? readNotice(doc!, url);
   const text = data?.text ?? extractPageText(doc!.querySelector('body') ?? doc!).text;
 
   const knowledge = await loadKnowledge(dataFile);
   const analysis = analysePage(knowledge, { url, text, reading });
-  io.stdout(parsed.options.has('json') ? `${JSON.stringify(analysis, null, 2)}\n` : formatAnalysis(analysis));
+  const json = () => withEntityReferences(analysis, referencesOfShipped((id) => knowledge.entity(id)));
+  io.stdout(parsed.options.has('json') ? `${JSON.stringify(json(), null, 2)}\n` : formatAnalysis(analysis));
   return EXIT_OK;
 }
 
@@ -78,6 +92,8 @@ opportunity record is read as data: buyer, classifications, tenderers and winner
 
 Prints the portal, title, buyer, CPV codes with their risk categories, suppliers with their identifiers, and
 every finding with its sources. When nothing is found it says so: no information is not the same as no risk.
+With --json, a listed entity is named by "entityId", its own FollowTheMoney id as written in its file, and
+"list", the list it came from.
 
 The page's address defaults to file://<path>; give --url to read a saved page as the portal page it came from.
 Exit codes: 0 when the page was read (whatever it contains), 1 when a file cannot be used, 2 for usage errors.`,

@@ -5,7 +5,7 @@ import { UsageError, EXIT_OK, type CliIo } from '../cli-io';
 import type { Command } from '../command';
 import { readPageTextInParallel } from '../page-text-thread';
 import { DEFAULT_KNOWLEDGE_PATH } from '../knowledge-file';
-import { entityIdParts } from '../../import/ftm';
+import { referencesOfSets, type ReferenceOf } from '../entity-references';
 import { ENTITIES_OPTION, loadEntitySets, plural, takeEntityFiles, type EntitySet } from '../entity-sets';
 import { parseArgs, type OptionSpec } from '../parse-args';
 
@@ -71,10 +71,10 @@ function formatTable(mentions: readonly Mention[], names: ReadonlyMap<string, st
 }
 
 /** A mention for --json: the entity's own id as written in its file, and the list it came from, apart. */
-function mentionJson(m: Mention) {
-  const { id, list } = entityIdParts(m.entityId);
+function mentionJson(m: Mention, referenceOf: ReferenceOf) {
+  const { entityId, list } = referenceOf(m.entityId);
   return {
-    entityId: id, text: m.text, confidence: m.confidence, score: m.score, reason: m.reason,
+    entityId, text: m.text, confidence: m.confidence, score: m.score, reason: m.reason,
     list, start: m.start, end: m.end, rule: m.rule, matchedName: m.matchedName,
   };
 }
@@ -107,7 +107,8 @@ async function runMatch(args: string[], io: CliIo): Promise<number> {
 
   const mentions = findMentions(compileMatcher(entities), text, pageUrl === undefined ? {} : { pageUrl });
   if (parsed.options.has('json')) {
-    io.stdout(`${JSON.stringify({ mentions: mentions.map(mentionJson) }, null, 2)}\n`);
+    const referenceOf = referencesOfSets(sets);
+    io.stdout(`${JSON.stringify({ mentions: mentions.map((m) => mentionJson(m, referenceOf)) }, null, 2)}\n`);
   } else {
     const names = new Map(entities.map((e) => [e.id, e.name]));
     io.stdout(formatTable(mentions, names, sets));

@@ -10,7 +10,7 @@ import { slugify } from '../../data/slug';
 import { compileMatcher } from '../../matcher';
 import { FEED_ID_AUTHORITY, type AlertFeed } from '../../publish/alert-feed';
 import { writeAtom } from '../../publish/atom';
-import { ftmIdOf } from '../../publish/ftm-id';
+import { referencesOfSets } from '../entity-references';
 import { writeJsonFeed } from '../../publish/json-feed';
 import { readOpml } from '../../publish/opml';
 import { emptyScanState, mergeAlerts, parseScanState, stateAlertRows, type ScanState } from '../../publish/scan-state';
@@ -62,7 +62,7 @@ export async function runScanFeeds(options: ScanFeedsOptions, io: CliIo): Promis
   mkdirSync(join(outDir, 'entities'), { recursive: true });
   const statePath = join(outDir, SCAN_STATE_FILE);
   const state = readState(statePath);
-  const { entities } = await loadEntitySets({ useDefaults: options.useDefaults, dataFile: options.dataFile, files: options.entityFiles }, io);
+  const { sets, entities } = await loadEntitySets({ useDefaults: options.useDefaults, dataFile: options.dataFile, files: options.entityFiles }, io);
   const matcher = compileMatcher(entities);
   const entityById = new Map<string, Entity>(entities.map((e) => [e.id, e]));
   const fetchImpl = oneRequestPerHost(options.fetch ?? ((input, init) => fetch(input, init)));
@@ -99,7 +99,8 @@ export async function runScanFeeds(options: ScanFeedsOptions, io: CliIo): Promis
   }
 
   const alerts = stateAlertRows(state);
-  const names = new Map([...entityById.values()].map((e) => [e.id, { id: ftmIdOf(e), name: e.name }]));
+  const referenceOf = referencesOfSets(sets);
+  const names = new Map([...entityById.values()].map((e) => [e.id, { id: referenceOf(e.id).entityId, name: e.name }]));
   const titles = new Map(Object.entries(state.feeds).map(([url, f]) => [url, f.title ?? url]));
   const base = { generator: `TenderLens ${packageJson.version}` };
   const all: AlertFeed = { ...base, id: `${FEED_ID_AUTHORITY}:scan:alerts`, title: 'TenderLens alerts', subtitle: `Items of ${opml.feeds.length} feed(s) that name known companies or organisations, linked by TenderLens. No item is not the same as no risk.`, entries: alertEntries(alerts, names, titles) };

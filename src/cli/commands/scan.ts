@@ -12,6 +12,7 @@ import { EXIT_FAILURE, EXIT_OK, InputError, UsageError, type CliIo } from '../cl
 import type { Command } from '../command';
 import { DEFAULT_KNOWLEDGE_PATH } from '../knowledge-file';
 import { loadEntitySets, takeEntityFiles } from '../entity-sets';
+import { referencesOfSets, withEntityReferences, type ReferenceOf } from '../entity-references';
 import { parseArgs, type OptionSpec } from '../parse-args';
 import { runScanFeeds } from './scan-feeds';
 
@@ -67,11 +68,12 @@ async function readFeedBytes(input: FeedInput, io: CliIo): Promise<FeedBytes> {
 interface Knowledge {
   matcher: CompiledMatcher;
   entities: Map<string, Entity>;
+  referenceOf: ReferenceOf;
 }
 
 async function loadKnowledge(options: { dataFile: string; useDefaults: boolean; entityFiles: string[] }, io: CliIo): Promise<Knowledge> {
-  const { entities } = await loadEntitySets({ useDefaults: options.useDefaults, dataFile: options.dataFile, files: options.entityFiles }, io);
-  return { matcher: compileMatcher(entities), entities: new Map(entities.map((e) => [e.id, e])) };
+  const { sets, entities } = await loadEntitySets({ useDefaults: options.useDefaults, dataFile: options.dataFile, files: options.entityFiles }, io);
+  return { matcher: compileMatcher(entities), entities: new Map(entities.map((e) => [e.id, e])), referenceOf: referencesOfSets(sets) };
 }
 
 type FeedOutcome = { input: FeedInput; scan: FeedScan } | { input: FeedInput; error: string };
@@ -106,7 +108,7 @@ function formatOutcome(outcome: FeedOutcome, entities: Map<string, Entity>): str
   return `${lines.join('\n')}\n`;
 }
 
-function outcomeJson(outcome: FeedOutcome): unknown {
+function outcomeJson(outcome: FeedOutcome, referenceOf: ReferenceOf): unknown {
   if ('error' in outcome) return { source: outcome.input.given, sourceId: outcome.input.sourceId, error: outcome.error };
   const { feed, alerts, duplicates, encoding } = outcome.scan;
   return {
@@ -118,7 +120,7 @@ function outcomeJson(outcome: FeedOutcome): unknown {
     encoding: encoding.encoding,
     items: feed.items.length,
     duplicates,
-    alerts,
+    alerts: withEntityReferences(alerts, referenceOf),
   };
 }
 
@@ -157,7 +159,7 @@ async function runScan(args: string[], io: CliIo): Promise<number> {
     outcomes.push(outcome);
     if (!json) io.stdout(`${outcomes.length > 1 ? '\n' : ''}${formatOutcome(outcome, knowledge.entities)}`);
   }
-  if (json) io.stdout(`${JSON.stringify({ feeds: outcomes.map(outcomeJson) }, null, 2)}\n`);
+  if (json) io.stdout(`${JSON.stringify({ feeds: outcomes.map((o) => outcomeJson(o, knowledge.referenceOf)) }, null, 2)}\n`);
   const failed = outcomes.filter((o): o is Extract<FeedOutcome, { error: string }> => 'error' in o);
   if (failed.length === 0) return EXIT_OK;
   io.stderr(`tenderlens: ${failed.length} of ${outcomes.length} feeds could not be read:\n${failed.map((o) => `  ${safe(o.error)}\n`).join('')}`);
@@ -179,8 +181,10 @@ it matched. Repeated items (same id or same link) are counted once.
 
 Prints per feed its title, its item count and the linked items. With --json it prints
 { "feeds": [{ "source", "sourceId", "title", "link", "format", "encoding", "items", "duplicates", "alerts" }] },
-where items is the number of items read and each alert carries its entityIds and mentions; a feed that could
-not be read has an "error" instead.
+where items is the number of items read and each alert carries its entities and mentions. An entity is named
+as {"entityId","list"}: entityId is the record's own FollowTheMoney id exactly as written in its file, list the
+list it came from (the file's name without its extensions, or the shipped list's id). A feed that could not be
+read has an "error" instead.
 
 A feed that cannot be read (missing file, network error, not a feed) is reported and the others are still
 scanned. Exit codes: 0 when every feed was read, 1 when any failed, 2 for usage errors.

@@ -11,6 +11,7 @@ import { fromEntityRow, openKnowledgeDb, type KnowledgeDb } from '../../kb/db';
 import { defaultDataInstalled, installDefaultData, knowledgeRevision, recordKnowledgeLost } from '../../kb/lists';
 import { compileAndSaveMatcher, loadSavedMatcher, MATCHER_KEY, readMatcherSelfie } from '../../kb/matcher-selfie';
 import { riskCategoriesForCpv } from '../../core/cpv';
+import { riskCategoriesForClassification } from '../../core/classification-risk';
 
 /** How long pages use the previous matcher while waiting for the one the options page compiles, before compiling here. */
 const COMPILE_FALLBACK_MS = 20_000;
@@ -157,8 +158,11 @@ export class KnowledgeService {
       this.db.riskCategories.toArray(),
       this.db.cpv.bulkGet(codes),
     ]);
-    // Only the statements behind the categories this page's codes fall in.
-    const pageCategories = new Set(codes.flatMap((code) => riskCategoriesForCpv(code, categories)));
+    // Only the statements behind the categories this page's codes (CPV, and UNSPSC, NAICS or PSC) fall in.
+    const pageCategories = new Set([
+      ...codes.flatMap((code) => riskCategoriesForCpv(code, categories)),
+      ...(page.reading.classifications ?? []).flatMap((c) => riskCategoriesForClassification(c, categories).map((found) => found.category)),
+    ]);
     const categoryFlagIds = [...new Set([...pageCategories].flatMap((c) => c.flagIds))];
     const categoryFlags = await this.db.flags.bulkGet(categoryFlagIds);
     const entityMap = new Map(entities.filter((e) => e !== undefined).map((e) => [e.id, fromEntityRow(e)]));

@@ -58,6 +58,18 @@ describe('reading a page with its notice data', () => {
     expect(server.asked).toHaveLength(2);
   });
 
+  it('reads a twin served in ISO-8859-1 with its accents (the bytes, not a UTF-8 reading of them)', async () => {
+    // The real notice as a server sending ISO-8859-1 would (declaration and bytes re-encoded from the UTF-8 original).
+    const iso = TED_XML.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"');
+    const bytes = Uint8Array.from(iso, (c) => c.charCodeAt(0));
+    const fetch = (async () => new Response(bytes, { headers: { 'content-type': 'application/xml; charset=ISO-8859-1' } })) as typeof globalThis.fetch;
+    const reading = await new LiveNoticeReader({ fetch, xmlParser }).read(tedPage(), TED_PAGE);
+    const utf8Reading = await new LiveNoticeReader({ fetch: serving({ 'https://ted.europa.eu/en/notice/43489-2024/xml': TED_XML }).fetch, xmlParser }).read(tedPage(), TED_PAGE);
+    expect(reading).toEqual(utf8Reading);
+    expect(JSON.stringify(reading)).toMatch(/[äöüß]/);
+    expect(JSON.stringify(reading)).not.toContain('\ufffd');
+  });
+
   it('does not read the twin of a reader that is switched off', async () => {
     const server = serving({ 'https://ted.europa.eu/en/notice/43489-2024/xml': TED_XML });
     const reader = new LiveNoticeReader({ fetch: server.fetch, xmlParser, switchedOff: new Set(['ted']) });

@@ -7,11 +7,13 @@ const response = JSON.parse(readFileSync(new URL('../../fixtures/portal_html/us_
   opportunitiesData: Record<string, unknown>[];
 };
 const AWARD_ID = 'f90fba9ebf6243ed8290c4ed4603c182';
+/** The day the saved response was retrieved (its records were posted up to 2026-02-02). */
+const RETRIEVED = new Date('2026-02-02T12:00:00Z');
 const pageOf = (id: string) => new URL(`https://sam.gov/opp/${id}/view`);
 
 describe('SAM.gov opportunity records', () => {
   it('reads the award notice the page names: awardee with UEI and CAGE, NAICS, PSC, the organisation path as buyer', () => {
-    expect(readSamRecord(response, pageOf(AWARD_ID))).toEqual({
+    expect(readSamRecord(response, pageOf(AWARD_ID), RETRIEVED)).toEqual({
       portal: 'sam-gov',
       title: 'Q999--Cancer CarePoint Associates, LLC',
       noticeType: 'Award Notice',
@@ -37,6 +39,38 @@ describe('SAM.gov opportunity records', () => {
       ],
       countries: ['US'],
     });
+  });
+
+  it('reads every field it uses from where the real public response has it', () => {
+    const at = (record: unknown, path: string) => path.split('.').reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), record);
+    const records = response.opportunitiesData as unknown[];
+    const award = records.find((r) => at(r, 'noticeId') === AWARD_ID);
+    for (const path of ['title', 'type', 'fullParentPathName', 'naicsCode', 'classificationCode', 'active', 'archiveDate', 'officeAddress.countryCode',
+      'award.number', 'award.amount', 'award.awardee.name', 'award.awardee.ueiSAM', 'award.awardee.cageCode', 'award.awardee.location.city.name',
+      'award.awardee.location.state.name', 'award.awardee.location.zip']) {
+      expect(at(award, path), path).toEqual(expect.any(String));
+    }
+    expect(at(award, 'naicsCodes')).toEqual(['561320']);
+    // Each of the ten records: its organisation path as buyer, its NAICS and PSC as the record writes them.
+    for (const record of records) {
+      const reading = readSamRecord(record, undefined, RETRIEVED);
+      expect(reading.buyer?.name.split(' › ')[0]).toBe(String(at(record, 'fullParentPathName')).split('.')[0]);
+      expect(reading.classifications).toEqual([{ scheme: 'naics', code: at(record, 'naicsCode') }, { scheme: 'psc', code: at(record, 'classificationCode') }]);
+      expect(reading.noticeType).toBe(at(record, 'type'));
+      expect(reading.stage).toBe('Active');
+    }
+  });
+
+  it('says a notice is archived once its archive date has passed (the public record has no other sign of it)', () => {
+    expect(readSamRecord(response, pageOf(AWARD_ID), new Date('2026-04-03T12:00:00Z')).stage).toBe('Active');
+    expect(readSamRecord(response, pageOf(AWARD_ID), new Date('2026-04-04T00:00:00Z')).stage).toBe('Archived on 2026-04-03');
+    // The Forest Service's notice stays open until 2032.
+    expect(readSamRecord(response, pageOf('f85ff581f08d4d408ae0214beb569d95'), new Date('2026-12-03')).stage).toBe('Active');
+  });
+
+  it('reads the place of performance’s country (a Navy order delivered in Chinhae, Korea)', () => {
+    const reading = readSamRecord(response, pageOf('fc82b63eeaa740d582bb8f72e06cd4f2'), RETRIEVED);
+    expect(reading.countries).toEqual(['US', 'KR']);
   });
 
   it('reads a solicitation with its NAICS and PSC and no awardee', () => {

@@ -74,7 +74,7 @@ describe('tenderlens inspect on every portal fixture', () => {
     const sam = recordingIo({ cwd: FIXTURES });
     await runCli(['inspect', 'portal_html/us_sam_gov_opportunities_v2_search_response.json', '--url', 'https://sam.gov/opp/f90fba9ebf6243ed8290c4ed4603c182/view'], sam);
     expect(sam.out).toContain('Portal:    SAM.gov\n');
-    expect(sam.out).toContain('  NAICS 561320\n  PSC Q999\n');
+    expect(sam.out).toContain('  NAICS 561320\n      risk categories: none known\n  PSC Q999\n      risk categories: none known\n');
     expect(sam.out).toContain('CANCER CAREPOINT ASSOCIATES, LLC (UEI LPZ2UE7MLNL5, CAGE 135X2) [winner: 5000000 USD (36F79726D0065)]');
   });
 
@@ -98,5 +98,18 @@ describe('tenderlens inspect: telling data from pages', () => {
     const page = recordingIo({ files: { 'page.xhtml': '<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><body><h1>Desks</h1></body></html>' } });
     expect(await runCli(['inspect', 'page.xhtml', '--json'], page)).toBe(0);
     expect((JSON.parse(page.out) as PageAnalysis).reading).toMatchObject({ portal: 'generic', title: 'Desks' });
+  });
+});
+
+describe('tenderlens inspect on notice data that is not UTF-8', () => {
+  it('reads Mexico City’s ISO-8859-1 OCDS package with the buyer’s and suppliers’ accents, and says how it read it', async () => {
+    const io = recordingIo({ cwd: FIXTURES });
+    expect(await runCli(['inspect', 'ocds/mx_cdmx_release_package_iso-8859-1.json', '--json'], io)).toBe(0);
+    expect(io.err).toBe('tenderlens: note: ocds/mx_cdmx_release_package_iso-8859-1.json: not UTF-8; read as Windows-1252 (ISO-8859-1)\n');
+    const analysis = JSON.parse(io.out) as PageAnalysis;
+    expect(analysis.reading.buyer?.name).toBe('SECRETARÍA DE FINANZAS');
+    expect(analysis.reading.suppliers.map((s) => s.name)).toEqual(['COMERCIALIZADORA DE EQUIPOS', 'SERVICIO TÉCNICO A EQUIPOS SOF,', 'Técnicos Verticales de México,']);
+    expect(analysis.reading.title).toBe('MANTENIMIENTO A MÁQUINA CORTADORA');
+    expect(io.out).not.toContain('\ufffd');
   });
 });

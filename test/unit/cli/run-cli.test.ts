@@ -90,7 +90,7 @@ describe('tenderlens command line', () => {
     const json = recordingIo({ files: { 'list.json': '{"entities": []}' } });
     expect(await runCli(['inspect', 'list.json'], json)).toBe(1);
     expect(json.err).toBe(
-      'tenderlens: list.json: is JSON but neither OCDS (a release, or a package with "releases" or "records") nor a SAM.gov opportunity record\n',
+      'tenderlens: list.json: is JSON but neither OCDS (a release, or a package with "releases" or "records"), a SAM.gov opportunity record nor a TED search response\n',
     );
 
     const pdf = recordingIo({ files: { 'notice.pdf': '%PDF-1.7\n...' } });

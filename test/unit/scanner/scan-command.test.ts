@@ -82,7 +82,7 @@ describe('tenderlens scan', () => {
   it('prints JSON: one entry per feed with its alerts, the same for the file and the URL', async () => {
     const io = recordingIo();
     expect(await runCli(['scan', heiseFile, `${base}/moved`, '--json', '--data', knowledge], io)).toBe(0);
-    const output = JSON.parse(io.out) as { feeds: { source: string; sourceId: string; title: string; items: number; alerts: { id: string; entityIds: string[]; confidence: string; mentions: { reason: string }[] }[] }[] };
+    const output = JSON.parse(io.out) as { feeds: { source: string; sourceId: string; title: string; items: number; alerts: { id: string; entities: { entityId: string; list: string }[]; confidence: string; mentions: { reason: string }[] }[] }[] };
     expect(output.feeds.map((f) => [f.source, f.title, f.items, f.alerts.length])).toEqual([
       [heiseFile, 'heise developer neueste Meldungen', 15, 2],
       [`${base}/moved`, 'heise developer neueste Meldungen', 15, 2],
@@ -90,9 +90,9 @@ describe('tenderlens scan', () => {
     const [fileFeed, urlFeed] = output.feeds;
     expect(fileFeed!.sourceId).toMatch(/^file:\/\/.*\/heise\.atom$/);
     expect(urlFeed!.sourceId).toBe(`${base}/moved`);
-    expect(urlFeed!.alerts.map((a) => [a.id, a.entityIds, a.confidence])).toEqual([
-      [`${base}/moved:http://heise.de/-3088438`, ['test:red-hat'], 'review'],
-      [`${base}/moved:http://heise.de/-3086458`, ['test:apache'], 'high'],
+    expect(urlFeed!.alerts.map((a) => [a.id, a.entities, a.confidence])).toEqual([
+      [`${base}/moved:http://heise.de/-3088438`, [{ entityId: 'test:red-hat', list: 'test-list' }], 'review'],
+      [`${base}/moved:http://heise.de/-3086458`, [{ entityId: 'test:apache', list: 'test-list' }], 'high'],
     ]);
     expect(urlFeed!.alerts[1]!.mentions[0]!.reason).toContain('flagged because the name is distinctive');
   });
@@ -141,8 +141,11 @@ describe('tenderlens scan', () => {
 
     const io = recordingIo();
     expect(await runCli(['scan', heiseFile, '--no-defaults', '--entities', first, `--entities=${second}`, '--json'], io)).toBe(0);
-    const alerts = (JSON.parse(io.out) as { feeds: { alerts: { id: string; entityIds: string[] }[] }[] }).feeds[0]!.alerts;
-    expect(alerts.map((a) => a.entityIds)).toEqual([['software:ms'], ['software:ms'], ['social:fb']]);
+    const alerts = (JSON.parse(io.out) as { feeds: { alerts: { id: string; entities: { entityId: string; list: string }[]; mentions: { entityId: string; list: string }[] }[] }[] }).feeds[0]!.alerts;
+    // Each entity is named by its own id in its file, with the list (the file's name) apart.
+    expect(alerts.map((a) => a.entities)).toEqual([[{ entityId: 'ms', list: 'software' }], [{ entityId: 'ms', list: 'software' }], [{ entityId: 'fb', list: 'social' }]]);
+    expect(alerts.flatMap((a) => a.mentions.map((m) => `${m.list} ${m.entityId}`))).toEqual(['software ms', 'software ms', 'social fb']);
+    expect(io.out).not.toContain('software:ms');
     expect(io.err).toContain(`tenderlens: ${first}:3: not valid JSON`);
 
     const withDefaults = recordingIo();

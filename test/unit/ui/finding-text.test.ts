@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { fakeBrowser } from 'wxt/testing';
 import { parseHtmlDocument } from '@/src/cli/html-document';
 import { readNotice } from '@/src/adapters';
+import { readSamRecord } from '@/src/adapters/sam-record';
+import { readingAsText } from '@/src/adapters/machine-readable';
 import { extractPageText } from '@/src/page-text/extract';
 import { analysePage } from '@/src/core/analyse-page';
 import { knowledgeFromSnapshot } from '@/src/core/knowledge';
@@ -87,5 +89,18 @@ describe('the catalogue and the shipped risk map', () => {
     }
     const named = Object.keys(english).filter((key) => key.startsWith('riskCategory_'));
     expect(named.length).toBe(defaults.riskCategories.length);
+  });
+});
+
+describe('a category raised by a NAICS or PSC code', () => {
+  it('names the code and the mapped code’s title in the interface language', () => {
+    const sam = JSON.parse(readFileSync(file('../../fixtures/portal_html/us_sam_gov_opportunities_v2_search_response.json'), 'utf8')) as unknown;
+    const reading = readSamRecord(sam, new URL('https://sam.gov/opp/fa01b8393b144750b2dddb5288592ec3/view'));
+    const samAnalysis = analysePage(knowledgeFromSnapshot(defaults), { url: 'https://sam.gov/opp/fa01b8393b144750b2dddb5288592ec3/view', text: readingAsText(reading), reading });
+    const electronics = samAnalysis.findings.find((f) => f.id === 'category:electronics-ict')!;
+    useCatalogue('en', 'en-GB');
+    expect(findingWords(electronics, reading).reason).toBe('NAICS 334220 (3342 Communications Equipment Manufacturing) falls in the high-risk category “Computers, phones, screens and other electronics”.');
+    useCatalogue('de', 'de-DE');
+    expect(findingWords(electronics, reading).reason).toBe(`NAICS-Code 334220 (3342 Communications Equipment Manufacturing) gehört zur Kategorie mit hohem Risiko „${riskCategoryLabel('electronics-ict', '')}“.`);
   });
 });
