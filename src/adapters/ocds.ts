@@ -81,6 +81,8 @@ function valueOf(value: unknown, lot?: string): NoticeValue | undefined {
   const amount = Number(obj(value).amount);
   if (obj(value).amount === undefined || !Number.isFinite(amount)) return undefined;
   const currency = str(obj(value).currency);
+  // Nought in no currency is a placeholder some publishers write before the award's value is known.
+  if (amount === 0 && !currency) return undefined;
   return { amount, ...(currency ? { currency } : {}), ...(lot ? { lot } : {}) };
 }
 
@@ -103,7 +105,30 @@ function addClassification(codes: Codes, entry: unknown, main: boolean): void {
   }
 }
 
-function readRelease(release: Json, codes: Codes, parties: NoticeParty[], buyers: NoticeParty[]): void {
+/**
+ * The award versions to read: a release package may hold several releases of one process, each repeating its
+ * awards as they stood then; an award (by process and id) is read from its latest release only, as OCDS merges them.
+ */
+function latestAwards(releases: readonly Json[]): Set<Json> {
+  const byKey = new Map<string, { award: Json; date: string }>();
+  const unkeyed: Json[] = [];
+  for (const release of releases) {
+    const date = str(release.date);
+    for (const award of list(release.awards).filter(isObject)) {
+      const id = str(award.id);
+      if (!id) {
+        unkeyed.push(award);
+        continue;
+      }
+      const key = `${str(release.ocid)}\u0000${id}`;
+      const known = byKey.get(key);
+      if (!known || !(date && known.date && date < known.date)) byKey.set(key, { award, date });
+    }
+  }
+  return new Set([...unkeyed, ...[...byKey.values()].map((v) => v.award)]);
+}
+
+function readRelease(release: Json, codes: Codes, parties: NoticeParty[], buyers: NoticeParty[], awardsToRead: ReadonlySet<Json>): void {
   const partyById = new Map<string, Json>();
   for (const party of list(release.parties).filter(isObject)) partyById.set(str(party.id), party);
   const withDetails = (ref: unknown, role?: NoticeParty['role']) => {
@@ -137,7 +162,7 @@ function readRelease(release: Json, codes: Codes, parties: NoticeParty[], buyers
       if (read) parties.push(read);
     }
   }
-  for (const award of list(release.awards).filter(isObject)) {
+  for (const award of list(release.awards).filter((a): a is Json => isObject(a) && awardsToRead.has(a))) {
     const status = str(award.status);
     const role: NoticeParty['role'] = status === 'cancelled' || status === 'unsuccessful' ? 'bidder' : 'winner';
     const value = valueOf(award.value, str(award.id) || undefined);
@@ -164,7 +189,8 @@ export function readOcds(value: unknown): NoticeReading | undefined {
   const codes: Codes = { cpv: [], other: [] };
   const parties: NoticeParty[] = [];
   const buyers: NoticeParty[] = [];
-  for (const release of releases) readRelease(release, codes, parties, buyers);
+  const awardsToRead = latestAwards(releases);
+  for (const release of releases) readRelease(release, codes, parties, buyers, awardsToRead);
   const onlyProcess = ocids.length <= 1;
   const last = releases[releases.length - 1] ?? {};
   const buyerNames = new Set(buyers.map((b) => b.name.toLowerCase()));

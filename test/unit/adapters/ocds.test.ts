@@ -5,6 +5,14 @@ import { readOcds } from '@/src/adapters/ocds';
 const ocds = (file: string) => readOcds(JSON.parse(readFileSync(new URL(`../../fixtures/ocds/${file}`, import.meta.url), 'utf8')));
 
 describe('OCDS data', () => {
+  it('reads an award repeated in several releases of one process from its latest release only (Mexico City)', () => {
+    const reading = readOcds(JSON.parse(readFileSync(new URL('../../fixtures/ocds/mx_cdmx_release_package_iso-8859-1.json', import.meta.url), 'latin1')));
+    const winner = reading?.suppliers.find((s) => s.role === 'winner');
+    expect(winner?.name).toBe('COMERCIALIZADORA DE EQUIPOS');
+    // The earlier releases carry the award at 0 in no currency, before its value was known.
+    expect(winner?.values).toEqual([{ amount: 193817.35, currency: 'MXN', lot: '1' }]);
+  });
+
   it('reads a SECOP II release: buyer, UNSPSC items normalised, no supplier where the release names none', () => {
     expect(ocds('co_secop-release_1.json')).toMatchObject({
       portal: 'colombia-compra',
