@@ -18,6 +18,7 @@ import { placeMarks, removeMarks } from './place-marks';
 import { closeCard } from './card-controller';
 import { readMarkSettings, saveMarkSettings, watchMarkSettings } from './mark-settings';
 import { watchNavigation, whenVisible } from './navigation-watch';
+import { ANNOTATOR_STARTED_MARK, MARKS_PLACED_MARK } from './timing-marks';
 
 const RESCAN_DELAY_MS = 800;
 
@@ -27,6 +28,7 @@ export interface AnnotatorHandle {
 }
 
 export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
+  performance.mark(ANNOTATOR_STARTED_MARK);
   const t: Translate = translate;
   let running: Promise<PageAnalysis | undefined> | undefined;
   let again = false;
@@ -90,7 +92,8 @@ export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
     // The page may have changed while the background worked: only mark text that is still the same.
     const current = await extractPageTextInSlices(body, { signal });
     if (current.text === pageText.text) {
-      placeMarks(current, addDisclosuresToMarks(planMarks(analysis, t, settings), disclosures, t), t, actions);
+      const placed = await placeMarks(current, addDisclosuresToMarks(planMarks(analysis, t, settings), disclosures, t), t, actions, { signal, yieldToPage });
+      performance.mark(MARKS_PLACED_MARK, { detail: { marks: placed } });
       analysed = { url: location.href, text: current.text };
     } else again = true;
     observer.observe(body, { childList: true, subtree: true, characterData: true });
