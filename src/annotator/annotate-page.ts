@@ -5,7 +5,7 @@
 import { LiveNoticeReader } from '../adapters/read-notice-live';
 import { switchedOffAdapters } from '../extension/adapter-switches';
 import shippedSwitches from '../../public/adapter-switches.json';
-import { extractPageTextInSlices, yieldToPage } from '../page-text/extract';
+import { extractPageTextInSlices, OWN_UI_ATTRIBUTE, yieldToPage, type PageText } from '../page-text/extract';
 import type { Finding, PageAnalysis } from '../core/types';
 import { sendToBackground } from '../extension/messages';
 import { addDisclosuresToMarks, fetchSupplierDisclosures } from './card-disclosure';
@@ -85,12 +85,25 @@ export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
     const reading = await (await reader).read(document, location.href);
     if (signal.aborted) return undefined;
     await yieldToPage();
-    const pageText = await extractPageTextInSlices(body, { signal });
-    const analysis = await sendToBackground({ type: 'analyse-page', url: location.href, text: pageText.text, reading });
-    const disclosures = await fetchSupplierDisclosures(reading);
+    // Watches the page from before its text is read until the marks go in: unchanged, the text is not read again.
+    let changed = false;
+    const changes = new MutationObserver(() => (changed = true));
+    changes.observe(body, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['hidden', 'style', OWN_UI_ATTRIBUTE] });
+    let pageText: PageText;
+    let analysis: PageAnalysis;
+    let disclosures: Awaited<ReturnType<typeof fetchSupplierDisclosures>>;
+    let unchanged: boolean;
+    try {
+      pageText = await extractPageTextInSlices(body, { signal });
+      analysis = await sendToBackground({ type: 'analyse-page', url: location.href, text: pageText.text, reading });
+      disclosures = await fetchSupplierDisclosures(reading);
+    } finally {
+      unchanged = !changed && changes.takeRecords().length === 0;
+      changes.disconnect();
+    }
     if (signal.aborted) return analysis;
     // The page may have changed while the background worked: only mark text that is still the same.
-    const current = await extractPageTextInSlices(body, { signal });
+    const current = unchanged ? pageText : await extractPageTextInSlices(body, { signal });
     if (current.text === pageText.text) {
       const placed = await placeMarks(current, addDisclosuresToMarks(planMarks(analysis, t, settings), disclosures, t), t, actions, { signal, yieldToPage });
       performance.mark(MARKS_PLACED_MARK, { detail: { marks: placed } });
