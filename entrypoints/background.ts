@@ -47,7 +47,11 @@ export default defineBackground(() => {
     switch (request.type) {
       case 'analyse-page': {
         const analysis = await knowledge.analysePage(request);
-        if (sender.tab?.id !== undefined) await saveTabAnalysis(sender.tab.id, analysis);
+        // The page gets its answer at once; the tab's copy (for the popup, and the badge) is written meanwhile.
+        // Storage calls run in order, so a later read of it finds it.
+        if (sender.tab?.id !== undefined) {
+          void saveTabAnalysis(sender.tab.id, analysis).catch((error: unknown) => console.warn('TenderLens: the tab\'s analysis could not be kept:', error));
+        }
         return analysis;
       }
       case 'analyse-addition': {

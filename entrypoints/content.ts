@@ -5,7 +5,9 @@ import { startAnnotator } from '@/src/annotator/annotate-page';
 
 export default defineContentScript({
   matches: PORTAL_MATCHES,
-  runAt: 'document_idle',
+  // As soon as the page's DOM is complete, not when the browser is next idle: marks come right after DOMContentLoaded.
+  // Content a page renders later is read when it changes (see annotate-page.ts).
+  runAt: 'document_end',
   main(ctx) {
     const page = globalThis as { tenderlensAnnotating?: boolean };
     if (page.tenderlensAnnotating) return;

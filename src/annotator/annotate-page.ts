@@ -6,7 +6,7 @@
 import { LiveNoticeReader } from '../adapters/read-notice-live';
 import { switchedOffAdapters } from '../extension/adapter-switches';
 import shippedSwitches from '../../public/adapter-switches.json';
-import { extractPageTextInSlices, yieldToPage } from '../page-text/extract';
+import { extractPageTextInSlices, OWN_UI_ATTRIBUTE, yieldToPage, type PageText } from '../page-text/extract';
 import type { Finding, PageAnalysis } from '../core/types';
 import { sendToBackground } from '../extension/messages';
 import { addDisclosuresToMarks, fetchSupplierDisclosures } from './card-disclosure';
@@ -22,6 +22,7 @@ import { watchNavigation, whenVisible } from './navigation-watch';
 import { outermost, PageChanges, readingKeeps } from './page-changes';
 import type { SupplierDisclosureSummary } from '../extension/background/bidder-check-service';
 import type { NoticeReading } from '../core/types';
+import { ANNOTATOR_STARTED_MARK, MARKS_PLACED_MARK } from './timing-marks';
 
 const RESCAN_DELAY_MS = 800;
 /** A page that never stops changing (a ticking clock) is still read this long after its first change. */
@@ -33,6 +34,7 @@ export interface AnnotatorHandle {
 }
 
 export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
+  performance.mark(ANNOTATOR_STARTED_MARK);
   const t: Translate = translate;
   let running: Promise<PageAnalysis | undefined> | undefined;
   let again = false;
@@ -116,15 +118,29 @@ export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
     const reading = await (await reader).read(document, location.href);
     if (signal.aborted) return undefined;
     await yieldToPage();
-    const pageText = await extractPageTextInSlices(body, { signal });
-    const analysis = await sendToBackground({ type: 'analyse-page', url: location.href, text: pageText.text, reading });
-    const disclosures = await fetchSupplierDisclosures(reading);
+    // Watches the page from before its text is read until the marks go in: unchanged, the text is not read again.
+    let changed = false;
+    const textWatch = new MutationObserver(() => (changed = true));
+    textWatch.observe(body, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['hidden', 'style', OWN_UI_ATTRIBUTE] });
+    let pageText: PageText;
+    let analysis: PageAnalysis;
+    let disclosures: Awaited<ReturnType<typeof fetchSupplierDisclosures>>;
+    let unchanged: boolean;
+    try {
+      pageText = await extractPageTextInSlices(body, { signal });
+      analysis = await sendToBackground({ type: 'analyse-page', url: location.href, text: pageText.text, reading });
+      disclosures = await fetchSupplierDisclosures(reading);
+    } finally {
+      unchanged = !changed && textWatch.takeRecords().length === 0;
+      textWatch.disconnect();
+    }
     if (signal.aborted) return analysis;
     // The page may have changed while the background worked: only mark text that is still the same.
-    const current = await extractPageTextInSlices(body, { signal });
+    const current = unchanged ? pageText : await extractPageTextInSlices(body, { signal });
     if (current.text === pageText.text) {
       changes.noteReading(current, analysis);
-      placeMarks(current, addDisclosuresToMarks(planMarks(analysis, t, settings), disclosures, t), t, actions);
+      const placed = await placeMarks(current, addDisclosuresToMarks(planMarks(analysis, t, settings), disclosures, t), t, actions, { signal, yieldToPage });
+      performance.mark(MARKS_PLACED_MARK, { detail: { marks: placed } });
       analysed = { url: location.href, text: current.text };
       lastRead = { url: location.href, reading, disclosures };
     } else again = true;
@@ -165,7 +181,7 @@ export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
           break;
         }
         changes.noteReading(current, analysis);
-        placeMarks(current, addDisclosuresToMarks(planMarks(analysis, t, settings), previous.disclosures, t), t, actions);
+        await placeMarks(current, addDisclosuresToMarks(planMarks(analysis, t, settings), previous.disclosures, t), t, actions, { signal, yieldToPage });
       }
       lastRead = { ...previous, reading };
       analysed = undefined;

@@ -11,6 +11,8 @@ export interface CardParts {
   host: HTMLElement;
   pill: HTMLButtonElement;
   card: HTMLElement;
+  /** Fills the card the first time it opens: a page may carry thousands of marks, and most cards are never read. */
+  fill?: () => void;
 }
 
 let openCard: CardParts | undefined;
@@ -36,7 +38,9 @@ export function wireCard(parts: CardParts): void {
 function showCard(parts: CardParts): void {
   if (openCard) closeCard({ returnFocus: false });
   openCard = parts;
-  const { pill, card } = parts;
+  const { pill, card, fill } = parts;
+  parts.fill = undefined;
+  fill?.();
   if (supportsPopover) card.showPopover();
   else card.hidden = false;
   pill.setAttribute('aria-expanded', 'true');

@@ -1,6 +1,6 @@
 // One in-page mark: a small pill in its own shadow root beside the text it is about, opening a card with
-// the evidence (sources, dates, why it matched) and the user's choices. Built with DOM calls and textContent
-// only: nothing from the knowledge base or the page is ever parsed as HTML.
+// the evidence (sources, dates, why it matched) and the user's choices, built when it first opens. Built with DOM
+// calls and textContent only: nothing from the knowledge base or the page is ever parsed as HTML.
 import type { Finding, FindingSource } from '../core/types';
 import { markStyles } from './mark-styles';
 import { followButton } from '../watchlists/follow-button';
@@ -50,15 +50,18 @@ export function createMark(content: MarkContent, t: Translate, actions: MarkActi
   card.setAttribute('role', 'dialog');
   card.setAttribute('aria-label', content.title);
   card.append(el('p', 'card-title', content.title));
-  appendCardBody(card, { lines: content.lines, sources: content.sources, ...(content.finding ? { finding: content.finding } : {}), matchedText: content.matchedText ?? content.finding?.title ?? '' }, t, actions);
-  if (content.finding?.entityId && actions.follow) card.append(followButton(content.finding, t, actions.follow));
-  if (content.tone === 'checked' && actions.hideChecked) {
-    const row = el('div', 'actions');
-    row.append(actionButton(t('actionHideChecked'), () => actions.hideChecked?.()));
-    card.append(row);
-  }
+  // The rest of the card is built when it first opens.
+  const fill = () => {
+    appendCardBody(card, { lines: content.lines, sources: content.sources, ...(content.finding ? { finding: content.finding } : {}), matchedText: content.matchedText ?? content.finding?.title ?? '' }, t, actions);
+    if (content.finding?.entityId && actions.follow) card.append(followButton(content.finding, t, actions.follow));
+    if (content.tone === 'checked' && actions.hideChecked) {
+      const row = el('div', 'actions');
+      row.append(actionButton(t('actionHideChecked'), () => actions.hideChecked?.()));
+      card.append(row);
+    }
+  };
 
-  wireCard({ host, pill, card });
+  wireCard({ host, pill, card, fill });
   root.append(pill, card);
   return host;
 }

@@ -1,17 +1,38 @@
 // Puts planned marks into the page: each mark is inserted right after the last text piece of its anchor, or,
 // when that text is inside a link or another control, right after that control (a mark is a button, and a
-// button inside a link is neither valid nor usable). All marks can be removed again without a trace (re-annotation after navigation or a user decision).
+// button inside a link is neither valid nor usable), in short slices that let the page run. All marks can be removed
+// again without a trace (re-annotation after navigation or a user decision).
 import type { PageText } from '../page-text/extract';
 import { MARK_TAG, createMark, type MarkActions, type Translate } from './mark-element';
 import type { PlannedMark } from './plan-marks';
 
-export function placeMarks(pageText: PageText, planned: readonly PlannedMark[], t: Translate, actions: MarkActions): number {
+/** Longest main-thread slice of placing marks before the page gets to run, in milliseconds. */
+const PLACE_SLICE_MS = 8;
+
+/**
+ * Places the marks in slices of at most about PLACE_SLICE_MS, yielding to the page between them (a page may carry
+ * thousands of marks); resolves to how many were placed. Stops early when `signal` aborts. A text node the page
+ * changed or removed in the meantime gets no mark.
+ */
+export async function placeMarks(
+  pageText: PageText,
+  planned: readonly PlannedMark[],
+  t: Translate,
+  actions: MarkActions,
+  options: { signal?: AbortSignal; yieldToPage?: () => Promise<void> } = {},
+): Promise<number> {
   let placed = 0;
+  let deadline = performance.now() + PLACE_SLICE_MS;
   // Last anchor first, so that splitting a text node never moves a later anchor's node.
   for (const { anchor, content } of [...planned].reverse()) {
+    if (options.yieldToPage && performance.now() >= deadline) {
+      await options.yieldToPage();
+      if (options.signal?.aborted) break;
+      deadline = performance.now() + PLACE_SLICE_MS;
+    }
     const pieces = pageText.locate(anchor.start, anchor.end);
     const last = pieces[pieces.length - 1];
-    if (!last?.node.parentNode) continue;
+    if (!last?.node.parentNode || !last.node.isConnected || last.end > last.node.data.length) continue;
     const control = outermostControl(last.node);
     if (control?.parentNode) {
       control.parentNode.insertBefore(createMark(content, t, actions), control.nextSibling);
@@ -38,9 +59,11 @@ function outermostControl(node: Node): Element | undefined {
 }
 
 export function removeMarks(root: ParentNode): void {
+  const parents = new Set<Node>();
   for (const mark of Array.from(root.querySelectorAll(MARK_TAG))) {
-    const parent = mark.parentNode;
+    if (mark.parentNode) parents.add(mark.parentNode);
     mark.remove();
-    parent?.normalize();
   }
+  // Each parent once: the text nodes a mark split are joined again.
+  for (const parent of parents) parent.normalize();
 }

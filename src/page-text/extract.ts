@@ -79,7 +79,9 @@ export function yieldToPage(): Promise<void> {
 export async function extractPageTextInSlices(root: Node, options: { sliceMs?: number; signal?: AbortSignal } = {}): Promise<PageText> {
   const sliceMs = options.sliceMs ?? TEXT_SLICE_MS;
   for (let attempt = 0; ; attempt++) {
-    const observer = typeof MutationObserver === 'function' ? new MutationObserver(() => {}) : undefined;
+    // Records reach the callback at the end of each slice's task, and takeRecords() finds only those not yet delivered.
+    let changedMeanwhile = false;
+    const observer = typeof MutationObserver === 'function' ? new MutationObserver(() => (changedMeanwhile = true)) : undefined;
     observer?.observe(root, { childList: true, subtree: true, characterData: true });
     const reader = new PageTextReader(root);
     try {
@@ -87,7 +89,7 @@ export async function extractPageTextInSlices(root: Node, options: { sliceMs?: n
         await yieldToPage();
         options.signal?.throwIfAborted();
       }
-      const changed = (observer?.takeRecords().length ?? 0) > 0;
+      const changed = changedMeanwhile || (observer?.takeRecords().length ?? 0) > 0;
       if (!changed || attempt >= MAX_RESTARTS) return reader.finish();
     } finally {
       observer?.disconnect();

@@ -213,3 +213,77 @@ export function generatePageText(chars: number, entities: readonly MatcherEntity
   const cut = text.lastIndexOf('\n', chars);
   return text.slice(0, cut > chars * 0.9 ? cut : chars);
 }
+
+/** The entities as FollowTheMoney JSON lines (Company records), as `tenderlens match --entities` and the extension's import read them. */
+export function ftmJsonLines(entities: readonly MatcherEntity[]): string {
+  return (
+    entities
+      .map((e) =>
+        JSON.stringify({
+          id: e.id,
+          schema: 'Company',
+          properties: { name: [e.name, ...(e.aliases ?? [])], previousName: e.previousNames, weakAlias: e.weakAliases },
+        }),
+      )
+      .join('\n') + '\n'
+  );
+}
+
+/** Notices a search-results row can show: the saved portal pages' own titles, buyers, notice types and codes. */
+const RESULT_NOTICES = [
+  { title: 'National Framework Agreement for Adalimumab Injection 1 April 2023', buyer: 'NHS England', type: 'F03: Contract award notice', cpv: '33600000 - Pharmaceutical products' },
+  { title: 'NHS National Framework Agreement for the Supply of Adalimumab', buyer: 'NHS England', type: 'Awarded contract', cpv: '33690000 - Various medicinal products' },
+];
+
+/**
+ * A Find a Tender search-results page of about `bytes` UTF-8 bytes, built from the saved notice page: its header,
+ * navigation and footer as saved (scripts left out), its <main> replaced by result rows in the page's own markup
+ * (GOV.UK classes of the notice's heading block: linked title, buyer list, notice type, identifier, publication
+ * date, CPV code), some rows naming a supplier (40% of them entities of the list, the rest not on it). Seeded:
+ * the same page on every run. No real search-results page was saved; this one is built, and says so in its title.
+ */
+export function generateSearchResultsHtml(bytes: number, entities: readonly MatcherEntity[], seed = 11): string {
+  const random = seededRandom(seed);
+  const saved = readFileSync(new URL('fixtures/portal_html/uk_find_a_tender_notice_008624-2023_award.html', TEST_FOLDER), 'utf8').replace(
+    /<script[\s\S]*?<\/script>/gi,
+    '',
+  );
+  const bodyOpen = saved.indexOf('<body');
+  const mainOpen = saved.indexOf('<main');
+  const mainClose = saved.indexOf('</main>') + '</main>'.length;
+  const head =
+    '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Search results (built for the benchmark) - Find a Tender</title>' +
+    '<link rel="canonical" href="https://www.find-tender.service.gov.uk/Search/Results"></head>';
+  const before = saved.slice(bodyOpen, mainOpen);
+  const after = saved.slice(mainClose, saved.lastIndexOf('</html>'));
+  const outsiders = generateEntities(2000, seed + 1);
+  const parts: string[] = [head, before, '<main class="search-results govuk-main-wrapper app-main-class" role="main"><h1 class="govuk-heading-l">Search results</h1>'];
+  let size = parts.reduce((n, part) => n + Buffer.byteLength(part), 0) + Buffer.byteLength(after) + 16;
+  let nextName = 4096;
+  for (let row = 0; size < bytes; row++) {
+    const notice = RESULT_NOTICES[row % RESULT_NOTICES.length]!;
+    const number = String(100000 + ((row * 7919) % 900000)).padStart(6, '0');
+    const year = 2019 + (row % 6);
+    const day = 1 + (row % 28);
+    const month = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][row % 12]!;
+    let supplier = '';
+    if (size >= nextName) {
+      nextName = size + 4096 + Math.floor(random() * 8192);
+      const who = random() < 0.4 ? entities[Math.floor(random() * entities.length)]! : outsiders[Math.floor(random() * outsiders.length)]!;
+      supplier = `<p class="govuk-body-s govuk-!-margin-bottom-1">Supplier: ${escapeHtml(who.name ?? '')}</p>`;
+    }
+    const html =
+      `<div class="search-result govuk-!-margin-bottom-6"><h2 class="govuk-heading-m break-word"><a class="govuk-link" href="/Notice/${number}-${year}">${escapeHtml(notice.title)} (lot ${1 + (row % 4)})</a></h2>` +
+      `<ul class="govuk-list"><li>${escapeHtml(notice.buyer)}</li></ul>` +
+      `<p class="govuk-body-s govuk-!-margin-bottom-1">${escapeHtml(notice.type)}</p>` +
+      `<p class="govuk-body-s govuk-!-margin-bottom-1"> Notice identifier: ${year}/S 000-${number} </p>` +
+      `<p class="govuk-body-s govuk-!-margin-bottom-1">Main CPV code: ${escapeHtml(notice.cpv)}</p>` +
+      supplier +
+      `<p class="govuk-body-s"> Published ${day} ${month} ${year}, 11:45am </p></div>` +
+      '<hr class="govuk-section-break govuk-section-break--m govuk-section-break--visible">';
+    parts.push(html);
+    size += Buffer.byteLength(html);
+  }
+  parts.push('</main>', after, '</html>');
+  return parts.join('');
+}

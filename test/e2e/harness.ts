@@ -30,9 +30,10 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+/** `extraRoutes`: more pages to serve (path → file), as the benchmark's built pages. */
+export async function startHarness(extraRoutes: Record<string, string> = {}): Promise<Harness> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  const server = await servePages(ROUTES);
+  const server = await servePages({ ...ROUTES, ...extraRoutes });
   const browser = await launchWithExtension(EXTENSION_DIR, { headless: true });
   // The saved pages still name the portals' scripts, styles and trackers: refuse them at once rather than let a
   // blocking script wait on a network that is not there (it held a page for 5 s).

@@ -100,12 +100,23 @@ async function runMatch(args: string[], io: CliIo): Promise<number> {
   const strict = parsed.options.has('strict');
   const input = parsed.positionals[0]!;
 
-  const [text, { sets, entities }] = await Promise.all([
-    readPageText(input, io),
-    loadEntitySets({ useDefaults, dataFile: DEFAULT_KNOWLEDGE_PATH, files, strict }, io),
-  ]);
+  // The page's text is read on a second thread while this one loads the entities and compiles the matcher; when
+  // both inputs fail, the page's error is the one reported.
+  const reading = readPageText(input, io);
+  reading.catch(() => undefined);
+  let loaded: Awaited<ReturnType<typeof loadEntitySets>>;
+  let matcher: ReturnType<typeof compileMatcher>;
+  try {
+    loaded = await loadEntitySets({ useDefaults, dataFile: DEFAULT_KNOWLEDGE_PATH, files, strict }, io);
+    matcher = compileMatcher(loaded.entities);
+  } catch (error) {
+    await reading;
+    throw error;
+  }
+  const { sets, entities } = loaded;
+  const text = await reading;
 
-  const mentions = findMentions(compileMatcher(entities), text, pageUrl === undefined ? {} : { pageUrl });
+  const mentions = findMentions(matcher, text, pageUrl === undefined ? {} : { pageUrl });
   if (parsed.options.has('json')) {
     const referenceOf = referencesOfSets(sets);
     io.stdout(`${JSON.stringify({ mentions: mentions.map((m) => mentionJson(m, referenceOf)) }, null, 2)}\n`);

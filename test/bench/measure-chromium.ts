@@ -1,0 +1,191 @@
+// The extension's speed in a real Chromium, for `npm run bench`: the built extension (local-hosts build) with 100k
+// FollowTheMoney entities imported through the options page, as a user imports them; then pages served from
+// 127.0.0.1 on portal paths, each opened several times with the worker running (warm) and with it stopped before
+// each opening (cold, as Chromium stops an idle worker). Per opening: the time from DOMContentLoaded to the
+// content script's "marks placed" performance mark, and the longest task (PerformanceObserver 'longtask', observed
+// from before the content script runs) between the content script's start and its marks. The same page served where
+// the content script does not run (a path it excludes) gives the page's own longest task, as the baseline.
+
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CDPSession, Page } from 'playwright-core';
+import { ANNOTATOR_STARTED_MARK, MARKS_PLACED_MARK } from '@/src/annotator/timing-marks';
+import { startHarness, PAGES, type Harness } from '../e2e/harness';
+import { ftmJsonLines, generateSearchResultsHtml } from './bench-corpus';
+import { median } from './bench-stats';
+import type { MatcherEntity } from '@/src/matcher';
+
+/** Where the content script does not run (the local build's stand-in for a site the user did not choose). */
+const WITHOUT_CONTENT_SCRIPT = '/supplier-site';
+const SEARCH_RESULTS_PATH = '/find-a-tender/Search/Results';
+
+export interface OpeningTimes {
+  /** Navigation start to DOMContentLoaded. */
+  domContentLoadedMs: number;
+  /** DOMContentLoaded to the marks placed. */
+  marksMs: number;
+  /** Longest task from the content script's start to its marks placed. */
+  longestTaskMs: number;
+  marks: number;
+}
+
+export interface ChromiumPageMeasurement {
+  label: string;
+  bytes: number;
+  warm: OpeningTimes[];
+  cold: OpeningTimes[];
+  /** The page's own longest task while loading, with no content script. */
+  pageLongestTaskMs: number;
+  /** Navigation start to DOMContentLoaded, with no content script. */
+  pageDomContentLoadedMs: number;
+  budget: { warmMs: number; coldMs: number };
+}
+
+export interface ChromiumMeasurement {
+  entities: number;
+  importMs: number;
+  pages: ChromiumPageMeasurement[];
+  runs: number;
+}
+
+/** Registered before any script of the page or the extension runs: keeps every long task in the page's own world. */
+const OBSERVE_LONG_TASKS = `
+  globalThis.__benchLongTasks = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) globalThis.__benchLongTasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: 'longtask', buffered: true });
+`;
+
+export async function importEntities(h: Harness, entities: readonly MatcherEntity[], workDir: string): Promise<number> {
+  const file = join(workDir, 'bench-100k.ftm.jsonl');
+  writeFileSync(file, ftmJsonLines(entities));
+  const options = await h.browser.context.newPage();
+  await options.goto(`chrome-extension://${h.browser.extensionId}/options.html`);
+  const started = performance.now();
+  await options.locator('form.import input[type=file]').setInputFiles(file);
+  await options.getByLabel('List name').fill('Benchmark list');
+  await options.locator('form.import').getByLabel('Being on this list means').selectOption('forced_labour');
+  await options.getByRole('button', { name: 'Import', exact: true }).click();
+  const done = new RegExp(`Imported ${entities.length.toLocaleString('en')} companies and organisations into “Benchmark list”`);
+  await options.getByText(done).waitFor({ timeout: 600_000 });
+  const importMs = performance.now() - started;
+  await options.close();
+  return importMs;
+}
+
+/** Opens `path` in a new tab and times it by the content script's marks (or, with `annotated` false, the page alone). */
+async function openOnce(h: Harness, path: string, annotated: boolean): Promise<OpeningTimes> {
+  const page: Page = await h.browser.context.newPage();
+  try {
+    await page.addInitScript(OBSERVE_LONG_TASKS);
+    await page.goto(`${h.server.origin}${path}`, { waitUntil: 'load', timeout: 120_000 });
+    if (annotated) {
+      await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, MARKS_PLACED_MARK, { timeout: 120_000, polling: 50 });
+    }
+    // Long tasks are reported after they end; let the rendering of the marks finish and be reported too.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 300)))));
+    return await page.evaluate(
+      ({ started, placed, annotated }) => {
+        const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+        const dcl = navigation.domContentLoadedEventStart;
+        const tasks = (globalThis as unknown as { __benchLongTasks: Array<{ start: number; duration: number }> }).__benchLongTasks;
+        const startMark = performance.getEntriesByName(started)[0];
+        const placedMark = performance.getEntriesByName(placed)[0] as PerformanceMark | undefined;
+        // With the content script: the tasks that end after it started and begin before its marks' rendering is
+        // done; without it, every task of the page's loading.
+        const from = annotated ? (startMark?.startTime ?? dcl) : 0;
+        const to = annotated ? (placedMark?.startTime ?? Infinity) + 200 : Infinity;
+        const longest = tasks.filter((t) => t.start + t.duration > from && t.start < to).reduce((max, t) => Math.max(max, t.duration), 0);
+        return {
+          domContentLoadedMs: dcl,
+          marksMs: placedMark ? placedMark.startTime - dcl : NaN,
+          longestTaskMs: longest,
+          marks: (placedMark?.detail as { marks?: number } | undefined)?.marks ?? 0,
+        };
+      },
+      { started: ANNOTATOR_STARTED_MARK, placed: MARKS_PLACED_MARK, annotated },
+    );
+  } finally {
+    await page.close();
+  }
+}
+
+/** Stops the extension's service worker (as Chromium does to an idle one) and waits until it has stopped. */
+async function stopWorker(session: CDPSession): Promise<void> {
+  const stopped = new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, 5000);
+    session.on('ServiceWorker.workerVersionUpdated', ({ versions }: { versions: Array<{ runningStatus: string; scriptURL: string }> }) => {
+      if (versions.some((v) => v.scriptURL.startsWith('chrome-extension://') && v.runningStatus === 'stopped')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  });
+  await session.send('ServiceWorker.stopAllWorkers');
+  await stopped;
+}
+
+async function measurePage(
+  h: Harness,
+  session: CDPSession,
+  label: string,
+  path: string,
+  bytes: number,
+  budget: { warmMs: number; coldMs: number },
+  runs: number,
+): Promise<ChromiumPageMeasurement> {
+  process.stderr.write(`  ${label}…\n`);
+  const alone: OpeningTimes[] = [];
+  for (let r = 0; r < runs; r++) alone.push(await openOnce(h, `${WITHOUT_CONTENT_SCRIPT}${path}`, false));
+  // One opening first, not counted: the worker and the page's caches are warm from then on.
+  await openOnce(h, path, true);
+  const warm: OpeningTimes[] = [];
+  for (let r = 0; r < runs; r++) warm.push(await openOnce(h, path, true));
+  const cold: OpeningTimes[] = [];
+  for (let r = 0; r < runs; r++) {
+    await stopWorker(session);
+    cold.push(await openOnce(h, path, true));
+  }
+  return {
+    label,
+    bytes,
+    warm,
+    cold,
+    pageLongestTaskMs: median(alone.map((o) => o.longestTaskMs)),
+    pageDomContentLoadedMs: median(alone.map((o) => o.domContentLoadedMs)),
+    budget,
+  };
+}
+
+export async function measureChromium(entities: readonly MatcherEntity[], searchPageBytes: number, runs = 5): Promise<ChromiumMeasurement> {
+  const workDir = mkdtempSync(join(tmpdir(), 'tenderlens-bench-chromium-'));
+  try {
+    const searchPage = generateSearchResultsHtml(searchPageBytes, entities);
+    const searchFile = join(workDir, 'search-results.html');
+    writeFileSync(searchFile, searchPage);
+    const noticeFile = new URL('../fixtures/portal_html/uk_find_a_tender_notice_008624-2023_award.html', import.meta.url).pathname;
+    const h = await startHarness({
+      [SEARCH_RESULTS_PATH]: searchFile,
+      [`${WITHOUT_CONTENT_SCRIPT}${SEARCH_RESULTS_PATH}`]: searchFile,
+      [`${WITHOUT_CONTENT_SCRIPT}${PAGES.findATender}`]: noticeFile,
+    });
+    try {
+      process.stderr.write(`  importing ${entities.length.toLocaleString('en')} entities through the options page…\n`);
+      const importMs = await importEntities(h, entities, workDir);
+      const blank = await h.browser.context.newPage();
+      const session = await h.browser.context.newCDPSession(blank);
+      await session.send('ServiceWorker.enable');
+      const pages = [
+        await measurePage(h, session, 'search results', SEARCH_RESULTS_PATH, Buffer.byteLength(searchPage), { warmMs: 200, coldMs: 500 }, runs),
+        await measurePage(h, session, 'Find a Tender notice', PAGES.findATender, statSync(noticeFile).size, { warmMs: 50, coldMs: 150 }, runs),
+      ];
+      await session.detach();
+      return { entities: entities.length, importMs, pages, runs };
+    } finally {
+      await h.close();
+    }
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}
