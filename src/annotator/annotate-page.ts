@@ -90,7 +90,7 @@ export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
     // The page may have changed while the background worked: only mark text that is still the same.
     const current = await extractPageTextInSlices(body, { signal });
     if (current.text === pageText.text) {
-      placeMarks(current, addDisclosuresToMarks(planMarks(analysis, t, settings), disclosures, t), t, actions);
+      placeMarks(current, addDisclosuresToMarks(planMarks(analysis, t, { ...settings, disclosedSuppliers: disclosures.map((d) => d.supplier) }), disclosures, t), t, actions);
       analysed = { url: location.href, text: current.text };
     } else again = true;
     observer.observe(body, { childList: true, subtree: true, characterData: true });

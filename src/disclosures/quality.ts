@@ -33,6 +33,18 @@ export function monthsBefore(isoDate: string, months: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** Whole months from `fromIso` to `toIso` (both YYYY-MM-DD): 2026-04-15 → 2026-12-14 is 7, → 2026-12-15 is 8. */
+export function monthsBetween(fromIso: string, toIso: string): number {
+  const [y1, m1, d1] = fromIso.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const [y2, m2, d2] = toIso.slice(0, 10).split('-').map(Number) as [number, number, number];
+  return (y2 - y1) * 12 + (m2 - m1) - (d2 < d1 ? 1 : 0);
+}
+
+/** True when a disclosure or audit dated `isoDate` is older than the freshness rule allows at `asOf`. */
+export function isStale(isoDate: string, asOf: string): boolean {
+  return isoDate < monthsBefore(asOf, FRESHNESS_MONTHS);
+}
+
 export function assessDisclosure(disclosure: Disclosure, asOf: string): DisclosureQuality {
   const gaps: QualityGap[] = [];
   const byClause = Object.fromEntries((['identity', 'facilities', 'products', 'components', 'changes', 'audits'] as const).map((c) => [c, { passed: 0, checked: 0 }])) as DisclosureQuality['byClause'];
