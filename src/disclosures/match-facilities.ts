@@ -107,6 +107,8 @@ export interface FacilityEntityHit {
   confidence: 'high' | 'review';
   score: number;
   reason: string;
+  /** The matcher's own explanation (English, as the matcher writes it). */
+  matcherReason: string;
   flags: Flag[];
 }
 
@@ -134,7 +136,7 @@ export function facilityEntityHits(
       if (prior && (prior.confidence === 'high' || confidence === 'review')) continue;
       hits.set(e.id, {
         entity: { id: e.id, name: e.name, sourceId: e.sourceId }, via, matchedText: m.text, confidence, score: m.score,
-        reason: via === 'parent-company' ? `the parent company "${facility.parentCompany}" matches: ${m.reason}` : m.reason,
+        reason: via === 'parent-company' ? `the parent company "${facility.parentCompany}" matches: ${m.reason}` : m.reason, matcherReason: m.reason,
         flags: flagsForEntity(e.id),
       });
     }

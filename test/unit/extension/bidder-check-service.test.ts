@@ -16,6 +16,7 @@ import { KnowledgeService } from '@/src/extension/background/knowledge-service';
 import { openKnowledgeDb } from '@/src/kb/db';
 import { storeDisclosures } from '@/src/kb/disclosures';
 import { extractPageText } from '@/src/page-text/extract';
+import { interfaceReportWords } from '@/src/ui/bidder-report-words';
 import { t } from '@/src/ui/i18n';
 import { useCatalogue } from '../ui/use-catalogue';
 
@@ -43,7 +44,7 @@ beforeEach(() => useCatalogue('en', 'en-GB'));
 describe('bidder check in the background', () => {
   it('checks bidders against the stored disclosures and lists, and says alerts are unknown without feeds', async () => {
     const s = await serviceWith('nordkust_workwear_2026-03.csv', 'nordkust_workwear_2026-11.json', 'brightline_ict_2026-10.csv');
-    const report = await runBidderCheck(s, ['Brightline ICT Solutions NV', 'Nordkust Workwear BV'], '2026-12-03', new Date('2026-12-03T10:00:00Z'));
+    const report = await runBidderCheck(s, ['Brightline ICT Solutions NV', 'Nordkust Workwear BV'], '2026-12-03', interfaceReportWords(), new Date('2026-12-03T10:00:00Z'));
     expect(report.bidders.map((b) => [b.name, b.disclosure?.version])).toEqual([['Brightline ICT Solutions NV', 1], ['Nordkust Workwear BV', 2]]);
     expect(report.bidders[0]!.flags.filter((f) => f.severity === 'flag').map((f) => f.title)).toEqual([
       'disclosed facility Camel Group Co., Ltd. is Camel Group Co., Ltd.: import ban',
