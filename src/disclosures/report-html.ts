@@ -8,6 +8,7 @@ import { safeHttpUrl } from '../core/safe-url';
 import { stageWord, summariseBidder, type BidderCheckReport, type BidderResult, type ReportFlag } from './check-bidders';
 import type { FacilityLink } from './match-facilities';
 import type { ReportWords } from './report-words';
+import { MAP_CSS, worldMapSvg, type WorldShapes } from './world-shapes';
 import { escapeXml as esc, riskChartSvg } from './risk-chart';
 import { describeChange } from './versions';
 
@@ -77,7 +78,8 @@ function bidderHtml(b: BidderResult, index: number, w: ReportWords): string {
   return parts.join('\n');
 }
 
-export function renderReportHtml(report: BidderCheckReport, w: ReportWords): string {
+/** The printable page; with the shipped country shapes it has the world map beside the chart. */
+export function renderReportHtml(report: BidderCheckReport, w: ReportWords, shapes?: WorldShapes): string {
   const summary = report.bidders.map((b, i) => {
     const s = summariseBidder(b, w);
     const disclosure = b.disclosure ? w.t('bcVersion', [String(b.disclosure.version), b.disclosure.date ?? w.t('bcNotDated')]) : w.t('bcNoDisclosure');
@@ -88,12 +90,13 @@ export function renderReportHtml(report: BidderCheckReport, w: ReportWords): str
   return `<!DOCTYPE html>
 <html lang="${esc(w.lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>${esc(w.t('repPageTitle', [report.asOf]))}</title><style>${CSS}</style></head><body>
+<title>${esc(w.t('repPageTitle', [report.asOf]))}</title><style>${CSS}${MAP_CSS}</style></head><body>
 <h1>${esc(w.t('bcTitle'))}</h1>
 <p class="meta">${esc(w.t('repMeta', [report.generatedAt, report.asOf, w.tn('repBidderCount', report.bidders.length)]))}</p>
 <p class="notice">${esc(w.t('repNotice'))}</p>
 <h2>${esc(w.t('repSummaryHeading'))}</h2>
 <table><thead><tr>${['bcColBidder', 'bcColDisclosure', 'repColFacilities', 'bcColFlags', 'bcColPossible', 'bcColDerived', 'repColGaps', 'repColAlerts', 'repColMeaning'].map(th).join('')}</tr></thead><tbody>${summary}</tbody></table>
+${worldMapSvg(report, shapes, w)}
 ${riskChartSvg(report, w)}
 ${report.consistency.length ? `<h2>${esc(w.t('repAcrossHeading'))}</h2><ul>${report.consistency.map((c) => `<li>${esc(c.message)}</li>`).join('')}</ul>` : ''}
 ${report.bidders.map((b, i) => bidderHtml(b, i, w)).join('\n')}

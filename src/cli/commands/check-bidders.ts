@@ -15,6 +15,7 @@ import { ENTITIES_OPTION, entityFileSourceId, loadEntitySets, plural, takeEntity
 import { DEFAULT_KNOWLEDGE_PATH, readDefaultData } from '../knowledge-file';
 import { parseArgs, type OptionSpec } from '../parse-args';
 import { readReportWords } from '../report-language';
+import { readWorldShapes } from '../world-shapes-file';
 
 const NAME = 'check-bidders';
 const DISCLOSURES_OPTION = 'disclosures';
@@ -82,7 +83,7 @@ async function runCheckBidders(args: string[], io: CliIo): Promise<number> {
   const sources = [...defaults.sources.filter((s) => useDefaults || s.kind !== 'entity-list'), ...fileSources];
   const knowledge = checkKnowledgeFrom({ sources, entities, flags: defaults.flags.filter((f) => useDefaults || !f.entityId), riskCategories: defaults.riskCategories });
   const report = checkBidders({ bidders, disclosures, knowledge, asOf, generatedAt: loadedAt, words });
-  const text = format === 'html' ? renderReportHtml(report, words) : format === 'csv' ? renderReportCsv(report, words) : renderReportJson(report);
+  const text = format === 'html' ? renderReportHtml(report, words, await readWorldShapes()) : format === 'csv' ? renderReportCsv(report, words) : renderReportJson(report);
   await io.writeFile(out, text);
   for (const b of report.bidders) io.stdout(`${b.name}: ${summariseBidder(b, words).verdict}\n`);
   io.stdout(`Report written to ${out} (${plural(bidders.length, 'bidder')}, ${plural(disclosures.length, 'disclosure')}, as of ${asOf}).\n`);

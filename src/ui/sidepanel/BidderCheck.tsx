@@ -17,6 +17,7 @@ import { interfaceReportWords } from '../bidder-report-words';
 import { formatDate, t, tn } from '../i18n';
 import { DisclosureImport } from './DisclosureImport';
 import { downloadFile } from '../download-file';
+import { useWorldShapes, WorldMap } from './WorldMap';
 import './bidder-check.css';
 
 function pageBidders(tab: TabState): string[] {
@@ -29,6 +30,7 @@ export function BidderCheck({ tab }: { tab: TabState }) {
   const [report, setReport] = useState<BidderCheckReport | undefined>();
   const [state, setState] = useState<{ step: 'idle' | 'running' } | { step: 'failed'; message: string }>({ step: 'idle' });
   const fromPage = pageBidders(tab);
+  const shapes = useWorldShapes();
   useEffect(() => {
     if (fromPage.length > 0 && bidders === '') setBidders(fromPage.join('\n'));
   }, [fromPage.join('\n')]);
@@ -79,7 +81,7 @@ export function BidderCheck({ tab }: { tab: TabState }) {
       {report && (
         <div class="bc-report" aria-live="polite">
           <p class="bc-exports">{t('bcExport')}{' '}
-            <button type="button" class="link" onClick={() => downloadFile(`bidder-check-${stamp}.html`, renderReportHtml(report, words), 'text/html')}>{t('bcExportHtml')}</button>{' · '}
+            <button type="button" class="link" onClick={() => downloadFile(`bidder-check-${stamp}.html`, renderReportHtml(report, words, shapes), 'text/html')}>{t('bcExportHtml')}</button>{' · '}
             <button type="button" class="link" onClick={() => downloadFile(`bidder-check-${stamp}.csv`, renderReportCsv(report, words), 'text/csv')}>{t('bcFileCsv')}</button>{' · '}
             <button type="button" class="link" onClick={() => downloadFile(`bidder-check-${stamp}.json`, renderReportJson(report), 'application/json')}>{t('bcFileJson')}</button>
           </p>
@@ -90,6 +92,7 @@ export function BidderCheck({ tab }: { tab: TabState }) {
               return <tr key={b.name}><td>{b.name}</td><td>{b.disclosure ? t('bcVersion', [String(b.disclosure.version), b.disclosure.date ? formatDate(b.disclosure.date) : t('bcNotDated')]) : t('bcNoDisclosure')}</td><td>{s.flagged}</td><td>{s.possible}</td><td>{s.derived}</td><td>{b.quality ? s.gaps : '—'}</td></tr>;
             })}</tbody>
           </table></div>
+          <WorldMap report={report} shapes={shapes} words={words} />
           {/* The chart is shown as a picture: its SVG never becomes part of the page's own markup. */}
           <ChartPicture svg={riskChartSvg(report, words)} />
           {report.bidders.map((b) => (
