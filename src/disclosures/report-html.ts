@@ -21,6 +21,8 @@ h1{font-size:22px;margin:0 0 4px}h2{font-size:18px;margin:28px 0 8px;border-bott
 th{background:color-mix(in srgb,var(--line) 35%,transparent)}.sev{font-weight:600;white-space:nowrap}.sev-flag{color:var(--flag)}.sev-review{color:var(--review)}.sev-risk{color:var(--risk)}
 ol.chain{margin:2px 0;padding-left:20px}li{margin:1px 0}.notice{border-left:4px solid var(--line);padding:6px 10px;margin:10px 0}
 a{color:inherit}
+th,td{overflow-wrap:break-word}
+@media screen and (max-width:640px){body{margin:12px auto;padding:0 8px}table{display:block;overflow-x:auto}}
 @media print{body{margin:0;max-width:none;font-size:11pt;color:#000;background:#fff}h2{break-after:avoid}tr,li,.flag{break-inside:avoid}section.bidder{break-before:page}a{text-decoration:none}a[href^="http"]:after{content:" (" attr(href) ")";font-size:9pt;color:#444;word-break:break-all}.sev-flag,.sev-review,.sev-risk{color:#000}}
 `;
 

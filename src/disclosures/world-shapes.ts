@@ -77,23 +77,23 @@ export const shadeClass = (standing?: FacilityStanding) => (standing ? `map-${st
 export function worldMapSvg(report: BidderCheckReport, shapes: WorldShapes | undefined, w: ReportWords, bidder?: string): string {
   const model = shapes && worldMapModel(report, shapes, w, bidder);
   if (!model) return '';
-  const legendTop = model.height + 10;
-  const height = legendTop + model.legend.length * 18 + (model.notDrawn.length ? 18 : 0) + 20;
+  const legendTop = model.height + 12;
+  const height = legendTop + model.legend.length * 24 + (model.notDrawn.length ? 24 : 0) + 24;
   const parts = [
-    `<figure class="world-map"><svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="map-title" viewBox="0 0 ${model.width} ${height}" width="100%" style="max-width:760px;font:12px system-ui,sans-serif">`,
+    `<figure class="world-map"><svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="map-title" viewBox="0 0 ${model.width} ${height}" width="100%" style="max-width:760px;font:16px system-ui,sans-serif">`,
     `<title id="map-title">${escapeXml(model.title)}</title>`,
     ...model.countries.map((c) => `<path class="${shadeClass(c.standing)}" d="${escapeXml(c.d)}">${c.label ? `<title>${escapeXml(c.label)}</title>` : ''}</path>`),
     ...model.legend.map((l, i) => {
-      const y = legendTop + i * 18;
-      return `<rect class="${shadeClass(l.standing)}" x="0" y="${y}" width="14" height="12"/><text x="20" y="${y + 10}" fill="currentColor">${escapeXml(l.label)}</text>`;
+      const y = legendTop + i * 24;
+      return `<rect class="${shadeClass(l.standing)}" x="0" y="${y}" width="18" height="16"/><text x="26" y="${y + 13}" fill="currentColor">${escapeXml(l.label)}</text>`;
     }),
   ];
-  let y = legendTop + model.legend.length * 18 + 10;
+  let y = legendTop + model.legend.length * 24 + 14;
   if (model.notDrawn.length) {
     parts.push(`<text x="0" y="${y}" fill="currentColor">${escapeXml(w.t('repMapNotDrawn', [model.notDrawn.join(', ')]))}</text>`);
-    y += 18;
+    y += 24;
   }
-  parts.push(`<text x="0" y="${y}" fill="currentColor" font-size="10">${escapeXml(model.attribution)}</text></svg>`);
+  parts.push(`<text x="0" y="${y}" fill="currentColor" font-size="13">${escapeXml(model.attribution)}</text></svg>`);
   parts.push(`<figcaption>${escapeXml(w.t('repMapCaption'))}</figcaption></figure>`);
   return parts.join('');
 }

@@ -2,7 +2,7 @@
 // freshness is judged at; the result — a summary per bidder, the chart by country and risk, each flag with its
 // chain of evidence, proposed facility links to confirm or reject, what is not known — and the exports
 // (printable HTML, CSV, JSON). The report's sentences are the exported report's, in the interface language.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { parseBidderList, readBidderFile } from '../../disclosures/bidder-list';
 import { summariseBidder, type BidderCheckReport } from '../../disclosures/check-bidders';
 import { facilityRef } from '../../disclosures/match-facilities';
@@ -13,6 +13,7 @@ import { sendToBackground } from '../../extension/messages';
 import { openKnowledgeDb } from '../../kb/db';
 import { recordLinkDecision } from '../../kb/disclosures';
 import type { TabState } from '../active-tab';
+import { biddersOnPage, takeBidderCheckRequest, watchBidderCheckRequests } from '../bidder-check-request';
 import { interfaceReportWords } from '../bidder-report-words';
 import { formatDate, t, tn } from '../i18n';
 import { DisclosureImport } from './DisclosureImport';
@@ -20,16 +21,27 @@ import { downloadFile } from '../download-file';
 import { useWorldShapes, WorldMap } from './WorldMap';
 import './bidder-check.css';
 
-function pageBidders(tab: TabState): string[] {
-  return tab.state === 'ready' ? [...new Set(tab.analysis.reading.suppliers.map((s) => s.name.trim()).filter(Boolean))] : [];
-}
-
 export function BidderCheck({ tab }: { tab: TabState }) {
   const [bidders, setBidders] = useState('');
   const [asOf, setAsOf] = useState(new Date().toISOString().slice(0, 10));
   const [report, setReport] = useState<BidderCheckReport | undefined>();
   const [state, setState] = useState<{ step: 'idle' | 'running' } | { step: 'failed'; message: string }>({ step: 'idle' });
-  const fromPage = pageBidders(tab);
+  const fromPage = biddersOnPage(tab);
+  const tabId = tab.state === 'ready' ? tab.tabId : undefined;
+  const section = useRef<HTMLElement>(null);
+  const biddersField = useRef<HTMLTextAreaElement>(null);
+  // Asked for from the popup: the page's bidders are filled in and the check is brought into view, its field focused.
+  useEffect(() => {
+    if (tabId === undefined || fromPage.length === 0) return;
+    const answer = () => void takeBidderCheckRequest(tabId).then((asked) => {
+      if (!asked) return;
+      setBidders(fromPage.join('\n'));
+      section.current?.scrollIntoView({ block: 'start' });
+      biddersField.current?.focus();
+    });
+    answer();
+    return watchBidderCheckRequests(answer);
+  }, [tabId, fromPage.join('\n')]);
   const shapes = useWorldShapes();
   useEffect(() => {
     if (fromPage.length > 0 && bidders === '') setBidders(fromPage.join('\n'));
@@ -55,13 +67,13 @@ export function BidderCheck({ tab }: { tab: TabState }) {
   const stamp = report ? report.generatedAt.slice(0, 10) : '';
   const words = interfaceReportWords();
   return (
-    <section class="bc" aria-labelledby="bc-title">
+    <section class="bc" aria-labelledby="bc-title" ref={section}>
       <h2 id="bc-title">{t('bcTitle')}</h2>
       <DisclosureImport onChanged={() => report && void run()} />
       <form class="bc-form" onSubmit={(e) => { e.preventDefault(); void run(); }}>
         <label class="bc-field">
           <span>{t('bcBiddersLabel')}</span>
-          <textarea rows={4} value={bidders} onInput={(e) => setBidders((e.target as HTMLTextAreaElement).value)} />
+          <textarea ref={biddersField} rows={4} value={bidders} onInput={(e) => setBidders((e.target as HTMLTextAreaElement).value)} />
         </label>
         {fromPage.length > 0 && <button type="button" class="link" onClick={() => setBidders(fromPage.join('\n'))}>{tn('bcUsePage', fromPage.length)}</button>}
         <label class="bc-field">
