@@ -55,13 +55,13 @@ export function PopupApp() {
           </button>
         </nav>
       </header>
-      <TabStateView tab={tab} />
       {tab.state === 'ready' && biddersOnPage(tab).length > 0 && (
         <p class="popup-bidders">
           {/* The request is written before the panel opens in the click's own turn (no await before the open). */}
           <button type="button" onClick={() => void openSidePanel(requestBidderCheck(tab.tabId))}>{tn('popupCheckBidders', biddersOnPage(tab).length)}</button>
         </p>
       )}
+      <TabStateView tab={tab} />
       {tab.state !== 'loading' && <SupplierSiteCheck onChecked={() => void waitForReading().then(setTab)} />}
       <AlertsList pageEntityIds={entityIdsOnPage(tab)} pageTiers={entityTiersOnPage(tab)} />
     </main>
