@@ -13,6 +13,7 @@ import { FeedService } from '@/src/extension/background/feed-service';
 import { ensureFeedAlarm, FEED_ALARM } from '@/src/extension/background/feed-alarm';
 import { permissionCheckedFetch, releaseFeedPermission } from '@/src/extension/feed-permissions';
 import { disclosuresForSuppliers, runBidderCheck } from '@/src/extension/background/bidder-check-service';
+import { interfaceReportWords } from '@/src/ui/bidder-report-words';
 import { isListRequest, isWatchlistRequest } from '@/src/extension/watch-messages';
 import { WatchService } from '@/src/extension/background/watch-service';
 import { notRelevantForLinking } from '@/src/watchlists/alert-triage-store';
@@ -104,7 +105,7 @@ export default defineBackground(() => {
         await knowledge.whenReady();
         return feeds.alerts(request.pageEntityIds ?? [], undefined, { archived: request.archived === true });
       case 'check-bidders':
-        return runBidderCheck(knowledge, request.bidders, request.asOf);
+        return runBidderCheck(knowledge, request.bidders, request.asOf, interfaceReportWords());
       case 'disclosures-for-suppliers':
         return disclosuresForSuppliers(knowledge, request.suppliers);
     }

@@ -139,7 +139,8 @@ export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
     const current = unchanged ? pageText : await extractPageTextInSlices(body, { signal });
     if (current.text === pageText.text) {
       changes.noteReading(current, analysis);
-      const placed = await placeMarks(current, addDisclosuresToMarks(planMarks(analysis, t, settings), disclosures, t), t, actions, { signal, yieldToPage });
+      const planned = planMarks(analysis, t, { ...settings, disclosedSuppliers: disclosures.map((d) => d.supplier) });
+      const placed = await placeMarks(current, addDisclosuresToMarks(planned, disclosures, t), t, actions, { signal, yieldToPage });
       performance.mark(MARKS_PLACED_MARK, { detail: { marks: placed } });
       analysed = { url: location.href, text: current.text };
       lastRead = { url: location.href, reading, disclosures };
@@ -181,7 +182,8 @@ export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
           break;
         }
         changes.noteReading(current, analysis);
-        await placeMarks(current, addDisclosuresToMarks(planMarks(analysis, t, settings), previous.disclosures, t), t, actions, { signal, yieldToPage });
+        const planned = planMarks(analysis, t, { ...settings, disclosedSuppliers: previous.disclosures.map((d) => d.supplier) });
+        await placeMarks(current, addDisclosuresToMarks(planned, previous.disclosures, t), t, actions, { signal, yieldToPage });
       }
       lastRead = { ...previous, reading };
       analysed = undefined;

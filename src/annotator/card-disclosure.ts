@@ -3,8 +3,10 @@
 // becomes a flag and the card gives the chain of evidence (supplier → facility → list entry). Only text is added
 // (card lines are set with textContent by the mark).
 import type { NoticeReading } from '../core/types';
+import { FRESHNESS_MONTHS, isStale, monthsBetween } from '../disclosures/quality';
 import type { SupplierDisclosureSummary } from '../extension/background/bidder-check-service';
 import { sendToBackground } from '../extension/messages';
+import { formatDate, tn } from '../ui/i18n';
 import type { Translate } from './mark-element';
 import type { PlannedMark } from './plan-marks';
 
@@ -18,13 +20,21 @@ export async function fetchSupplierDisclosures(reading: NoticeReading): Promise<
 /** The supplier names come from the page's own reading, so a light fold finds their marks again. */
 const key = (name: string) => name.toLowerCase().replace(/\s+/g, ' ').trim();
 
-export function addDisclosuresToMarks(planned: PlannedMark[], disclosures: readonly SupplierDisclosureSummary[], t: Translate): PlannedMark[] {
+/** How old the disclosure is at `today` (YYYY-MM-DD), and whether the six-month freshness rule says to ask again. */
+export function disclosureAgeLines(date: string | undefined, today: string, t: Translate): string[] {
+  if (!date) return [t('cardDisclosureUndated')];
+  const months = Math.max(0, monthsBetween(date, today));
+  const age = months === 0 ? t('cardDisclosureAgeNew') : tn('cardDisclosureAge', months);
+  return isStale(date, today) ? [age, t('cardDisclosureStale', [String(FRESHNESS_MONTHS)])] : [age];
+}
+
+export function addDisclosuresToMarks(planned: PlannedMark[], disclosures: readonly SupplierDisclosureSummary[], t: Translate, today = new Date().toISOString().slice(0, 10)): PlannedMark[] {
   if (disclosures.length === 0) return planned;
   const bySupplier = new Map(disclosures.map((d) => [key(d.supplier), d]));
   return planned.map((mark) => {
     const d = bySupplier.get(key(mark.content.matchedText ?? mark.content.title)) ?? bySupplier.get(key(mark.content.title));
     if (!d) return mark;
-    const lines = [t('cardDisclosureTitle', [String(d.version), d.date ?? t('bcNotDated')])];
+    const lines = [t('cardDisclosureTitle', [String(d.version), d.date ? formatDate(d.date) : t('bcNotDated')]), ...disclosureAgeLines(d.date, today, t)];
     for (const f of d.facilities) lines.push(`${f.name} (${f.country})${f.risks.length ? `: ${f.risks.join('; ')}` : ''}`);
     const flagged = d.facilities.flatMap((f) => f.flagged.map((hit) => ({ f, hit })));
     for (const { f, hit } of flagged) {

@@ -1,7 +1,7 @@
 // Decides which marks a page gets from its analysis: one per place a finding is anchored, a "dismissed by you" mark
 // where the user set a match aside (never "nothing listed"), and a quiet "checked" mark on each distinct CPV code and
-// supplier about which nothing is known, at its first occurrence (none when the user hid them). Pure apart from the
-// translator.
+// supplier about which nothing is known, at its first occurrence (none when the user hid them, except for a supplier
+// that has a disclosure: that is information, and its card carries it). Pure apart from the translator.
 import type { Finding, PageAnalysis, TextAnchor } from '../core/types';
 import type { MarkContent, Translate } from './mark-element';
 import { findingWords } from '../ui/finding-text';
@@ -14,7 +14,11 @@ export interface PlannedMark {
 export interface PlanOptions {
   /** The user's setting: no grey "nothing listed" marks. */
   hideChecked?: boolean;
+  /** Suppliers with an imported disclosure: their mark stays even when grey marks are hidden. */
+  disclosedSuppliers?: readonly string[];
 }
+
+const labelKey = (label: string) => label.toLowerCase().replace(/\s+/g, ' ').trim();
 
 export function planMarks(analysis: PageAnalysis, t: Translate, options: PlanOptions = {}): PlannedMark[] {
   const planned: PlannedMark[] = [];
@@ -35,9 +39,11 @@ export function planMarks(analysis: PageAnalysis, t: Translate, options: PlanOpt
     for (const anchor of finding.anchors) add(anchor, anchor.text ? { ...content, matchedText: anchor.text } : content);
   }
   const checkedOnce = new Set<string>();
-  for (const item of options.hideChecked ? [] : analysis.checked) {
+  const disclosed = new Set((options.disclosedSuppliers ?? []).map(labelKey));
+  for (const item of analysis.checked) {
     if (item.findingIds.length || item.dismissedIds?.length || !item.anchors.length) continue;
-    const distinct = `${item.kind}:${item.label.toLowerCase().replace(/\s+/g, ' ').trim()}`;
+    if (options.hideChecked && !(item.kind === 'supplier' && disclosed.has(labelKey(item.label)))) continue;
+    const distinct = `${item.kind}:${labelKey(item.label)}`;
     if (checkedOnce.has(distinct)) continue;
     checkedOnce.add(distinct);
     const content: MarkContent = {

@@ -7,7 +7,7 @@ import type { Knowledge } from '../core/analyse-page';
 import { knowledgeFromSnapshot } from '../core/knowledge';
 
 /** The repository root, found from this module whether it runs from source or from the bundled CLI. */
-function packageRoot(): string {
+export function packageRoot(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 6; i++) {
     if (path.basename(dir) === 'src' || path.basename(dir) === '.output') return path.dirname(dir);

@@ -1,6 +1,8 @@
 // Reads a country as people and files write it (English name, ILAB-style name, ISO alpha-3, local spelling)
 // and returns its ISO 3166-1 alpha-2 code; `countryName` gives the English short name back. Pure: a built-in
-// table, plus the runtime's Intl region names for spellings in other languages.
+// table, official long forms in the six interface languages (country-long-forms.ts), plus the runtime's Intl
+// region names for spellings in other languages.
+import { COUNTRY_LONG_FORMS } from './country-long-forms';
 import type { CountryCode } from './types';
 
 /** ISO 3166-1: alpha-2, alpha-3, English short name. Kosovo (XK/XKX) is the widely used user-assigned code. */
@@ -348,7 +350,7 @@ function countryKey(text: string): string {
 const namesIndex: Map<string, CountryCode> = (() => {
   const index = new Map<string, CountryCode>();
   for (const [alpha2, , name] of ISO_COUNTRIES) index.set(countryKey(name), alpha2);
-  for (const [alpha2, names] of Object.entries(OTHER_NAMES)) {
+  for (const [alpha2, names] of [...Object.entries(OTHER_NAMES), ...Object.entries(COUNTRY_LONG_FORMS)]) {
     for (const name of names) {
       const key = countryKey(name);
       const existing = index.get(key);

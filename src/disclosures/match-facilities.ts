@@ -53,17 +53,30 @@ export function facilityRef(supplierKey: string, facility: DisclosedFacility): s
   return `${supplierKey}/${facility.key}`;
 }
 
+interface FacilityTokens { name: string[]; nameKey: string; address: string[]; addressKey: string }
+
+/** A facility's normalised name and address, worked out once per facility however many it is compared with. */
+const tokenCache = new WeakMap<DisclosedFacility, FacilityTokens>();
+function tokensOf(f: DisclosedFacility): FacilityTokens {
+  let tokens = tokenCache.get(f);
+  if (!tokens) {
+    const name = facilityNameTokens(f.name);
+    const address = addressTokens(f.address, f.country);
+    tokens = { name, nameKey: name.join(' '), address, addressKey: address.join(' ') };
+    tokenCache.set(f, tokens);
+  }
+  return tokens;
+}
+
 function scoreLink(facility: DisclosedFacility, known: DisclosedFacility): Omit<FacilityLink, 'known' | 'tier'> | undefined {
   if (facility.country !== known.country) return undefined;
   if (facility.osId && known.osId && facility.osId === known.osId) {
     return { score: 1, nameScore: 1, addressScore: 1, reason: `same OS ID ${facility.osId}` };
   }
-  const nameA = facilityNameTokens(facility.name);
-  const nameB = facilityNameTokens(known.name);
-  const nameScore = nameA.join(' ') === nameB.join(' ') ? 1 : tokenSimilarity(nameA, nameB);
-  const addrA = addressTokens(facility.address, facility.country);
-  const addrB = addressTokens(known.address, known.country);
-  const addressScore = addrA.join(' ') === addrB.join(' ') ? 1 : tokenSimilarity(addrA, addrB);
+  const a = tokensOf(facility);
+  const b = tokensOf(known);
+  const nameScore = a.nameKey === b.nameKey ? 1 : tokenSimilarity(a.name, b.name);
+  const addressScore = a.addressKey === b.addressKey ? 1 : tokenSimilarity(a.address, b.address);
   const score = Math.round((0.6 * nameScore + 0.4 * addressScore) * 100) / 100;
   const reason = nameScore === 1 && addressScore === 1 ? 'same name and address (normalised)' : `name ${Math.round(nameScore * 100)}% alike, address ${Math.round(addressScore * 100)}% alike, same country`;
   return { score, nameScore, addressScore, reason };
@@ -83,7 +96,7 @@ export function linkFacility(
     if (candidate.supplierKey === supplierKey) continue; // its own earlier versions are compared in ./versions.ts
     const s = scoreLink(facility, candidate.facility);
     if (!s || s.score < 0.5) continue;
-    const agree = s.nameScore === 1 || namesAgree(facilityNameTokens(facility.name), facilityNameTokens(candidate.facility.name));
+    const agree = s.nameScore === 1 || namesAgree(tokensOf(facility).name, tokensOf(candidate.facility).name);
     const exact = s.score === 1;
     scored.push({ known: candidate, ...s, tier: exact ? 'exact' : s.score >= 0.8 && agree ? 'automatic' : 'possible', reason: agree || exact ? s.reason : `${s.reason}; the names do not agree, so this is only possible` });
   }
@@ -107,6 +120,8 @@ export interface FacilityEntityHit {
   confidence: 'high' | 'review';
   score: number;
   reason: string;
+  /** The matcher's own explanation (English, as the matcher writes it). */
+  matcherReason: string;
   flags: Flag[];
 }
 
@@ -134,7 +149,7 @@ export function facilityEntityHits(
       if (prior && (prior.confidence === 'high' || confidence === 'review')) continue;
       hits.set(e.id, {
         entity: { id: e.id, name: e.name, sourceId: e.sourceId }, via, matchedText: m.text, confidence, score: m.score,
-        reason: via === 'parent-company' ? `the parent company "${facility.parentCompany}" matches: ${m.reason}` : m.reason,
+        reason: via === 'parent-company' ? `the parent company "${facility.parentCompany}" matches: ${m.reason}` : m.reason, matcherReason: m.reason,
         flags: flagsForEntity(e.id),
       });
     }

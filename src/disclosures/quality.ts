@@ -1,9 +1,10 @@
 // How good a disclosure is, clause by clause: completeness (which fields are missing for which facility),
 // freshness (the disclosure or the last audit older than six months, relative to a date the user sets), and
 // consistency across bidders (the same facility disclosed by two bidders under different names or addresses —
-// the cross-check buyers' consortia do by hand). Pure.
+// the cross-check buyers' consortia do by hand). Messages in the words given. Pure.
 import { addressTokens, facilityNameTokens } from './normalise-facility';
 import { linkFacility, type KnownFacility } from './match-facilities';
+import type { ReportWords } from './report-words';
 import type { DisclosureClause } from './template';
 import type { Disclosure } from './types';
 
@@ -33,7 +34,19 @@ export function monthsBefore(isoDate: string, months: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-export function assessDisclosure(disclosure: Disclosure, asOf: string): DisclosureQuality {
+/** Whole months from `fromIso` to `toIso` (both YYYY-MM-DD): 2026-04-15 → 2026-12-14 is 7, → 2026-12-15 is 8. */
+export function monthsBetween(fromIso: string, toIso: string): number {
+  const [y1, m1, d1] = fromIso.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const [y2, m2, d2] = toIso.slice(0, 10).split('-').map(Number) as [number, number, number];
+  return (y2 - y1) * 12 + (m2 - m1) - (d2 < d1 ? 1 : 0);
+}
+
+/** True when a disclosure or audit dated `isoDate` is older than the freshness rule allows at `asOf`. */
+export function isStale(isoDate: string, asOf: string): boolean {
+  return isoDate < monthsBefore(asOf, FRESHNESS_MONTHS);
+}
+
+export function assessDisclosure(disclosure: Disclosure, asOf: string, w: ReportWords): DisclosureQuality {
   const gaps: QualityGap[] = [];
   const byClause = Object.fromEntries((['identity', 'facilities', 'products', 'components', 'changes', 'audits'] as const).map((c) => [c, { passed: 0, checked: 0 }])) as DisclosureQuality['byClause'];
   const check = (clause: DisclosureClause, ok: boolean, gap: Omit<QualityGap, 'clause'>) => {
@@ -43,22 +56,23 @@ export function assessDisclosure(disclosure: Disclosure, asOf: string): Disclosu
   };
   const cutoff = monthsBefore(asOf, FRESHNESS_MONTHS);
   const s = disclosure.supplier;
-  check('identity', !!s.id, { kind: 'missing', message: 'no company number, VAT number or LEI for the contractor' });
-  check('identity', !!s.registeredOffice, { kind: 'missing', message: 'no registered office for the contractor' });
-  check('changes', !!disclosure.disclosureDate, { kind: 'missing', message: 'the disclosure is not dated' });
+  const months = String(FRESHNESS_MONTHS);
+  check('identity', !!s.id, { kind: 'missing', message: w.t('repGapNoSupplierId') });
+  check('identity', !!s.registeredOffice, { kind: 'missing', message: w.t('repGapNoOffice') });
+  check('changes', !!disclosure.disclosureDate, { kind: 'missing', message: w.t('repGapNotDated') });
   if (disclosure.disclosureDate) {
-    check('changes', disclosure.disclosureDate >= cutoff, { kind: 'stale', message: `disclosed on ${disclosure.disclosureDate}, more than ${FRESHNESS_MONTHS} months before ${asOf}: ask for an update` });
+    check('changes', disclosure.disclosureDate >= cutoff, { kind: 'stale', message: w.t('repGapStaleDisclosure', [disclosure.disclosureDate, months, asOf]) });
   }
   for (const f of disclosure.facilities) {
     const at = { facility: f.name };
-    check('facilities', /\d/.test(f.address) && f.address.split(/[,\n]/).length >= 2, { ...at, kind: 'missing', message: `${f.name}: the address "${f.address}" looks incomplete (no number, or no town after the street)` });
-    check('products', f.products.length > 0, { ...at, kind: 'missing', message: `${f.name}: no products or product models named` });
-    check('components', !!f.stage, { ...at, kind: 'missing', message: `${f.name}: no production stage (assembly, component or raw material)` });
-    if (f.stage && f.stage !== 'assembly') check('components', !!f.suppliesTo, { ...at, kind: 'missing', message: `${f.name}: a ${f.stage.replace('-', ' ')} site, but which facility or product it supplies is not said` });
-    check('audits', !!f.lastAuditDate, { ...at, kind: 'missing', message: `${f.name}: no audit or audit inquiry date` });
-    if (f.lastAuditDate) check('audits', f.lastAuditDate >= cutoff, { ...at, kind: 'stale', message: `${f.name}: last audit ${f.lastAuditDate}, more than ${FRESHNESS_MONTHS} months before ${asOf}` });
-    if (f.lastAuditDate) check('audits', !!f.auditFindings, { ...at, kind: 'missing', message: `${f.name}: audited on ${f.lastAuditDate} but no findings (summary or link) given` });
-    if (f.requestPending) gaps.push({ clause: 'audits', kind: 'pending-request', facility: f.name, message: `${f.name}: a formal request to the contractor is pending` });
+    check('facilities', /\d/.test(f.address) && f.address.split(/[,\n]/).length >= 2, { ...at, kind: 'missing', message: w.t('repGapAddress', [f.name, f.address]) });
+    check('products', f.products.length > 0, { ...at, kind: 'missing', message: w.t('repGapNoProducts', [f.name]) });
+    check('components', !!f.stage, { ...at, kind: 'missing', message: w.t('repGapNoStage', [f.name]) });
+    if (f.stage && f.stage !== 'assembly') check('components', !!f.suppliesTo, { ...at, kind: 'missing', message: w.t(f.stage === 'component' ? 'repGapSuppliesComponent' : 'repGapSuppliesRawMaterial', [f.name]) });
+    check('audits', !!f.lastAuditDate, { ...at, kind: 'missing', message: w.t('repGapNoAudit', [f.name]) });
+    if (f.lastAuditDate) check('audits', f.lastAuditDate >= cutoff, { ...at, kind: 'stale', message: w.t('repGapStaleAudit', [f.name, f.lastAuditDate, months, asOf]) });
+    if (f.lastAuditDate) check('audits', !!f.auditFindings, { ...at, kind: 'missing', message: w.t('repGapNoFindings', [f.name, f.lastAuditDate]) });
+    if (f.requestPending) gaps.push({ clause: 'audits', kind: 'pending-request', facility: f.name, message: w.t('repGapPending', [f.name]) });
   }
   return { disclosureId: disclosure.id, asOf, facilities: disclosure.facilities.length, gaps, byClause };
 }
@@ -73,7 +87,7 @@ export interface ConsistencyNote {
  * The same facility disclosed by two bidders with a different name or address: found by OS ID or by a link of
  * 0.8 or more, and pointed out (neither bidder is assumed right).
  */
-export function crossCheckBidders(latest: readonly Disclosure[]): ConsistencyNote[] {
+export function crossCheckBidders(latest: readonly Disclosure[], w: ReportWords): ConsistencyNote[] {
   const notes: ConsistencyNote[] = [];
   const known: KnownFacility[] = latest.flatMap((d) => d.facilities.map((f) => ({ id: `${d.id}/${f.key}`, sourceLabel: d.supplier.name, sourceKind: 'disclosure' as const, supplierKey: d.supplierKey, facility: f })));
   latest.forEach((d, i) => {
@@ -85,8 +99,9 @@ export function crossCheckBidders(latest: readonly Disclosure[]): ConsistencyNot
         const sameName = facilityNameTokens(f.name).join(' ') === facilityNameTokens(g.name).join(' ');
         const sameAddress = addressTokens(f.address, f.country).join(' ') === addressTokens(g.address, g.country).join(' ');
         if (sameName && sameAddress) continue;
-        const what = [!sameName ? `as "${f.name}" and "${g.name}"` : '', !sameAddress ? `at "${f.address}" and "${g.address}"` : ''].filter(Boolean).join(', ');
-        notes.push({ facilityName: f.name, bidders: [d.supplier.name, other.supplier.name], message: `${d.supplier.name} and ${other.supplier.name} disclose what looks like the same facility ${what} (${link.reason}): ask which is right` });
+        const key = !sameName && !sameAddress ? 'repConsistencyBoth' : !sameName ? 'repConsistencyName' : 'repConsistencyAddress';
+        const how = link.tier === 'exact' ? w.t('repConsistencySameOsId') : w.t('repConsistencyScore', [link.score.toFixed(2)]);
+        notes.push({ facilityName: f.name, bidders: [d.supplier.name, other.supplier.name], message: w.t(key, [d.supplier.name, other.supplier.name, f.name, g.name, f.address, g.address, how]) });
       }
     }
   });

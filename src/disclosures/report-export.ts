@@ -1,9 +1,11 @@
 // The bidder check as CSV (one row per finding: flags, derived risks, quality gaps and unknowns, each with its
 // bidder, facility, evidence chain, confidence and sources; the report's date and data versions in leading comment
 // rows) and as JSON (the whole report, with a format version). Cells that a spreadsheet would run as a formula are
-// prefixed with an apostrophe. Pure.
+// prefixed with an apostrophe. The column names, kinds and comment rows stay English (a file for the record); the
+// findings' own sentences are in the report's language. Pure.
 import Papa from 'papaparse';
 import { summariseBidder, type BidderCheckReport } from './check-bidders';
+import type { ReportWords } from './report-words';
 
 export const REPORT_JSON_FORMAT = 'tenderlens-bidder-check/1';
 
@@ -13,11 +15,11 @@ function cell(value: string | number): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-export function renderReportCsv(report: BidderCheckReport): string {
+export function renderReportCsv(report: BidderCheckReport, w: ReportWords): string {
   const header = ['bidder', 'kind', 'severity', 'facility', 'country', 'title', 'evidence_chain', 'confidence', 'reason', 'sources'];
   const rows: string[][] = [];
   for (const b of report.bidders) {
-    const s = summariseBidder(b);
+    const s = summariseBidder(b, w);
     rows.push([b.name, 'summary', '', '', '', s.verdict, '', '', `flags ${s.flagged}; possible ${s.possible}; derived risks ${s.derived}; disclosure gaps ${b.quality ? s.gaps : 'no disclosure'}; alerts ${b.alerts ? b.alerts.length : 'not checked'}`, '']);
     for (const f of b.flags) {
       const facility = f.chain.find((c) => c.kind === 'facility')?.text ?? '';

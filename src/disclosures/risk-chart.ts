@@ -1,8 +1,8 @@
 // A chart of where each bidder's disclosed facilities are, by country and by what is known about them (flagged,
 // possible, derived risk, nothing found), as inline SVG: no remote assets, readable when printed in black and
-// white (each bar is labelled with its counts), and escaped throughout. Pure.
-import { countryName } from '../core/countries';
+// white (each bar is labelled with its counts), in the report's words, and escaped throughout. Pure.
 import type { BidderCheckReport, FacilityResult } from './check-bidders';
+import type { ReportWords } from './report-words';
 
 export type FacilityStanding = 'flagged' | 'possible' | 'derived' | 'none-found';
 
@@ -13,11 +13,12 @@ export function facilityStanding(f: FacilityResult): FacilityStanding {
   return 'none-found';
 }
 
-export const STANDING_LABELS: Record<FacilityStanding, string> = {
-  flagged: 'flagged (list or Xinjiang)', possible: 'possible match', derived: 'derived risk (product × country)', 'none-found': 'nothing found',
-};
-const STANDING_COLOURS: Record<FacilityStanding, string> = { flagged: '#b3261e', possible: '#b26a00', derived: '#c77700', 'none-found': '#8a8f98' };
-const ORDER: FacilityStanding[] = ['flagged', 'possible', 'derived', 'none-found'];
+/** The legend's words for a standing ("flagged (list or Xinjiang)"). */
+export const standingLabel = (s: FacilityStanding, w: ReportWords) => w.t(`repStanding_${s.replace('-', '_')}`);
+const standingCount = (s: FacilityStanding, n: number, w: ReportWords) => w.t(`repStandingCount_${s.replace('-', '_')}`, [String(n)]);
+export const STANDING_COLOURS: Record<FacilityStanding, string> = { flagged: '#b3261e', possible: '#b26a00', derived: '#c77700', 'none-found': '#8a8f98' };
+export const STANDING_ORDER: FacilityStanding[] = ['flagged', 'possible', 'derived', 'none-found'];
+const ORDER = STANDING_ORDER;
 
 export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -39,7 +40,8 @@ export function countsByCountry(report: BidderCheckReport, bidder?: string): { c
 
 const total = (c: Record<FacilityStanding, number>) => ORDER.reduce((s, k) => s + c[k], 0);
 
-export function riskChartSvg(report: BidderCheckReport, title = 'Disclosed facilities by country and what is known about them', bidder?: string): string {
+export function riskChartSvg(report: BidderCheckReport, w: ReportWords, bidder?: string): string {
+  const title = w.t('bcChartAlt');
   const rows = countsByCountry(report, bidder);
   if (rows.length === 0) return '';
   const max = Math.max(...rows.map((r) => total(r.counts)));
@@ -56,20 +58,20 @@ export function riskChartSvg(report: BidderCheckReport, title = 'Disclosed facil
   ];
   rows.forEach((r, i) => {
     const y = top + i * rowHeight;
-    parts.push(`<text x="0" y="${y + 15}" fill="currentColor">${escapeXml(`${countryName(r.country) ?? r.country} (${r.country})`)}</text>`);
+    parts.push(`<text x="0" y="${y + 15}" fill="currentColor">${escapeXml(`${w.country(r.country)} (${r.country})`)}</text>`);
     let x = labelWidth;
     for (const s of ORDER) {
       const n = r.counts[s];
       if (n === 0) continue;
-      const w = (n / max) * barWidth;
-      parts.push(`<rect x="${x.toFixed(1)}" y="${y + 3}" width="${w.toFixed(1)}" height="16" fill="${STANDING_COLOURS[s]}"><title>${escapeXml(`${r.country}: ${n} ${STANDING_LABELS[s]}`)}</title></rect>`);
-      x += w;
+      const width = (n / max) * barWidth;
+      parts.push(`<rect x="${x.toFixed(1)}" y="${y + 3}" width="${width.toFixed(1)}" height="16" fill="${STANDING_COLOURS[s]}"><title>${escapeXml(`${r.country}: ${standingCount(s, n, w)}`)}</title></rect>`);
+      x += width;
     }
-    parts.push(`<text x="${(x + 6).toFixed(1)}" y="${y + 15}" fill="currentColor">${escapeXml(ORDER.filter((s) => r.counts[s] > 0).map((s) => `${r.counts[s]} ${s === 'none-found' ? 'none found' : s}`).join(', '))}</text>`);
+    parts.push(`<text x="${(x + 6).toFixed(1)}" y="${y + 15}" fill="currentColor">${escapeXml(ORDER.filter((s) => r.counts[s] > 0).map((s) => standingCount(s, r.counts[s], w)).join(', '))}</text>`);
   });
   ORDER.forEach((s, i) => {
     const y = legendTop + i * 18;
-    parts.push(`<rect x="0" y="${y}" width="12" height="12" fill="${STANDING_COLOURS[s]}"/><text x="18" y="${y + 10}" fill="currentColor">${escapeXml(STANDING_LABELS[s])}</text>`);
+    parts.push(`<rect x="0" y="${y}" width="12" height="12" fill="${STANDING_COLOURS[s]}"/><text x="18" y="${y + 10}" fill="currentColor">${escapeXml(standingLabel(s, w))}</text>`);
   });
   parts.push('</svg>');
   return parts.join('');

@@ -3,6 +3,7 @@
 // facility, other address or country) and products changed. Pure.
 import { normaliseAddress } from './normalise-facility';
 import type { DisclosedFacility, Disclosure } from './types';
+import type { ReportWords } from './report-words';
 
 export interface FacilityChange {
   kind: 'added' | 'removed' | 'moved' | 'products-changed';
@@ -70,15 +71,22 @@ export function nextVersion(draft: Disclosure, earlier: readonly Disclosure[]): 
   return latest ? { disclosure, diff: diffDisclosures(latest, disclosure) } : { disclosure };
 }
 
-export function describeChange(change: FacilityChange): string {
+/** One change in the words given ("added: …", "hinzugefügt: …"). */
+export function describeChange(change: FacilityChange, w: ReportWords): string {
+  const at = (p?: { address: string; country: string }) => (p ? `${p.address} (${w.country(p.country)})` : '');
   switch (change.kind) {
     case 'added':
-      return `added: ${change.name}, ${change.to!.address} (${change.to!.country})`;
+      return w.t('repChangeAdded', [change.name, at(change.to)]);
     case 'removed':
-      return `removed: ${change.name}, ${change.from!.address} (${change.from!.country})`;
+      return w.t('repChangeRemoved', [change.name, at(change.from)]);
     case 'moved':
-      return `moved: ${change.name}, from ${change.from!.address} (${change.from!.country}) to ${change.to!.address} (${change.to!.country})`;
-    case 'products-changed':
-      return `products changed: ${change.name}${change.productsAdded!.length ? `, now also ${change.productsAdded!.join(', ')}` : ''}${change.productsRemoved!.length ? `, no longer ${change.productsRemoved!.join(', ')}` : ''}`;
+      return w.t('repChangeMoved', [change.name, at(change.from), at(change.to)]);
+    case 'products-changed': {
+      const parts = [
+        ...(change.productsAdded!.length ? [w.t('repChangeProductsAdded', [change.productsAdded!.join(', ')])] : []),
+        ...(change.productsRemoved!.length ? [w.t('repChangeProductsRemoved', [change.productsRemoved!.join(', ')])] : []),
+      ];
+      return w.t('repChangeProducts', [change.name, parts.join(', ')]);
+    }
   }
 }

@@ -1,72 +1,9 @@
-// The matcher's explanation of a match ("Why: …") in the interface language. The matcher writes it in English for
-// the CLI and the evaluation; its sentences are the English catalogue's `matchHead…`, `matchWhy_…`, `matchPart_…`
-// and `matchIdentifier_…` messages, so the English templates read the quoted parts back out and the same message in
-// the user's language is written with them. A sentence no template knows is shown as the matcher wrote it.
-import english from '../../public/_locales/en/messages.json';
+// The matcher's explanation of a match ("Why: …") in the interface language: the catalogue's templates read the
+// English sentence's parts back out (src/core/match-reason-text.ts) and the interface's message is written with them.
+import { localiseMatchReasonWith } from '../core/match-reason-text';
 import { t } from './i18n';
-
-type Catalogue = Record<string, { message: string }>;
-
-interface Template {
-  key: string;
-  pattern: RegExp;
-  /** The placeholder number ($1 = 1) each capture group holds. */
-  slots: number[];
-}
-
-const catalogue = english as Catalogue;
-const keysStartingWith = (prefix: string) => Object.keys(catalogue).filter((key) => key.startsWith(prefix));
-
-let templates: { sentences: Template[]; heads: Template[]; whys: Template[] } | undefined;
-
-function compile(key: string, anchored: 'whole' | 'why'): Template {
-  const message = catalogue[key]!.message;
-  const slots: number[] = [];
-  const body = message
-    .split(/\$(\d)/)
-    .map((part, i) => {
-      if (i % 2 === 1) {
-        slots.push(Number(part));
-        return '(.+?)';
-      }
-      return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    })
-    .join('');
-  // A why ends a reason: "<head>; <why>."
-  const pattern = anchored === 'whole' ? new RegExp(`^${body}$`, 's') : new RegExp(`^(.+); ${body}\\.$`, 's');
-  return { key, pattern, slots };
-}
-
-function allTemplates() {
-  templates ??= {
-    sentences: [...keysStartingWith('matchPart_'), ...keysStartingWith('matchIdentifier_')].map((key) => compile(key, 'whole')),
-    heads: [...keysStartingWith('matchHeadForm_'), ...keysStartingWith('matchHead_')].map((key) => compile(key, 'whole')),
-    whys: keysStartingWith('matchWhy_').map((key) => compile(key, 'why')),
-  };
-  return templates;
-}
-
-function substitutions(template: Template, groups: string[]): string[] {
-  const out: string[] = [];
-  template.slots.forEach((slot, i) => (out[slot - 1] = groups[i] ?? ''));
-  return out;
-}
 
 /** The reason in the interface language, or as written when it is not one of the matcher's known sentences. */
 export function localiseMatchReason(reason: string): string {
-  const { sentences, heads, whys } = allTemplates();
-  for (const template of sentences) {
-    const m = template.pattern.exec(reason);
-    if (m) return t(template.key, substitutions(template, m.slice(1)));
-  }
-  for (const why of whys) {
-    const m = why.pattern.exec(reason);
-    if (!m) continue;
-    const [head, ...whyGroups] = m.slice(1);
-    for (const template of heads) {
-      const h = template.pattern.exec(head!);
-      if (h) return t('matchReason', [t(template.key, substitutions(template, h.slice(1))), t(why.key, substitutions(why, whyGroups))]);
-    }
-  }
-  return reason;
+  return localiseMatchReasonWith(reason, t);
 }

@@ -3,10 +3,11 @@
 // Each size (10k, 100k, 1M entities) is compiled and scanned in its own process and loaded in another, so times
 // and memory are not disturbed by the other sizes; baselines (a RegExp per name, modern-ahocorasick, grep -F) run
 // on the same names and pages in the same run, and are reported as ratios (the whole CLI run against
-// `LC_ALL=C grep -F -i -o`, the byte-wise grep a user would compare against). The measuring steps run bundled, as
-// the CLI and the extension run the matcher, not through a TypeScript loader. Then the built extension in a real
-// Chromium (measure-chromium.ts): 100k entities imported, a 5 MB search-results page and the saved Find a Tender
-// notice timed from DOMContentLoaded to marks placed, warm and cold worker, with the longest task while annotating.
+// `LC_ALL=C grep -F -i -o`, the byte-wise grep a user would compare against). The bidder check (20 bidders × 200
+// disclosed facilities against 100k entities) is timed against the plain matcher scan of the same names. The measuring
+// steps run bundled, as the CLI and the extension run the matcher, not through a TypeScript loader. Then the built
+// extension in a real Chromium (measure-chromium.ts): 100k entities imported, a 5 MB search-results page and the saved
+// Find a Tender notice timed from DOMContentLoaded to marks placed, warm and cold worker, with the longest task.
 
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { buildCli, CLI_ENTRY } from '@/src/build/build-cli';
 import { allNames, ftmJsonLines, generateEntities, generatePageHtml } from './bench-corpus';
 import { median, MB } from './bench-stats';
+import type { BidderCheckMeasurement } from './measure-bidder-check';
 import type { LoadMeasurement } from './measure-load';
 import type { MatcherMeasurement } from './measure-matcher';
 import type { FeedMeasurement } from './measure-feeds';
@@ -153,6 +155,9 @@ async function main(): Promise<void> {
       out.push(...matcherReport(measured, cli));
     }
     if (!ONLY_CHROMIUM) {
+      process.stderr.write('measuring the bidder check…\n');
+      const bidderCheck = runStep<BidderCheckMeasurement>(await bundleStep('measure-bidder-check'), [String(CLI_ENTITIES), join(REPO_ROOT, 'public/data/defaults.json')]);
+      out.push(...bidderCheckReport(bidderCheck));
       process.stderr.write('measuring feeds…\n');
       out.push(...feedReport(runStep<FeedMeasurement>(await bundleStep('measure-feeds'), [])), '');
     }
@@ -258,6 +263,17 @@ function matcherReport(measured: Array<{ size: number; matcher: MatcherMeasureme
     '',
   );
   return out;
+}
+
+/** The bidder check's row: the whole check against the plain matcher scan of the same names. */
+function bidderCheckReport(bc: BidderCheckMeasurement): string[] {
+  return [
+    `Bidder check, ${bc.bidders} bidders × ${bc.facilities / bc.bidders} disclosed facilities against ${bc.entities.toLocaleString('en')} entities (median of 3; ${bc.flags.toLocaleString('en')} flags and risks found):`,
+    `  matcher scan of the same ${(bc.bidders + bc.facilities).toLocaleString('en')} names (baseline)   ${ms(bc.scanMs)}`,
+    `  the whole check (entity hits, facility links across bidders, derived risk, quality, consistency)   ${ms(bc.checkMs)}`,
+    `  ratio ${ratio(bc.checkMs / bc.scanMs)} (linking every facility with every other in its country dominates)`,
+    '',
+  ];
 }
 
 /** The feed rows: items parsed and linked per second against rss-parser and a plain scan, and a 10 MB feed's longest block. */

@@ -15,6 +15,8 @@ import { referencesOfSets, withEntityReferences } from '../entity-references';
 import { ENTITIES_OPTION, entityFileSourceId, loadEntitySets, plural, takeEntityFiles } from '../entity-sets';
 import { DEFAULT_KNOWLEDGE_PATH, readDefaultData } from '../knowledge-file';
 import { parseArgs, type OptionSpec } from '../parse-args';
+import { readReportWords } from '../report-language';
+import { readWorldShapes } from '../world-shapes-file';
 
 const NAME = 'check-bidders';
 const DISCLOSURES_OPTION = 'disclosures';
@@ -26,6 +28,7 @@ const OPTIONS: OptionSpec[] = [
   { name: 'no-defaults', description: 'leave out the shipped entity lists (the product lists are still used)' },
   { name: 'as-of', value: 'YYYY-MM-DD', description: 'the date disclosure and audit freshness are judged at (default: today)' },
   { name: 'out', value: 'FILE', description: 'the report: .html (printable), .csv or .json' },
+  { name: 'lang', value: 'en|es|fr|nl|de|sv', description: "the report's language, as the extension writes it (default: en); CSV column names stay English" },
 ];
 
 /** Takes every `--disclosures FILE` out of the arguments (the option may be repeated). */
@@ -66,6 +69,8 @@ async function runCheckBidders(args: string[], io: CliIo): Promise<number> {
   const asOf = typeof asOfOption === 'string' ? parseDate(asOfOption) : new Date().toISOString().slice(0, 10);
   if (!asOf || (typeof asOfOption === 'string' && !/^\d{4}-\d{2}-\d{2}$/.test(asOfOption))) throw new UsageError(`--as-of: "${String(asOfOption)}" is not a date (YYYY-MM-DD)`, NAME);
   const useDefaults = !parsed.options.has('no-defaults');
+  const langOption = parsed.options.get('lang');
+  const words = await readReportWords(typeof langOption === 'string' ? langOption : 'en', NAME);
 
   const bidders = readBidderList(biddersFile, await io.readFile(biddersFile));
   const defaults = await readDefaultData(DEFAULT_KNOWLEDGE_PATH).catch((error: unknown) => { throw new InputError(error instanceof Error ? error.message : String(error)); });
@@ -78,10 +83,15 @@ async function runCheckBidders(args: string[], io: CliIo): Promise<number> {
   }));
   const sources = [...defaults.sources.filter((s) => useDefaults || s.kind !== 'entity-list'), ...fileSources];
   const knowledge = checkKnowledgeFrom({ sources, entities, flags: defaults.flags.filter((f) => useDefaults || !f.entityId), riskCategories: defaults.riskCategories });
-  const report = checkBidders({ bidders, disclosures, knowledge, asOf, generatedAt: loadedAt });
-  const text = format === 'html' ? renderReportHtml(report) : format === 'csv' ? renderReportCsv(report) : renderReportJson(withEntityReferences(report, referencesOfSets(sets)) as typeof report);
+  const report = checkBidders({ bidders, disclosures, knowledge, asOf, generatedAt: loadedAt, words });
+  const text =
+    format === 'html'
+      ? renderReportHtml(report, words, await readWorldShapes())
+      : format === 'csv'
+        ? renderReportCsv(report, words)
+        : renderReportJson(withEntityReferences(report, referencesOfSets(sets)) as typeof report);
   await io.writeFile(out, text);
-  for (const b of report.bidders) io.stdout(`${b.name}: ${summariseBidder(b).verdict}\n`);
+  for (const b of report.bidders) io.stdout(`${b.name}: ${summariseBidder(b, words).verdict}\n`);
   io.stdout(`Report written to ${out} (${plural(bidders.length, 'bidder')}, ${plural(disclosures.length, 'disclosure')}, as of ${asOf}).\n`);
   return EXIT_OK;
 }
@@ -89,7 +99,7 @@ async function runCheckBidders(args: string[], io: CliIo): Promise<number> {
 export const checkBiddersCommand: Command = {
   name: NAME,
   summary: 'check bidders against the lists and their factory disclosures, and write the report',
-  usage: 'tenderlens check-bidders --bidders <csv|txt> [--disclosures FILE]... [--entities FILE.ftm.jsonl]... [--no-defaults] [--as-of YYYY-MM-DD] --out <report.html|report.csv|report.json>',
+  usage: 'tenderlens check-bidders --bidders <csv|txt> [--disclosures FILE]... [--entities FILE.ftm.jsonl]... [--no-defaults] [--as-of YYYY-MM-DD] [--lang en|es|fr|nl|de|sv] --out <report.html|report.csv|report.json>',
   description: `
 Checks each bidder as the extension's bidder check does: the bidder's own name against the entity lists (the
 shipped ones unless --no-defaults, and every --entities file); its latest disclosure among the --disclosures
@@ -98,7 +108,8 @@ the entity lists, against the facilities of the other files (Open Supply Hub lis
 and for derived risks (its products in its country on the ILAB list, high-risk categories, a Xinjiang address);
 and the disclosure's completeness and freshness as of --as-of. Every flag has its chain of evidence (bidder →
 facility → list entry) and its confidence. The report never says "no risk": it lists what was checked, the list
-versions, and what is not known (alerts are not checked from the command line).
+versions, and what is not known (alerts are not checked from the command line). --lang writes the report's
+sentences in one of the extension's six languages, from its own catalogues (the CSV's column names stay English).
 
 A disclosure file's problems are printed on standard error as file: row N, column "C": problem; a file refused
 whole (a required column missing) stops the command. The report is written to --out; a line per bidder is printed.

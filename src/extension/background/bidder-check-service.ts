@@ -3,6 +3,7 @@
 // and runs the pure check. Also summarises a page's suppliers' disclosures for their cards.
 import type { Entity, Flag } from '../../core/types';
 import { checkBidders, disclosuresOfBidder, type AlertInput, type BidderCheckReport } from '../../disclosures/check-bidders';
+import type { ReportWords } from '../../disclosures/report-words';
 import { deriveFacilityRisk } from '../../disclosures/derive-risk';
 import { facilityEntityHits } from '../../disclosures/match-facilities';
 import { findMentions } from '../../matcher';
@@ -44,7 +45,7 @@ async function lookups(service: KnowledgeService, texts: readonly string[]) {
   };
 }
 
-export async function runBidderCheck(service: KnowledgeService, bidders: readonly string[], asOf: string, now = new Date()): Promise<BidderCheckReport> {
+export async function runBidderCheck(service: KnowledgeService, bidders: readonly string[], asOf: string, words: ReportWords, now = new Date()): Promise<BidderCheckReport> {
   await service.whenReady();
   const disclosures = await allDisclosures(service.db);
   const texts = [...bidders, ...disclosures.flatMap((d) => d.facilities.flatMap((f) => [[f.name, f.osId, f.leiId, f.dunsId].filter(Boolean).join('\n'), f.parentCompany ?? '']))];
@@ -59,7 +60,7 @@ export async function runBidderCheck(service: KnowledgeService, bidders: readonl
   }
   return checkBidders({
     bidders: bidders.map((name) => ({ name })), disclosures, knowledge: k, ...(alerts ? { alerts } : {}),
-    linkDecisions: await service.db.facilityLinkDecisions.toArray(), asOf, generatedAt: now.toISOString(),
+    linkDecisions: await service.db.facilityLinkDecisions.toArray(), asOf, generatedAt: now.toISOString(), words,
   });
 }
 

@@ -1,21 +1,27 @@
-// The toolbar popup: this page's findings, or why there are none, and the recent alerts of the user's feeds.
+// The toolbar popup: this page's findings, or why there are none, the bidder check for an award page's bidders
+// (in the side panel), and the recent alerts of the user's feeds.
 import { useEffect, useState } from 'preact/hooks';
 import { TabStateView } from '../components/TabStateView';
 import { entityIdsOnPage, entityTiersOnPage, onTabFindingsChanged, readActiveTab, type TabState } from '../active-tab';
 import { AlertsList } from '../components/AlertsList';
 import { SupplierSiteCheck } from '../components/SupplierSiteCheck';
 import { browser } from '../../extension/browser';
-import { t } from '../i18n';
+import { biddersOnPage, requestBidderCheck } from '../bidder-check-request';
+import { t, tn } from '../i18n';
 
 // The window is looked up in advance: the side panel must open in the click's own turn, with no await before it.
 let currentWindowId: number | undefined;
 void browser.windows.getCurrent().then((w) => (currentWindowId = w.id));
 
-/** Chromium's side panel, or Firefox's sidebar. */
-async function openSidePanel(): Promise<void> {
+/** Chromium's side panel, or Firefox's sidebar; `before` is what must be done before the popup closes. */
+async function openSidePanel(before?: Promise<unknown>): Promise<void> {
   const sidePanel = (globalThis as { chrome?: { sidePanel?: { open(o: { windowId: number }): Promise<void> } } }).chrome?.sidePanel;
-  if (sidePanel && currentWindowId !== undefined) await sidePanel.open({ windowId: currentWindowId });
-  else await browser.sidebarAction?.open();
+  try {
+    if (sidePanel && currentWindowId !== undefined) await sidePanel.open({ windowId: currentWindowId });
+    else await browser.sidebarAction?.open();
+  } finally {
+    await before;
+  }
   window.close();
 }
 
@@ -49,6 +55,12 @@ export function PopupApp() {
           </button>
         </nav>
       </header>
+      {tab.state === 'ready' && biddersOnPage(tab).length > 0 && (
+        <p class="popup-bidders">
+          {/* The request is written before the panel opens in the click's own turn (no await before the open). */}
+          <button type="button" onClick={() => void openSidePanel(requestBidderCheck(tab.tabId))}>{tn('popupCheckBidders', biddersOnPage(tab).length)}</button>
+        </p>
+      )}
       <TabStateView tab={tab} />
       {tab.state !== 'loading' && <SupplierSiteCheck onChecked={() => void waitForReading().then(setTab)} />}
       <AlertsList pageEntityIds={entityIdsOnPage(tab)} pageTiers={entityTiersOnPage(tab)} />

@@ -6,6 +6,7 @@ import { mapColumns, type ColumnMapping } from '../../disclosures/columns';
 import { FIELD_SPECS, templateCsv, type DisclosureField } from '../../disclosures/template';
 import type { Disclosure } from '../../disclosures/types';
 import { describeChange } from '../../disclosures/versions';
+import { interfaceReportWords } from '../bidder-report-words';
 import { importDisclosureFile, type DisclosureImportOutcome } from '../../extension/import-disclosure';
 import { openKnowledgeDb } from '../../kb/db';
 import { latestDisclosures } from '../../kb/disclosures';
@@ -34,7 +35,7 @@ function Outcome({ outcome, onMapped }: { outcome: DisclosureImportOutcome; onMa
       {outcome.status === 'imported' && outcome.diffs.map((diff) => (
         <div key={diff.supplierKey}>
           <p>{t('bcChanges', [String(diff.fromVersion)])}</p>
-          <ul>{diff.changes.map((c, i) => <li key={i}>{describeChange(c)}</li>)}</ul>
+          <ul>{diff.changes.map((c, i) => <li key={i}>{describeChange(c, interfaceReportWords())}</li>)}</ul>
         </div>
       ))}
       {outcome.status === 'refused' && outcome.parsed.problems.some((p) => p.code === 'missing-column') && (

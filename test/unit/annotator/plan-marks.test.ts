@@ -28,4 +28,11 @@ describe('planMarks', () => {
   it('gives none when the user hid grey marks', () => {
     expect(planMarks(analysis, t, { hideChecked: true })).toEqual([]);
   });
+
+  it('keeps the mark of a supplier that has a disclosure when grey marks are hidden (a disclosure is information)', () => {
+    const planned = planMarks(analysis, t, { hideChecked: true, disclosedSuppliers: ['AMGEN  ltd'] });
+    expect(planned.map((p) => [p.content.title, p.anchor.start])).toEqual([['Amgen Ltd', 120]]);
+    // a CPV code of the same words is not a supplier: it stays hidden
+    expect(planMarks(analysis, t, { hideChecked: true, disclosedSuppliers: ['33600000 Pharmaceutical products'] })).toEqual([]);
+  });
 });

@@ -108,3 +108,25 @@ describe('countryName and the code table', () => {
     expect(isCountryCode('cn')).toBe(false);
   });
 });
+
+describe('toCountryCode: official long forms and other spellings in the six interface languages', () => {
+  it.each([
+    ['Volksrepublik China', 'CN'], ['République populaire de Chine', 'CN'], ['Volksrepubliek China', 'CN'],
+    ['República Popular China', 'CN'], ['Folkrepubliken Kina', 'CN'], ["People's Republic of China", 'CN'], ['P.R. China', 'CN'],
+    ['Türkei', 'TR'], ['Türkiye', 'TR'], ['Republik Türkei', 'TR'], ['Turquie', 'TR'], ['Turkije', 'TR'],
+    ['Viet Nam', 'VN'], ['Sozialistische Republik Vietnam', 'VN'], ['Viêt Nam', 'VN'],
+    ['Korea, Republic of', 'KR'], ['Republik Korea', 'KR'], ['République de Corée', 'KR'], ['Republiken Korea', 'KR'],
+    ['Czechia', 'CZ'], ['Tschechien', 'CZ'], ['Tschechische Republik', 'CZ'], ['République tchèque', 'CZ'], ['República Checa', 'CZ'],
+    ["Côte d'Ivoire", 'CI'], ['Côte-d’Ivoire', 'CI'], ['Elfenbeinküste', 'CI'], ['Costa de Marfil', 'CI'], ['Ivoorkust', 'CI'], ['Elfenbenskusten', 'CI'],
+    ['Hongkong', 'HK'], ['Russische Föderation', 'RU'], ['Fédération de Russie', 'RU'], ['Estados Unidos de América', 'US'],
+    ['Förenta staterna', 'US'], ['Bundesrepublik Deutschland', 'DE'], ['Koninkrijk België', 'BE'], ['Republiek Indonesië', 'ID'],
+  ])('"%s" is %s', (name, code) => {
+    expect(toCountryCode(name)).toBe(code);
+  });
+
+  it('keeps the two Koreas and the two Chinas apart', () => {
+    expect(toCountryCode('Demokratische Volksrepublik Korea')).toBe('KP');
+    expect(toCountryCode('Republik China')).toBe('TW');
+    expect(toCountryCode('Volksrepublik China')).toBe('CN');
+  });
+});

@@ -15,11 +15,14 @@ import { readTable } from '@/src/disclosures/read-table';
 import { renderReportCsv, renderReportJson } from '@/src/disclosures/report-export';
 import { renderReportHtml } from '@/src/disclosures/report-html';
 import type { DisclosedFacility, Disclosure } from '@/src/disclosures/types';
+import { catalogueWords } from '@/src/disclosures/report-words';
 import { nextVersion } from '@/src/disclosures/versions';
+import { readCatalogue } from '../ui/use-catalogue';
 
 const DIR = fileURLToPath(new URL('../../fixtures/disclosures/', import.meta.url));
 const data = JSON.parse(readFileSync(new URL('../../../public/data/defaults.json', import.meta.url), 'utf8')) as DefaultData;
 const knowledge = checkKnowledgeFrom(data);
+const en = catalogueWords(readCatalogue('en'), 'en');
 
 async function load(...files: string[]): Promise<Disclosure[]> {
   const stored: Disclosure[] = [];
@@ -86,20 +89,20 @@ describe('derived risk', () => {
 describe('quality', () => {
   it('names missing fields per facility and clause, and stale dates relative to the date set', async () => {
     const [v1] = await load('nordkust_workwear_2026-03.csv');
-    const q = assessDisclosure(v1!, '2026-12-03');
+    const q = assessDisclosure(v1!, '2026-12-03', en);
     const messages = q.gaps.map((g) => `${g.clause}/${g.kind}: ${g.message}`);
     expect(messages).toContain('changes/stale: disclosed on 2026-03-10, more than 6 months before 2026-12-03: ask for an update');
     expect(messages).toContain('audits/stale: Erateks Tekstil Sanayi ve Ticaret A.Ş.: last audit 2025-11-04, more than 6 months before 2026-12-03');
     expect(messages).toContain('audits/missing: Gallant Industries (M) Sdn Bhd: no audit or audit inquiry date');
     expect(messages).toContain('audits/pending-request: Gallant Industries (M) Sdn Bhd: a formal request to the contractor is pending');
     // at an earlier date the disclosure is fresh, and only the audit of August 2025 is too old
-    expect(assessDisclosure(v1!, '2026-05-01').gaps.filter((g) => g.kind === 'stale').map((g) => g.facility)).toEqual(['NOMAN TERRY TOWEL MILLS LTD']);
+    expect(assessDisclosure(v1!, '2026-05-01', en).gaps.filter((g) => g.kind === 'stale').map((g) => g.facility)).toEqual(['NOMAN TERRY TOWEL MILLS LTD']);
   });
 
   it('points out the same facility disclosed by two bidders under another name or address', async () => {
     const [nordkust] = await load('nordkust_workwear_2026-03.csv');
     const [brightline] = await load('brightline_ict_2026-10.csv');
-    const notes = crossCheckBidders([nordkust!, brightline!]);
+    const notes = crossCheckBidders([nordkust!, brightline!], en);
     expect(notes).toHaveLength(1);
     expect(notes[0]!.message).toMatch(/^Nordkust Workwear BV and Brightline ICT Solutions NV disclose what looks like the same facility at "LOT 73351 JALAN PENGKALAN, LAHAT, 31500 LAHAT IPOH" and "Lot 73351 Jalan Pengkalan, Lahat, 31500 Ipoh"/);
   });
@@ -111,7 +114,7 @@ describe('the bidder check report', () => {
     const disclosures = await load('nordkust_workwear_2026-03.csv', 'nordkust_workwear_2026-11.json', 'brightline_ict_2026-10.csv', 'osh_contributor_list_full_columns.csv');
     report = checkBidders({
       bidders: [{ name: 'Nordkust Workwear B.V.' }, { name: 'BRIGHTLINE ICT SOLUTIONS NV' }, { name: 'Atelier Verdonck' }],
-      disclosures, knowledge, asOf: '2026-12-03', generatedAt: '2026-12-03T11:00:00.000Z',
+      disclosures, knowledge, asOf: '2026-12-03', generatedAt: '2026-12-03T11:00:00.000Z', words: en,
     });
   });
 
@@ -123,7 +126,7 @@ describe('the bidder check report', () => {
     expect(camel.chain[2]!.text).toBe('Camel Group Co., Ltd. — UFLPA Entity List (reconstructed 2026-12-03, partial), listed 2023-08-02');
     expect(camel.confidence).toMatch(/^high/);
     expect(brightline.flags.find((f) => f.title.includes('is in Xinjiang'))!.chain[1]!.text).toMatch(/^Hoshine Silicon Industry/);
-    expect(brightline.flags.filter((f) => f.severity === 'risk').map((f) => f.title)).toContain('Polysilicon from CN: forced labour (ILAB)');
+    expect(brightline.flags.filter((f) => f.severity === 'risk').map((f) => f.title)).toContain('Polysilicon from China: forced labour (ILAB)');
   });
 
   it('uses the latest version and lists what changed since the one before', () => {
@@ -135,20 +138,20 @@ describe('the bidder check report', () => {
 
   it('never says "no risk": a bidder without a disclosure says its facilities are unknown', () => {
     const verdonck = report.bidders[2]!;
-    expect(summariseBidder(verdonck).verdict).toBe('nothing found on the lists checked; no disclosure, so its facilities are unknown');
+    expect(summariseBidder(verdonck, en).verdict).toBe('nothing found on the lists checked; no disclosure, so its facilities are unknown');
     expect(verdonck.unknowns).toContain('recent alerts: not checked (no feeds were read)');
-    const all = renderReportHtml(report) + renderReportCsv(report) + renderReportJson(report);
+    const all = renderReportHtml(report, en) + renderReportCsv(report, en) + renderReportJson(report);
     expect(all.replace(/not the same as no risk|says “no risk”/gi, '')).not.toMatch(/no risk/i);
     expect(all.match(/no information is not the same as no risk/gi)!.length).toBeGreaterThan(1);
   });
 
   it('exports HTML without scripts or remote assets, CSV with its dates and list versions, and JSON', () => {
-    const html = renderReportHtml(report);
+    const html = renderReportHtml(report, en);
     expect(html).not.toMatch(/<script|src="http|url\(http/i);
     expect(html).toContain('<svg');
     expect(html).toContain('Generated 2026-12-03T11:00:00.000Z');
     expect(html).toContain('UFLPA Entity List');
-    const csv = renderReportCsv(report);
+    const csv = renderReportCsv(report, en);
     expect(csv.split('\r\n')[0]).toBe('# TenderLens bidder check, generated 2026-12-03T11:00:00.000Z, freshness as of 2026-12-03');
     expect(csv).toContain('# disclosures: Nordkust Workwear BV v2 2026-11-20; Brightline ICT Solutions NV v1 2026-10-01');
     const json = JSON.parse(renderReportJson(report));
@@ -158,11 +161,11 @@ describe('the bidder check report', () => {
 
   it('escapes what files say in the HTML and keeps spreadsheet formulas out of the CSV', async () => {
     const hostile = parseDisclosureTable(await readTable('h.csv', new TextEncoder().encode('supplier_name,name,address,country,audit_findings\n"=HYPERLINK(""http://x"")","<img src=x onerror=alert(1)>","1 Road, Town",CN,javascript:alert(1)\n'))).disclosures[0]!;
-    const r = checkBidders({ bidders: [{ name: '=HYPERLINK("http://x")' }], disclosures: [nextVersion(hostile, []).disclosure], knowledge, asOf: '2026-12-03', generatedAt: 'now' });
-    const html = renderReportHtml(r);
+    const r = checkBidders({ bidders: [{ name: '=HYPERLINK("http://x")' }], disclosures: [nextVersion(hostile, []).disclosure], knowledge, asOf: '2026-12-03', generatedAt: 'now', words: en });
+    const html = renderReportHtml(r, en);
     expect(html).not.toContain('<img src=x');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(html).not.toContain('href="javascript:');
-    expect(renderReportCsv(r)).toContain("'=HYPERLINK");
+    expect(renderReportCsv(r, en)).toContain("'=HYPERLINK");
   });
 });

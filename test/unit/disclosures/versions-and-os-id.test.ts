@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { osIdProblem } from '@/src/disclosures/os-id';
 import { parseDisclosureTable } from '@/src/disclosures/parse-disclosure';
 import { readTable } from '@/src/disclosures/read-table';
+import { catalogueWords } from '@/src/disclosures/report-words';
 import { describeChange, nextVersion } from '@/src/disclosures/versions';
+import { readCatalogue } from '../ui/use-catalogue';
 
 const DIR = fileURLToPath(new URL('../../fixtures/disclosures/', import.meta.url));
 async function draft(name: string) {
@@ -20,12 +22,12 @@ describe('versions', () => {
     expect(first.diff).toBeUndefined();
     const second = nextVersion(await draft('nordkust_workwear_2026-11.json'), [first.disclosure]);
     expect(second.disclosure).toMatchObject({ version: 2, id: 'supplier:nordkust workwear bv#2', disclosureDate: '2026-11-20' });
-    expect(second.diff!.changes.map(describeChange)).toEqual([
+    expect(second.diff!.changes.map((c) => describeChange(c, catalogueWords(readCatalogue('en'), 'en')))).toEqual([
       'products changed: Erateks Tekstil Sanayi ve Ticaret A.Ş., now also cotton shirts',
-      'moved: Noman Terry Towel Mills Ltd., from VAWAL MIRZAPUR, GAZIPUR (BD) to Bhawal Mirzapur, Gazipur Sadar, Gazipur 1703 (BD)',
+      'moved: Noman Terry Towel Mills Ltd., from VAWAL MIRZAPUR, GAZIPUR (Bangladesh) to Bhawal Mirzapur, Gazipur Sadar, Gazipur 1703 (Bangladesh)',
       'products changed: Noman Terry Towel Mills Ltd., no longer terry cloth',
-      'added: Aksu Huafu Textiles Co., Ltd., Aksu Textile Industrial City, Aksu (CN)',
-      'removed: Gallant Industries (M) Sdn Bhd, LOT 73351 JALAN PENGKALAN, LAHAT, 31500 LAHAT IPOH (MY)',
+      'added: Aksu Huafu Textiles Co., Ltd., Aksu Textile Industrial City, Aksu (China)',
+      'removed: Gallant Industries (M) Sdn Bhd, LOT 73351 JALAN PENGKALAN, LAHAT, 31500 LAHAT IPOH (Malaysia)',
     ]);
   });
 
