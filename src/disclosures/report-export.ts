@@ -6,6 +6,7 @@
 import Papa from 'papaparse';
 import { summariseBidder, type BidderCheckReport } from './check-bidders';
 import type { ReportWords } from './report-words';
+import { referenceOfId, withEntityReferences, type ReferenceOf } from '../publish/entity-references';
 
 export const REPORT_JSON_FORMAT = 'tenderlens-bidder-check/1';
 
@@ -42,6 +43,7 @@ export function renderReportCsv(report: BidderCheckReport, w: ReportWords): stri
   return `${meta.join('\r\n')}\r\n${Papa.unparse({ fields: header, data: rows.map((r) => r.map(cell)) }, { newline: '\r\n' })}\r\n`;
 }
 
-export function renderReportJson(report: BidderCheckReport): string {
-  return `${JSON.stringify({ format: REPORT_JSON_FORMAT, ...report }, null, 2)}\n`;
+/** The report as JSON, every entity named by its own FollowTheMoney id with its list beside it. */
+export function renderReportJson(report: BidderCheckReport, referenceOf: ReferenceOf = referenceOfId): string {
+  return `${JSON.stringify(withEntityReferences({ format: REPORT_JSON_FORMAT, ...report }, referenceOf), null, 2)}\n`;
 }

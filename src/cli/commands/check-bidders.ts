@@ -11,7 +11,7 @@ import { renderReportHtml } from '../../disclosures/report-html';
 import { EXIT_OK, InputError, UsageError, type CliIo } from '../cli-io';
 import type { Command } from '../command';
 import { loadDisclosureFiles } from '../disclosure-files';
-import { referencesOfSets, withEntityReferences } from '../entity-references';
+import { referencesOfSets } from '../entity-references';
 import { ENTITIES_OPTION, entityFileSourceId, loadEntitySets, plural, takeEntityFiles } from '../entity-sets';
 import { DEFAULT_KNOWLEDGE_PATH, readDefaultData } from '../knowledge-file';
 import { parseArgs, type OptionSpec } from '../parse-args';
@@ -89,7 +89,7 @@ async function runCheckBidders(args: string[], io: CliIo): Promise<number> {
       ? renderReportHtml(report, words, await readWorldShapes())
       : format === 'csv'
         ? renderReportCsv(report, words)
-        : renderReportJson(withEntityReferences(report, referencesOfSets(sets)) as typeof report);
+        : renderReportJson(report, referencesOfSets(sets));
   await io.writeFile(out, text);
   for (const b of report.bidders) io.stdout(`${b.name}: ${summariseBidder(b, words).verdict}\n`);
   io.stdout(`Report written to ${out} (${plural(bidders.length, 'bidder')}, ${plural(disclosures.length, 'disclosure')}, as of ${asOf}).\n`);

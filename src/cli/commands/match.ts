@@ -5,7 +5,8 @@ import { UsageError, EXIT_OK, type CliIo } from '../cli-io';
 import type { Command } from '../command';
 import { readPageTextInParallel } from '../page-text-thread';
 import { DEFAULT_KNOWLEDGE_PATH } from '../knowledge-file';
-import { referencesOfSets, type ReferenceOf } from '../entity-references';
+import { referencesOfSets } from '../entity-references';
+import type { ReferenceOf } from '../../publish/entity-references';
 import { ENTITIES_OPTION, loadEntitySets, plural, takeEntityFiles, type EntitySet } from '../entity-sets';
 import { parseArgs, type OptionSpec } from '../parse-args';
 

@@ -12,7 +12,8 @@ import { EXIT_FAILURE, EXIT_OK, InputError, UsageError, type CliIo } from '../cl
 import type { Command } from '../command';
 import { DEFAULT_KNOWLEDGE_PATH } from '../knowledge-file';
 import { loadEntitySets, takeEntityFiles } from '../entity-sets';
-import { referencesOfSets, withEntityReferences, type ReferenceOf } from '../entity-references';
+import { referencesOfSets } from '../entity-references';
+import { withEntityReferences, type ReferenceOf } from '../../publish/entity-references';
 import { parseArgs, type OptionSpec } from '../parse-args';
 import { runScanFeeds } from './scan-feeds';
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { withEntityReferences } from '@/src/cli/entity-references';
+import { withEntityReferences } from '@/src/publish/entity-references';
 import { runCli } from '@/src/cli/run-cli';
 import { recordingIo } from './fake-io';
 
