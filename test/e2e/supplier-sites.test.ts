@@ -90,8 +90,10 @@ describe('supplier sites on request', () => {
     await options.setViewportSize({ width: 400, height: 900 });
     await options.emulateMedia({ colorScheme: 'dark' });
     const readers = options.locator('section', { has: options.locator('#readers-heading') });
-    await expect.poll(() => readers.locator('.readers li').count()).toBe(5);
+    // One line per portal reader: Find a Tender, Contracts Finder, TED, SAM.gov, SECOP II, Belgium, Mercado Público.
+    await expect.poll(() => readers.locator('.readers li').count()).toBe(7);
     expect(await readers.textContent()).toContain('TED: On');
+    expect(await readers.textContent()).toContain('Mercado Público: On');
     await readers.screenshot({ path: `${SCREENSHOTS}/options-readers-400px-dark.png` });
     await options.close();
 
