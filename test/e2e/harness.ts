@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { servePages, type PageServer } from '../../src/demo/serve-pages';
 import { launchWithExtension, type ExtensionBrowser } from '../../src/demo/launch-chromium';
+import type { PageAnalysis } from '../../src/core/types';
 
 export const here = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 export const EXTENSION_DIR = here('../../.output/local/chrome-mv3');
@@ -86,6 +87,15 @@ export async function screenshotAsIs(h: Harness, page: Page, path: string): Prom
   const { data } = (await cdp.send('Page.captureScreenshot', { format: 'png' })) as { data: string };
   writeFileSync(path, Buffer.from(data, 'base64'));
   await cdp.detach();
+}
+
+/** The analysis the background saved for a page's tab (what the popup and the side panel show), or null. */
+export async function tabAnalysis(browser: ExtensionBrowser, page: Page): Promise<PageAnalysis | null> {
+  return browser.worker.evaluate(async (u) => {
+    const tabs = await chrome.tabs.query({ url: u });
+    const key = `tab:${tabs[0]?.id ?? -1}`;
+    return ((await chrome.storage.session.get(key))[key] as never) ?? null;
+  }, page.url());
 }
 
 /** The tab id Chromium gave the page, asked from inside the extension's worker. */

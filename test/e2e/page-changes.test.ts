@@ -6,8 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { servePages, type PageServer } from '../../src/demo/serve-pages';
 import { launchWithExtension, type ExtensionBrowser } from '../../src/demo/launch-chromium';
-import type { PageAnalysis } from '../../src/core/types';
-import { EXTENSION_DIR, SCREENSHOTS, here } from './harness';
+import { EXTENSION_DIR, SCREENSHOTS, here, tabAnalysis } from './harness';
 
 let server: PageServer;
 let browser: ExtensionBrowser;
@@ -22,13 +21,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function analysisOf(page: Page): Promise<PageAnalysis | null> {
-  return browser.worker.evaluate(async (u) => {
-    const tabs = await chrome.tabs.query({ url: u });
-    const stored = await chrome.storage.session.get(`tab:${tabs[0]?.id ?? -1}`);
-    return (stored[`tab:${tabs[0]?.id ?? -1}`] as never) ?? null;
-  }, page.url());
-}
+/** The analysis the background saved for the page's tab. */
+const analysisOf = (page: Page) => tabAnalysis(browser, page);
 
 /** The names flagged in the page's findings (the popup's and the badge's), each once. */
 const flaggedTitles = async (page: Page) => [...new Set(((await analysisOf(page))?.findings ?? []).filter((f) => f.severity === 'flag').map((f) => f.title.slice(0, 12)))].sort();

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { servePages, type PageServer } from '../../src/demo/serve-pages';
 import { launchWithExtension, type ExtensionBrowser } from '../../src/demo/launch-chromium';
 import type { PageAnalysis } from '../../src/core/types';
-import { isSerious, onMarks, runAxe } from './harness';
+import { isSerious, onMarks, runAxe, tabAnalysis } from './harness';
 
 const here = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 const EXTENSION_DIR = here('../../.output/local/chrome-mv3');
@@ -42,15 +42,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function analysisOf(page: Page): Promise<PageAnalysis | null> {
-  const url = page.url();
-  return browser.worker.evaluate(async (u) => {
-    const tabs = await chrome.tabs.query({ url: u });
-    const id = tabs[0]?.id ?? -1;
-    const stored = await chrome.storage.session.get(`tab:${id}`);
-    return (stored[`tab:${id}`] as never) ?? null;
-  }, url);
-}
+/** The analysis the background saved for the page's tab. */
+const analysisOf = (page: Page) => tabAnalysis(browser, page);
 
 async function openRead(path: string, portal: string): Promise<{ page: Page; analysis: PageAnalysis }> {
   const page = await browser.context.newPage();

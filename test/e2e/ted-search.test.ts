@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { servePages, type PageServer } from '../../src/demo/serve-pages';
 import { launchWithExtension, type ExtensionBrowser } from '../../src/demo/launch-chromium';
 import type { PageAnalysis } from '../../src/core/types';
+import { tabAnalysis } from './harness';
 
 const here = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 const EXTENSION_DIR = here('../../.output/local/chrome-mv3');
@@ -42,14 +43,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function analysisOf(page: Page): Promise<PageAnalysis | null> {
-  const url = page.url();
-  return browser.worker.evaluate(async (u) => {
-    const tabs = await chrome.tabs.query({ url: u });
-    const stored = await chrome.storage.session.get(`tab:${tabs[0]?.id ?? -1}`);
-    return (stored[`tab:${tabs[0]?.id ?? -1}`] as never) ?? null;
-  }, url);
-}
+/** The analysis the background saved for the page's tab. */
+const analysisOf = (page: Page) => tabAnalysis(browser, page);
 
 describe('TED search-results page', () => {
   it('reads every listed notice from its XML and marks the winners the page shows, once each', async () => {
