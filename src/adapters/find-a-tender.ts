@@ -56,9 +56,15 @@ function readFindATender(doc: Document): NoticeReading {
   const root = doc.querySelector('main') ?? pageRoot(doc);
   if (!root) return buildReading(PORTAL_ID, {});
   const title = visibleText(root.querySelector('h1')) || documentTitle(doc).replace(/\s+-\s+Find a Tender$/, '');
-  const noticeType = Array.from(root.querySelectorAll('p'))
-    .map((p) => visibleText(p))
-    .find((text) => NOTICE_FORM.test(text));
+  // The first paragraph that reads as a notice form; the paragraphs after it are not read (a long page has thousands).
+  let noticeType: string | undefined;
+  for (const p of root.querySelectorAll('p')) {
+    const text = visibleText(p);
+    if (NOTICE_FORM.test(text)) {
+      noticeType = text;
+      break;
+    }
+  }
 
   const countries: (CountryCode | undefined)[] = [];
   const buyerHeading = root.querySelector('#contracting_authority-1') ?? headingsMatching(root, BUYER_HEADING)[0];

@@ -42,7 +42,7 @@ export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
   // Readers switched off by the maintainers' list are passed over; notice data behind a page is fetched once.
   const reader = switchedOffAdapters(browser.storage.local as never, shippedSwitches)
     .catch(() => new Set<string>())
-    .then((switchedOff) => new LiveNoticeReader({ fetch: (input, init) => fetch(input, init), xmlParser: new DOMParser(), switchedOff }));
+    .then((switchedOff) => new LiveNoticeReader({ fetch: (input, init) => fetch(input, init), xmlParser: new DOMParser(), switchedOff, yieldToPage }));
 
   const decide = (finding: Finding, matchedText: string, verdict: 'dismissed' | 'confirmed', choice: DecisionChoice) => {
     if (!finding.entityId) return;
