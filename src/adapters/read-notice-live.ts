@@ -7,6 +7,8 @@ import { pickAdapter, readNoticeInSlices } from './index';
 import { readPageCpvCodesInSlices } from './generic';
 import type { YieldToPage } from './page-dom';
 import { parseSafeXml } from './xml-tree';
+import { findCpvCodesInText } from './cpv-in-text';
+import { buildReading } from './notice-reading';
 import { decodeNoticeData } from './decode-notice-data';
 
 /** Twins larger than this are not read (the largest real notices are a few megabytes). */
@@ -71,6 +73,14 @@ export class LiveNoticeReader {
     if (!twinReading) return pageReading;
     const title = twinReading.title ?? pageReading.title;
     return { ...twinReading, ...(title ? { title } : {}), cpv: twinReading.cpv.length > 0 ? twinReading.cpv : await readPageCpvCodesInSlices(doc, yieldToPage) };
+  }
+
+  /**
+   * A first, partial reading for the top of a long page, before the page is read whole: the page's reader and the
+   * CPV codes the top's own text shows. Only the whole reading (`read`) says what the notice is.
+   */
+  readTop(doc: Document, url: string, topText: string): NoticeReading {
+    return buildReading(pickAdapter(url, doc, this.deps.switchedOff).id, { cpv: findCpvCodesInText(topText) });
   }
 
   /** Each listed notice's data, a few at a time, each address once per tab; one that cannot be had is listed by number. */
