@@ -163,6 +163,15 @@ export function headingsMatching(root: ParentNode, pattern: RegExp): Element[] {
 }
 
 /**
+ * The headings (h1–h6) under `root` with their visible text, read once, to look for several patterns among them
+ * (`headingsMatching` reads them all again for each; a long page has thousands).
+ */
+export function readHeadings(root: ParentNode): (pattern: RegExp) => Element[] {
+  const headings = Array.from(root.querySelectorAll('h1, h2, h3, h4, h5, h6')).map((element) => ({ element, text: visibleText(element) }));
+  return (pattern) => headings.filter((h) => pattern.test(h.text)).map((h) => h.element);
+}
+
+/**
  * The elements after a heading up to the next heading of the same or a higher rank (or the end of its parent):
  * the content the heading introduces.
  */
