@@ -90,6 +90,28 @@ function cpvContext(context: LineContext): { main: boolean } | undefined {
   return undefined;
 }
 
+/** The CPV code a candidate number stands for in its context, or undefined when the context says it is not one. */
+function cpvAt(text: string, match: RegExpExecArray): NoticeCpv | undefined {
+  const code8 = match[1]!;
+  if (!isCpvShaped(code8)) return undefined;
+  const printedCheck = match[2];
+  const checkDigitRight = printedCheck !== undefined && Number(printedCheck) === cpvCheckDigit(code8);
+  const context = lineContext(text, match.index, match.index + match[0].length);
+  const cpv = cpvContext(context);
+  const labelAfter = tidyLabel(
+    LABEL_AFTER.exec(context.after)?.[1] ?? (checkDigitRight ? LABEL_AFTER_SPACE.exec(context.after)?.[1] : undefined),
+  );
+  const labelPrintedBefore = labelAfter ? undefined : labelBefore(context.before);
+  let accepted: boolean;
+  if (cpv) accepted = true;
+  else if (printedCheck !== undefined && !checkDigitRight) accepted = false;
+  else if (OTHER_NUMBER_BEFORE.test(context.before)) accepted = false;
+  else accepted = labelAfter !== undefined || labelPrintedBefore !== undefined;
+  if (!accepted) return undefined;
+  const label = labelAfter ?? labelPrintedBefore;
+  return label ? { code8, label, main: cpv?.main ?? false } : { code8, main: cpv?.main ?? false };
+}
+
 /** Every CPV code the text shows with enough context, each once (labels as printed, when printed). */
 export function findCpvCodesInText(pageText: string): NoticeCpv[] {
   const text = pageText.slice(0, MAX_TEXT_CHARS);
@@ -97,24 +119,29 @@ export function findCpvCodesInText(pageText: string): NoticeCpv[] {
   let examined = 0;
   for (const match of text.matchAll(CANDIDATE)) {
     if (++examined > MAX_CANDIDATES) break;
-    const code8 = match[1]!;
-    if (!isCpvShaped(code8)) continue;
-    const printedCheck = match[2];
-    const checkDigitRight = printedCheck !== undefined && Number(printedCheck) === cpvCheckDigit(code8);
-    const context = lineContext(text, match.index, match.index + match[0].length);
-    const cpv = cpvContext(context);
-    const labelAfter = tidyLabel(
-      LABEL_AFTER.exec(context.after)?.[1] ?? (checkDigitRight ? LABEL_AFTER_SPACE.exec(context.after)?.[1] : undefined),
-    );
-    const labelPrintedBefore = labelAfter ? undefined : labelBefore(context.before);
-    let accepted: boolean;
-    if (cpv) accepted = true;
-    else if (printedCheck !== undefined && !checkDigitRight) accepted = false;
-    else if (OTHER_NUMBER_BEFORE.test(context.before)) accepted = false;
-    else accepted = labelAfter !== undefined || labelPrintedBefore !== undefined;
-    if (!accepted) continue;
-    const label = labelAfter ?? labelPrintedBefore;
-    found.push(label ? { code8, label, main: cpv?.main ?? false } : { code8, main: cpv?.main ?? false });
+    const cpv = cpvAt(text, match);
+    if (cpv) found.push(cpv);
+  }
+  return mergeCpvCodes(found);
+}
+
+/**
+ * The same codes as `findCpvCodesInText`, looked for in slices of `sliceMs` with `yieldToPage` in between, so that
+ * the text of a huge page never holds the page's main thread for long.
+ */
+export async function findCpvCodesInTextInSlices(pageText: string, yieldToPage: () => Promise<void>, sliceMs = 8): Promise<NoticeCpv[]> {
+  const text = pageText.slice(0, MAX_TEXT_CHARS);
+  const found: NoticeCpv[] = [];
+  let examined = 0;
+  let deadline = performance.now() + sliceMs;
+  for (const match of text.matchAll(CANDIDATE)) {
+    if (++examined > MAX_CANDIDATES) break;
+    const cpv = cpvAt(text, match);
+    if (cpv) found.push(cpv);
+    if (examined % 64 === 0 && performance.now() >= deadline) {
+      await yieldToPage();
+      deadline = performance.now() + sliceMs;
+    }
   }
   return mergeCpvCodes(found);
 }

@@ -9,7 +9,7 @@ import { registrationIdentifier } from './party-identifiers';
 import {
   documentTitle,
   fieldValues,
-  headingsMatching,
+  readHeadings,
   pageRoot,
   readLabelledSection,
   visibleText,
@@ -27,9 +27,9 @@ const ADDITIONAL_CPV_HEADING = /^(?:[IVX]+(?:\.\d+)+\)\s*)?Additional CPV code\(
 const CONTRACTOR_HEADING = /^(?:V\.2\.3\)\s*)?Name and address of the contractor(?:\/concessionaire)?$/i;
 const NUTS_HEADING = /^NUTS codes?$/i;
 
-function cpvCodesUnder(root: ParentNode, heading: RegExp, main: boolean): NoticeCpv[] {
+function cpvCodesUnder(headings: (pattern: RegExp) => Element[], heading: RegExp, main: boolean): NoticeCpv[] {
   const codes: NoticeCpv[] = [];
-  for (const h of headingsMatching(root, heading)) {
+  for (const h of headings(heading)) {
     for (const line of readLabelledSection(h).lines) {
       const cpv = parseLabelledCpv(line);
       if (cpv) codes.push(cpv.label ? { code8: cpv.code8, label: cpv.label, main } : { code8: cpv.code8, main });
@@ -56,23 +56,30 @@ function readFindATender(doc: Document): NoticeReading {
   const root = doc.querySelector('main') ?? pageRoot(doc);
   if (!root) return buildReading(PORTAL_ID, {});
   const title = visibleText(root.querySelector('h1')) || documentTitle(doc).replace(/\s+-\s+Find a Tender$/, '');
-  const noticeType = Array.from(root.querySelectorAll('p'))
-    .map((p) => visibleText(p))
-    .find((text) => NOTICE_FORM.test(text));
+  // The first paragraph that reads as a notice form; the paragraphs after it are not read (a long page has thousands).
+  let noticeType: string | undefined;
+  for (const p of root.querySelectorAll('p')) {
+    const text = visibleText(p);
+    if (NOTICE_FORM.test(text)) {
+      noticeType = text;
+      break;
+    }
+  }
 
   const countries: (CountryCode | undefined)[] = [];
-  const buyerHeading = root.querySelector('#contracting_authority-1') ?? headingsMatching(root, BUYER_HEADING)[0];
+  const headings = readHeadings(root);
+  const buyerHeading = root.querySelector('#contracting_authority-1') ?? headings(BUYER_HEADING)[0];
   const buyerBlock = buyerHeading ? partyFromSection(readLabelledSection(buyerHeading)) : { countries: [] };
   countries.push(...buyerBlock.countries);
 
   const suppliers: NoticeParty[] = [];
-  for (const heading of headingsMatching(root, CONTRACTOR_HEADING)) {
+  for (const heading of headings(CONTRACTOR_HEADING)) {
     const block = partyFromSection(readLabelledSection(heading));
     if (block.party) suppliers.push(block.party);
     countries.push(...block.countries);
   }
 
-  for (const heading of headingsMatching(root, NUTS_HEADING)) {
+  for (const heading of headings(NUTS_HEADING)) {
     countries.push(...readLabelledSection(heading).lines.map(countryFromNutsCode));
   }
 
@@ -80,7 +87,7 @@ function readFindATender(doc: Document): NoticeReading {
     title,
     noticeType,
     buyer: buyerBlock.party,
-    cpv: [...cpvCodesUnder(root, MAIN_CPV_HEADING, true), ...cpvCodesUnder(root, ADDITIONAL_CPV_HEADING, false)],
+    cpv: [...cpvCodesUnder(headings, MAIN_CPV_HEADING, true), ...cpvCodesUnder(headings, ADDITIONAL_CPV_HEADING, false)],
     suppliers,
     countries,
   });

@@ -2,9 +2,9 @@
 // It reads no suppliers: the matcher finds known entity names in the page text on its own.
 import type { NoticeReading } from '../core/types';
 import type { PortalAdapter } from './portal-adapter';
-import { findCpvCodesInText } from './cpv-in-text';
+import { findCpvCodesInText, findCpvCodesInTextInSlices } from './cpv-in-text';
 import { buildReading } from './notice-reading';
-import { documentTitle, pageRoot, textWithLines, visibleText } from './page-dom';
+import { documentTitle, pageRoot, textWithLines, textWithLinesInSlices, visibleText, type YieldToPage } from './page-dom';
 
 const PORTAL_ID = 'generic';
 
@@ -13,9 +13,23 @@ export function readPageCpvCodes(doc: Document): NoticeReading['cpv'] {
   return findCpvCodesInText(textWithLines(pageRoot(doc)));
 }
 
+/** The same codes as `readPageCpvCodes`, read in slices with `yieldToPage` in between (a huge page stays responsive). */
+export async function readPageCpvCodesInSlices(doc: Document, yieldToPage: YieldToPage): Promise<NoticeReading['cpv']> {
+  return findCpvCodesInTextInSlices(await textWithLinesInSlices(pageRoot(doc), yieldToPage), yieldToPage);
+}
+
+function genericTitle(doc: Document): string {
+  return visibleText(doc.querySelector('h1')) || documentTitle(doc);
+}
+
 function readGenericPage(doc: Document): NoticeReading {
-  const title = visibleText(doc.querySelector('h1')) || documentTitle(doc);
-  return buildReading(PORTAL_ID, { title, cpv: readPageCpvCodes(doc) });
+  return buildReading(PORTAL_ID, { title: genericTitle(doc), cpv: readPageCpvCodes(doc) });
+}
+
+/** The same reading as the generic reader's, its page-wide search for codes done in slices. */
+export async function readGenericPageInSlices(doc: Document, yieldToPage: YieldToPage): Promise<NoticeReading> {
+  const title = genericTitle(doc);
+  return buildReading(PORTAL_ID, { title, cpv: await readPageCpvCodesInSlices(doc, yieldToPage) });
 }
 
 export const genericAdapter: PortalAdapter = {

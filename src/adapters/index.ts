@@ -6,7 +6,8 @@ import type { PortalAdapter } from './portal-adapter';
 import { belgiumEprocurementAdapter } from './belgium-eprocurement';
 import { contractsFinderAdapter } from './contracts-finder';
 import { findATenderAdapter } from './find-a-tender';
-import { genericAdapter, readPageCpvCodes } from './generic';
+import { genericAdapter, readGenericPageInSlices, readPageCpvCodes, readPageCpvCodesInSlices } from './generic';
+import type { YieldToPage } from './page-dom';
 import { mercadoPublicoAdapter } from './mercado-publico';
 import { samGovAdapter } from './sam-gov';
 import { secopAdapter } from './secop';
@@ -80,5 +81,20 @@ export function readNotice(doc: Document, url: string, switchedOff?: ReadonlySet
   const adapter = pickAdapter(url, doc, switchedOff);
   const reading = adapter.read(doc);
   if (adapter !== genericAdapter && reading.cpv.length === 0) reading.cpv = readPageCpvCodes(doc);
+  return reading;
+}
+
+/**
+ * The same reading as `readNotice` by the reader `adapter` (as `pickAdapter` chose it), with the page-wide search
+ * for CPV codes in its text done in slices, `yieldToPage` in between: on a huge page no task holds the page's main
+ * thread for long. A portal reader's own reading looks at its labelled sections only and stays in one task.
+ */
+export async function readNoticeInSlices(doc: Document, adapter: PortalAdapter, yieldToPage: YieldToPage): Promise<NoticeReading> {
+  if (adapter === genericAdapter) return readGenericPageInSlices(doc, yieldToPage);
+  const reading = adapter.read(doc);
+  if (reading.cpv.length === 0) {
+    await yieldToPage();
+    reading.cpv = await readPageCpvCodesInSlices(doc, yieldToPage);
+  }
   return reading;
 }

@@ -37,51 +37,107 @@ function isSkipped(element: Element): boolean {
  */
 export function textWithLines(root: Node | null | undefined, maxChars = MAX_PAGE_TEXT_CHARS): string {
   if (!root) return '';
-  const parts: string[] = [];
-  let length = 0;
-  // Stack of nodes to visit; strings are separators to emit after an element's children.
-  const stack: (Node | string)[] = [root];
-  while (stack.length > 0 && length < maxChars) {
-    const item = stack.pop()!;
-    if (typeof item === 'string') {
-      parts.push(item);
-      length += item.length;
-      continue;
+  const walk = new LinesWalk(root, maxChars);
+  walk.readUntil(Infinity);
+  return tidyLines(walk.rawText());
+}
+
+/** Waits for the page to get a turn (a content script's macrotask yield); see readers that run in slices. */
+export type YieldToPage = () => Promise<void>;
+
+/** Time one slice of a sliced reading may hold the page's main thread. */
+export const READING_SLICE_MS = 8;
+
+/**
+ * The same text as `textWithLines`, read in slices of `sliceMs` with `yieldToPage` in between, so that a huge page
+ * never holds its main thread for long. The page must not change meanwhile (the caller reads it again if it did).
+ */
+export async function textWithLinesInSlices(root: Node | null | undefined, yieldToPage: YieldToPage, maxChars = MAX_PAGE_TEXT_CHARS, sliceMs = READING_SLICE_MS): Promise<string> {
+  if (!root) return '';
+  const walk = new LinesWalk(root, maxChars);
+  while (!walk.readUntil(performance.now() + sliceMs)) await yieldToPage();
+  await yieldToPage();
+  const lines = walk.rawText().split('\n');
+  const tidied: string[] = [];
+  let deadline = performance.now() + sliceMs;
+  for (let i = 0; i < lines.length; i++) {
+    const line = tidyLine(lines[i]!);
+    if (line !== '') tidied.push(line);
+    if (i % 512 === 511 && performance.now() >= deadline) {
+      await yieldToPage();
+      deadline = performance.now() + sliceMs;
     }
-    if (item.nodeType === TEXT_NODE) {
-      const value = item.nodeValue ?? '';
-      parts.push(value);
-      length += value.length;
-      continue;
-    }
-    if (item.nodeType !== ELEMENT_NODE && item !== root) continue;
-    if (item.nodeType === ELEMENT_NODE) {
-      const element = item as Element;
-      if (item !== root && isSkipped(element)) continue;
-      const tag = element.tagName.toUpperCase();
-      const separator = BLOCK_TAGS.has(tag) ? '\n' : CELL_TAGS.has(tag) ? '\t' : '';
-      if (separator) parts.push(separator);
-      if (separator) stack.push(separator);
-    }
-    const children = item.childNodes;
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
-  return tidyLines(parts.join('').slice(0, maxChars));
+  return tidied.join('\n');
+}
+
+/** The walk behind `textWithLines`, resumable: iterative (deep pages cannot overflow the stack) and capped in length. */
+class LinesWalk {
+  private readonly parts: string[] = [];
+  private length = 0;
+  // Stack of nodes to visit; strings are separators to emit after an element's children.
+  private readonly stack: (Node | string)[];
+
+  constructor(private readonly root: Node, private readonly maxChars: number) {
+    this.stack = [root];
+  }
+
+  /** Walks until done (true) or `deadline` (performance.now()) has passed (false); Infinity reads in one go. */
+  readUntil(deadline: number): boolean {
+    const { parts, stack, root, maxChars } = this;
+    const timed = deadline !== Infinity;
+    let steps = 0;
+    while (stack.length > 0 && this.length < maxChars) {
+      if (timed && ++steps % 256 === 0 && performance.now() >= deadline) return false;
+      const item = stack.pop()!;
+      if (typeof item === 'string') {
+        parts.push(item);
+        this.length += item.length;
+        continue;
+      }
+      if (item.nodeType === TEXT_NODE) {
+        const value = item.nodeValue ?? '';
+        parts.push(value);
+        this.length += value.length;
+        continue;
+      }
+      if (item.nodeType !== ELEMENT_NODE && item !== root) continue;
+      if (item.nodeType === ELEMENT_NODE) {
+        const element = item as Element;
+        if (item !== root && isSkipped(element)) continue;
+        const tag = element.tagName.toUpperCase();
+        const separator = BLOCK_TAGS.has(tag) ? '\n' : CELL_TAGS.has(tag) ? '\t' : '';
+        if (separator) parts.push(separator);
+        if (separator) stack.push(separator);
+      }
+      const children = item.childNodes;
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    }
+    return true;
+  }
+
+  /** The text walked, untidied, cut at the cap. */
+  rawText(): string {
+    return this.parts.join('').slice(0, this.maxChars);
+  }
 }
 
 /** Collapses spaces within lines, trims each line and drops empty lines. Tabs (cell borders) are kept. */
 function tidyLines(text: string): string {
   return text
     .split('\n')
-    .map((line) =>
-      line
-        .split('\t')
-        .map((cell) => cell.replace(/[\s\u00a0]+/g, ' ').trim())
-        .filter((cell) => cell !== '')
-        .join('\t'),
-    )
+    .map(tidyLine)
     .filter((line) => line !== '')
     .join('\n');
+}
+
+/** One line with its cells' spaces collapsed and trimmed, empty cells dropped ('' for a line with no text). */
+function tidyLine(line: string): string {
+  return line
+    .split('\t')
+    .map((cell) => cell.replace(/[\s\u00a0]+/g, ' ').trim())
+    .filter((cell) => cell !== '')
+    .join('\t');
 }
 
 /** The visible text of an element on one line (screen-reader-only copies left out), or '' for null. */
@@ -104,6 +160,15 @@ export function headingLevel(element: Element): number | undefined {
 /** The heading elements (h1–h6) of a document or element whose visible text matches a pattern. */
 export function headingsMatching(root: ParentNode, pattern: RegExp): Element[] {
   return Array.from(root.querySelectorAll('h1, h2, h3, h4, h5, h6')).filter((h) => pattern.test(visibleText(h)));
+}
+
+/**
+ * The headings (h1–h6) under `root` with their visible text, read once, to look for several patterns among them
+ * (`headingsMatching` reads them all again for each; a long page has thousands).
+ */
+export function readHeadings(root: ParentNode): (pattern: RegExp) => Element[] {
+  const headings = Array.from(root.querySelectorAll('h1, h2, h3, h4, h5, h6')).map((element) => ({ element, text: visibleText(element) }));
+  return (pattern) => headings.filter((h) => pattern.test(h.text)).map((h) => h.element);
 }
 
 /**

@@ -3,9 +3,12 @@
 // origin (a content script may read same-origin responses), size- and time-capped, decoded in the encoding it was served in, following an amendment to its
 // latest version; on a search-results page, each listed notice's data. A twin that cannot be had leaves the page's own reading. Twins are read once per address.
 import type { NoticeReading } from '../core/types';
-import { pickAdapter, readNotice } from './index';
-import { readPageCpvCodes } from './generic';
+import { pickAdapter, readNoticeInSlices } from './index';
+import { readPageCpvCodesInSlices } from './generic';
+import type { YieldToPage } from './page-dom';
 import { parseSafeXml } from './xml-tree';
+import { findCpvCodesInText } from './cpv-in-text';
+import { buildReading } from './notice-reading';
 import { decodeNoticeData } from './decode-notice-data';
 
 /** Twins larger than this are not read (the largest real notices are a few megabytes). */
@@ -19,7 +22,11 @@ export interface LiveReadingDeps {
   fetch: typeof fetch;
   xmlParser: { parseFromString(text: string, type: string): Document };
   switchedOff?: ReadonlySet<string>;
+  /** Lets the page run between slices of a page-wide reading; the page's own turn (a macrotask) when not given. */
+  yieldToPage?: YieldToPage;
 }
+
+const nextTask: YieldToPage = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 async function fetchTwin(url: string, deps: LiveReadingDeps): Promise<string> {
   const controller = new AbortController();
@@ -46,8 +53,9 @@ export class LiveNoticeReader {
   constructor(private readonly deps: LiveReadingDeps) {}
 
   async read(doc: Document, url: string): Promise<NoticeReading> {
-    const pageReading = readNotice(doc, url, this.deps.switchedOff);
+    const yieldToPage = this.deps.yieldToPage ?? nextTask;
     const adapter = pickAdapter(url, doc, this.deps.switchedOff);
+    const pageReading = await readNoticeInSlices(doc, adapter, yieldToPage);
     const pageUrl = URL.canParse(url) ? new URL(url) : undefined;
     const listed = pageUrl && adapter.listing ? adapter.listing.notices(doc, pageUrl) : [];
     if (adapter.listing && listed.length > 0) return this.readListing(adapter.listing, listed, pageReading);
@@ -64,7 +72,15 @@ export class LiveNoticeReader {
     const twinReading = await pending;
     if (!twinReading) return pageReading;
     const title = twinReading.title ?? pageReading.title;
-    return { ...twinReading, ...(title ? { title } : {}), cpv: twinReading.cpv.length > 0 ? twinReading.cpv : readPageCpvCodes(doc) };
+    return { ...twinReading, ...(title ? { title } : {}), cpv: twinReading.cpv.length > 0 ? twinReading.cpv : await readPageCpvCodesInSlices(doc, yieldToPage) };
+  }
+
+  /**
+   * A first, partial reading for the top of a long page, before the page is read whole: the page's reader and the
+   * CPV codes the top's own text shows. Only the whole reading (`read`) says what the notice is.
+   */
+  readTop(doc: Document, url: string, topText: string): NoticeReading {
+    return buildReading(pickAdapter(url, doc, this.deps.switchedOff).id, { cpv: findCpvCodesInText(topText) });
   }
 
   /** Each listed notice's data, a few at a time, each address once per tab; one that cannot be had is listed by number. */

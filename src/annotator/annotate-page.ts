@@ -1,5 +1,5 @@
-// The content script's job, start to finish: read the notice and the visible text, ask the background for
-// findings, mark them in place, and do it again (debounced) when a single-page portal changes its content,
+// The content script's job, start to finish: on a long page, read, analyse and mark its top first (where the user
+// looks); read the notice and the visible text, ask the background for findings, mark them in place, and do it again (debounced) when a single-page portal changes its content,
 // at once when it navigates in-page, or when the user decides on a match or changes the marks' settings. Nothing is
 // done in a hidden tab, and a content change that leaves the page's text as it was is not read again. Content
 // added where nothing was found is read on its own (see page-changes), leaving the other marks and an open card.
@@ -22,7 +22,9 @@ import { watchNavigation, whenVisible } from './navigation-watch';
 import { outermost, PageChanges, readingKeeps } from './page-changes';
 import type { SupplierDisclosureSummary } from '../extension/background/bidder-check-service';
 import type { NoticeReading } from '../core/types';
-import { ANNOTATOR_STARTED_MARK, MARKS_PLACED_MARK } from './timing-marks';
+import { ALL_MARKS_PLACED_MARK, ANNOTATOR_STARTED_MARK, MARKS_PLACED_MARK } from './timing-marks';
+import { firstScreenParts, firstScreenText } from './first-screen';
+import type { PlannedMark } from './plan-marks';
 
 const RESCAN_DELAY_MS = 800;
 /** A page that never stops changing (a ticking clock) is still read this long after its first change. */
@@ -42,7 +44,7 @@ export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
   // Readers switched off by the maintainers' list are passed over; notice data behind a page is fetched once.
   const reader = switchedOffAdapters(browser.storage.local as never, shippedSwitches)
     .catch(() => new Set<string>())
-    .then((switchedOff) => new LiveNoticeReader({ fetch: (input, init) => fetch(input, init), xmlParser: new DOMParser(), switchedOff }));
+    .then((switchedOff) => new LiveNoticeReader({ fetch: (input, init) => fetch(input, init), xmlParser: new DOMParser(), switchedOff, yieldToPage }));
 
   const decide = (finding: Finding, matchedText: string, verdict: 'dismissed' | 'confirmed', choice: DecisionChoice) => {
     if (!finding.entityId) return;
@@ -113,6 +115,8 @@ export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
     changes.forget();
     lastRead = undefined;
     const settings = await readMarkSettings();
+    const firstScreen = await markFirstScreen(body, settings);
+    if (signal.aborted) return undefined;
     // The notice is read in a task of its own, apart from the page's tasks and from the sliced text reading.
     await yieldToPage();
     const reading = await (await reader).read(document, location.href);
@@ -139,14 +143,52 @@ export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
     const current = unchanged ? pageText : await extractPageTextInSlices(body, { signal });
     if (current.text === pageText.text) {
       changes.noteReading(current, analysis);
-      const planned = planMarks(analysis, t, { ...settings, disclosedSuppliers: disclosures.map((d) => d.supplier) });
-      const placed = await placeMarks(current, addDisclosuresToMarks(planned, disclosures, t), t, actions, { signal, yieldToPage });
-      performance.mark(MARKS_PLACED_MARK, { detail: { marks: placed } });
+      const planned = addDisclosuresToMarks(planMarks(analysis, t, { ...settings, disclosedSuppliers: disclosures.map((d) => d.supplier) }), disclosures, t);
+      let placed: number;
+      if (firstScreen) {
+        // The rest of the page first, in slices; then, in one task (no flicker), the top's first marks give way to
+        // the whole reading's, which is what the popup shows.
+        const [top, rest] = splitAtTop(current, planned, firstScreen.lastPart);
+        placed = await placeMarks(current, rest, t, actions, { signal, yieldToPage });
+        for (const mark of firstScreen.marks) mark.remove();
+        placed += await placeMarks(current, top, t, actions, { signal });
+      } else {
+        placed = await placeMarks(current, planned, t, actions, { signal, yieldToPage });
+        performance.mark(MARKS_PLACED_MARK, { detail: { marks: placed, firstScreen: false } });
+      }
+      performance.mark(ALL_MARKS_PLACED_MARK, { detail: { marks: placed } });
       analysed = { url: location.href, text: current.text };
       lastRead = { url: location.href, reading, disclosures };
     } else again = true;
     observer.observe(body, { childList: true, subtree: true, characterData: true });
     return analysis;
+  }
+
+  /**
+   * The top of a long page read, analysed and marked on its own, before the whole page (see first-screen): its
+   * text is analysed as an addition to the page (the whole reading then replaces it). Returns the marks placed and
+   * the last part read, or undefined when the page is short or its top changed meanwhile.
+   */
+  async function markFirstScreen(body: HTMLElement, settings: Awaited<ReturnType<typeof readMarkSettings>>): Promise<{ marks: Element[]; lastPart: Element } | undefined> {
+    const parts = firstScreenParts(body);
+    const lastPart = parts?.[parts.length - 1];
+    if (!parts || !lastPart) return undefined;
+    const top = firstScreenText(parts);
+    if (!top.text.trim()) return undefined;
+    const reading = (await reader).readTop(document, location.href, top.text);
+    const analysis = await sendToBackground({ type: 'analyse-addition', url: location.href, text: top.text, reading });
+    if (signal.aborted) return undefined;
+    const current = firstScreenText(parts);
+    if (current.text !== top.text) return undefined;
+    const placed = await placeMarks(current, planMarks(analysis, t, settings), t, actions, { signal, yieldToPage });
+    performance.mark(MARKS_PLACED_MARK, { detail: { marks: placed, firstScreen: true } });
+    // The marks just placed: inside the parts, or right after a part that is itself a link or a control.
+    const marks = parts.flatMap((part) => {
+      const found = Array.from(part.querySelectorAll(MARK_TAG));
+      for (let next = part.nextElementSibling; next?.localName === MARK_TAG; next = next.nextElementSibling) found.push(next);
+      return found;
+    });
+    return { marks, lastPart };
   }
 
   /**
@@ -258,4 +300,17 @@ function isOwnMutation(record: MutationRecord): boolean {
   const target = record.target instanceof Element ? record.target : record.target.parentElement;
   if (target?.closest(MARK_TAG)) return true;
   return nodes.length > 0 && nodes.every((n) => n.nodeName.toLowerCase() === MARK_TAG);
+}
+
+/** The planned marks whose text lies up to the end of `lastPart` (the top of the page), and the others. */
+function splitAtTop(pageText: PageText, planned: readonly PlannedMark[], lastPart: Element): [PlannedMark[], PlannedMark[]] {
+  const top: PlannedMark[] = [];
+  const rest: PlannedMark[] = [];
+  for (const mark of planned) {
+    const pieces = pageText.locate(mark.anchor.start, mark.anchor.end);
+    const node = pieces[pieces.length - 1]?.node;
+    const inTop = node !== undefined && (lastPart.contains(node) || (lastPart.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_PRECEDING) !== 0);
+    (inTop ? top : rest).push(mark);
+  }
+  return [top, rest];
 }

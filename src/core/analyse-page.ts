@@ -63,9 +63,10 @@ export function analysePage(knowledge: Knowledge, page: PageInput, decisions: re
 }
 
 export function buildPageAnalysis(k: KnowledgeLookups, page: PageInput, decided: DecidedMentions, now = new Date()): PageAnalysis {
-  const findings = [...entityFindings(k, decided.shown, decided.confirmed), ...categoryFindings(k, page)];
+  const cpvAnchors = cpvAnchorsOnce(page.text);
+  const findings = [...entityFindings(k, decided.shown, decided.confirmed), ...categoryFindings(k, page, cpvAnchors)];
   const dismissed = dismissedFindings(k, decided.dismissed);
-  const checked = [...checkedCpvCodes(page, findings), ...checkedSuppliers(page, findings, dismissed)];
+  const checked = [...checkedCpvCodes(page, findings, cpvAnchors), ...checkedSuppliers(page, findings, dismissed)];
   return {
     url: page.url,
     analysedAt: now.toISOString(),
@@ -90,7 +91,11 @@ export function summariseFindings(findings: readonly Finding[]): PageAnalysis['s
 /** One finding per mentioned entity, with every place it is mentioned; the strongest mention sets the tier. */
 function entityFindings(k: KnowledgeLookups, mentions: readonly Mention[], confirmed: ReadonlyMap<string, Decision> = new Map()): Finding[] {
   const byEntity = new Map<string, Mention[]>();
-  for (const m of mentions) byEntity.set(m.entityId, [...(byEntity.get(m.entityId) ?? []), m]);
+  for (const m of mentions) {
+    const list = byEntity.get(m.entityId);
+    if (list) list.push(m);
+    else byEntity.set(m.entityId, [m]);
+  }
   const findings: Finding[] = [];
   for (const [entityId, list] of byEntity) {
     const finding = entityFinding(k, entityId, list);
@@ -103,7 +108,11 @@ function entityFindings(k: KnowledgeLookups, mentions: readonly Mention[], confi
 /** Dismissed matches, one per entity, each with the user's latest decision among its mentions. */
 function dismissedFindings(k: KnowledgeLookups, dismissed: readonly DismissedMention[]): Finding[] {
   const byEntity = new Map<string, DismissedMention[]>();
-  for (const d of dismissed) byEntity.set(d.mention.entityId, [...(byEntity.get(d.mention.entityId) ?? []), d]);
+  for (const d of dismissed) {
+    const list = byEntity.get(d.mention.entityId);
+    if (list) list.push(d);
+    else byEntity.set(d.mention.entityId, [d]);
+  }
   const findings: Finding[] = [];
   for (const [entityId, list] of byEntity) {
     const finding = entityFinding(k, entityId, list.map((d) => d.mention));
@@ -183,8 +192,8 @@ function rank(m: Mention): number {
 }
 
 /** One finding per high-risk category the page's CPV codes, then its other codes, fall into. */
-function categoryFindings(k: KnowledgeLookups, page: PageInput): Finding[] {
-  const findings = cpvCategoryFindings(k, page);
+function categoryFindings(k: KnowledgeLookups, page: PageInput, cpvAnchors: CpvAnchors): Finding[] {
+  const findings = cpvCategoryFindings(k, page, cpvAnchors);
   for (const classification of page.reading.classifications ?? []) {
     for (const { category, entry } of riskCategoriesForClassification(classification, k.riskCategories)) {
       if (classification.scheme === 'cpc') continue;
@@ -246,12 +255,12 @@ function isCodeChar(c: number): boolean {
 }
 
 /** One finding per high-risk category the page's CPV codes fall into, by category id. */
-function cpvCategoryFindings(k: KnowledgeLookups, page: PageInput): Map<string, Finding> {
+function cpvCategoryFindings(k: KnowledgeLookups, page: PageInput, cpvAnchors: CpvAnchors): Map<string, Finding> {
   const findings = new Map<string, Finding>();
   for (const cpv of page.reading.cpv) {
     for (const category of riskCategoriesForCpv(cpv.code8, k.riskCategories)) {
       const existing = findings.get(category.id);
-      const anchors = findCpvAnchors(page.text, cpv.code8);
+      const anchors = cpvAnchors(cpv.code8);
       if (existing) {
         existing.anchors.push(...anchors);
         existing.cpvCodes.push(cpv.code8);
@@ -274,6 +283,18 @@ function cpvCategoryFindings(k: KnowledgeLookups, page: PageInput): Map<string, 
     }
   }
   return findings;
+}
+
+/** Where each CPV code is printed in one page's text, searched once per code; each call gets its own copy. */
+type CpvAnchors = (code8: string) => TextAnchor[];
+
+function cpvAnchorsOnce(text: string): CpvAnchors {
+  const found = new Map<string, TextAnchor[]>();
+  return (code8) => {
+    let anchors = found.get(code8);
+    if (!anchors) found.set(code8, (anchors = findCpvAnchors(text, code8)));
+    return anchors.map((a) => ({ ...a }));
+  };
 }
 
 /** Where a CPV code is printed in the page text: the 8 digits, not inside a longer number. */
@@ -302,13 +323,13 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-function checkedCpvCodes(page: PageInput, findings: readonly Finding[]): CheckedItem[] {
+function checkedCpvCodes(page: PageInput, findings: readonly Finding[], cpvAnchors: CpvAnchors): CheckedItem[] {
   return page.reading.cpv.map((cpv) => ({
     kind: 'cpv' as const,
     label: cpv.label ? `${cpv.code8} ${cpv.label}` : cpv.code8,
     findingIds: findings.filter((f) => categoryCovers(f, cpv.code8)).map((f) => f.id),
     dismissedIds: [],
-    anchors: findCpvAnchors(page.text, cpv.code8),
+    anchors: cpvAnchors(cpv.code8),
   }));
 }
 
@@ -321,9 +342,24 @@ function checkedSuppliers(page: PageInput, findings: readonly Finding[], dismiss
   return page.reading.suppliers.map((supplier) => {
     const anchors = findNameAnchors(page.text, supplier.name);
     const overlapping = (list: readonly Finding[]) =>
-      list.filter((f) => f.entityId && f.anchors.some((a) => anchors.some((s) => a.start < s.end && s.start < a.end))).map((f) => f.id);
+      list.filter((f) => f.entityId && f.anchors.some((a) => overlapsAny(a, anchors))).map((f) => f.id);
     return { kind: 'supplier' as const, label: supplier.name, findingIds: overlapping(findings), dismissedIds: overlapping(dismissed), anchors };
   });
+}
+
+/**
+ * Whether `anchor` overlaps one of `sorted` (anchors in text order that do not overlap one another, as a name's
+ * matches are): a binary search for the first that ends after it starts, so a page of thousands stays fast.
+ */
+function overlapsAny(anchor: TextAnchor, sorted: readonly TextAnchor[]): boolean {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]!.end <= anchor.start) low = middle + 1;
+    else high = middle;
+  }
+  return low < sorted.length && sorted[low]!.start < anchor.end;
 }
 
 /** Where a supplier name read by the adapter is printed (exact, whitespace-insensitive). */

@@ -79,7 +79,7 @@ export function applyDecisions(mentions: readonly Mention[], decisions: readonly
   const dismissed: DismissedMention[] = [];
   const confirmed = new Map<string, Decision>();
   for (const mention of mentions) {
-    const decision = latest.get(`${mention.entityId}\u0000${normaliseName(mention.text)}`);
+    const decision = latest.size === 0 ? undefined : latest.get(`${mention.entityId}\u0000${normaliseName(mention.text)}`);
     if (!decision) shown.push(mention);
     else if (decision.verdict === 'dismissed') dismissed.push({ mention, decision });
     else {

@@ -235,6 +235,45 @@ const RESULT_NOTICES = [
   { title: 'NHS National Framework Agreement for the Supply of Adalimumab', buyer: 'NHS England', type: 'Awarded contract', cpv: '33690000 - Various medicinal products' },
 ];
 
+/** What a built search-results page holds: its rows, and how many name a company of the list or another one. */
+export interface SearchResultsStats {
+  rows: number;
+  rowsNamingListed: number;
+  rowsNamingOthers: number;
+}
+
+/**
+ * The words every row of a built search-results page prints whatever its supplier (the saved notices' titles,
+ * buyers, notice types and codes: "NHS", "England", "Framework", …), normalised as the matcher compares names.
+ */
+export function searchResultsRowWords(): Set<string> {
+  const words = new Set<string>();
+  for (const notice of RESULT_NOTICES) {
+    for (const field of [notice.title, notice.buyer, notice.type, notice.cpv]) {
+      for (const word of normaliseName(field).split(' ')) if (word) words.add(word);
+    }
+  }
+  return words;
+}
+
+/**
+ * The entities without the weak aliases (the generated initials of long names, "XPCC") that spell one of `words`.
+ * The generator makes initials at random, and a few of 100k spell a word every row of the built page prints (two
+ * generated sock and shoe makers are "NHS", the buyer of every row): an artefact of the generated list, not what a
+ * real list holds. Returns the entities and the aliases taken out.
+ */
+export function withoutWeakAliasesIn(entities: readonly MatcherEntity[], words: ReadonlySet<string>): { entities: MatcherEntity[]; dropped: string[] } {
+  const dropped: string[] = [];
+  const kept = entities.map((e) => {
+    const aliases = e.weakAliases ?? [];
+    const keep = aliases.filter((alias) => !words.has(normaliseName(alias)));
+    if (keep.length === aliases.length) return e;
+    dropped.push(...aliases.filter((alias) => !keep.includes(alias)));
+    return { ...e, weakAliases: keep };
+  });
+  return { entities: kept, dropped };
+}
+
 /**
  * A Find a Tender search-results page of about `bytes` UTF-8 bytes, built from the saved notice page: its header,
  * navigation and footer as saved (scripts left out), its <main> replaced by result rows in the page's own markup
@@ -242,7 +281,7 @@ const RESULT_NOTICES = [
  * date, CPV code), some rows naming a supplier (40% of them entities of the list, the rest not on it). Seeded:
  * the same page on every run. No real search-results page was saved; this one is built, and says so in its title.
  */
-export function generateSearchResultsHtml(bytes: number, entities: readonly MatcherEntity[], seed = 11): string {
+export function generateSearchResultsHtml(bytes: number, entities: readonly MatcherEntity[], seed = 11, stats?: SearchResultsStats): string {
   const random = seededRandom(seed);
   const saved = readFileSync(new URL('fixtures/portal_html/uk_find_a_tender_notice_008624-2023_award.html', TEST_FOLDER), 'utf8').replace(
     /<script[\s\S]*?<\/script>/gi,
@@ -269,7 +308,9 @@ export function generateSearchResultsHtml(bytes: number, entities: readonly Matc
     let supplier = '';
     if (size >= nextName) {
       nextName = size + 4096 + Math.floor(random() * 8192);
-      const who = random() < 0.4 ? entities[Math.floor(random() * entities.length)]! : outsiders[Math.floor(random() * outsiders.length)]!;
+      const listed = random() < 0.4;
+      const who = listed ? entities[Math.floor(random() * entities.length)]! : outsiders[Math.floor(random() * outsiders.length)]!;
+      if (stats) stats[listed ? 'rowsNamingListed' : 'rowsNamingOthers']++;
       supplier = `<p class="govuk-body-s govuk-!-margin-bottom-1">Supplier: ${escapeHtml(who.name ?? '')}</p>`;
     }
     const html =
@@ -283,6 +324,7 @@ export function generateSearchResultsHtml(bytes: number, entities: readonly Matc
       '<hr class="govuk-section-break govuk-section-break--m govuk-section-break--visible">';
     parts.push(html);
     size += Buffer.byteLength(html);
+    if (stats) stats.rows++;
   }
   parts.push('</main>', after, '</html>');
   return parts.join('');

@@ -180,16 +180,25 @@ function chromiumReport(m: ChromiumMeasurement): string[] {
   const mid = (openings: readonly OpeningTimes[], pick: (o: OpeningTimes) => number) => median(openings.map(pick));
   const rows: string[][] = [['', 'median', 'budget', 'ratio¹', 'result']];
   for (const page of m.pages) {
-    const marks = page.warm[0]?.marks ?? 0;
-    rows.push([`${page.label} (${page.bytes >= MB ? mb(page.bytes) : `${Math.round(page.bytes / 1024)} KB`}, ${marks.toLocaleString('en')} marks)`, '', '', '', '']);
+    const first = page.warm[0];
+    const marks = first?.marks ?? 0;
+    const firstScreen = [...page.warm, ...page.cold].every((o) => o.firstScreen);
+    rows.push([`${page.label} (${page.bytes >= MB ? mb(page.bytes) : `${Math.round(page.bytes / 1024)} KB`}, ${marks.toLocaleString('en')} marks in all)`, '', '', '', '']);
     for (const [name, openings, budget] of [['warm', page.warm, page.budget.warmMs], ['cold', page.cold, page.budget.coldMs]] as const) {
-      const figure = mid(openings, (o) => o.marksMs);
-      rows.push([`  DOMContentLoaded → marks placed, ${name} worker`, ms(figure), `≤ ${budget} ms`, ratio(figure / page.pageDomContentLoadedMs), verdict(figure <= budget)]);
+      const figure = mid(openings, (o) => o.firstMarksMs);
+      const what = firstScreen ? `first screen marked (${(first?.firstMarks ?? 0).toLocaleString('en')} marks)` : 'all marks placed (read whole at once)';
+      rows.push([`  DOMContentLoaded → ${what}, ${name} worker`, ms(figure), `≤ ${budget} ms`, ratio(figure / page.pageDomContentLoadedMs), verdict(figure <= budget)]);
+    }
+    if (firstScreen) {
+      for (const [name, openings] of [['warm', page.warm], ['cold', page.cold]] as const) {
+        const figure = mid(openings, (o) => o.allMarksMs);
+        rows.push([`  DOMContentLoaded → all ${marks.toLocaleString('en')} marks placed, ${name} worker`, ms(figure), 'reported', ratio(figure / page.pageDomContentLoadedMs), '']);
+      }
     }
     for (const [name, openings] of [['warm', page.warm], ['cold', page.cold]] as const) {
       const longest = mid(openings, (o) => o.longestTaskMs);
       const worst = Math.max(...openings.map((o) => o.longestTaskMs));
-      rows.push([`  longest task while annotating, ${name} (worst: ${ms(worst)})`, ms(longest), `≤ ${LONG_TASK_BUDGET_MS} ms`, page.pageLongestTaskMs > 0 ? ratio(longest / page.pageLongestTaskMs) : '', verdict(longest <= LONG_TASK_BUDGET_MS)]);
+      rows.push([`  longest task, start → all marks placed, ${name} (worst: ${ms(worst)})`, ms(longest), `≤ ${LONG_TASK_BUDGET_MS} ms`, page.pageLongestTaskMs > 0 ? ratio(longest / page.pageLongestTaskMs) : '', verdict(longest <= LONG_TASK_BUDGET_MS)]);
     }
     rows.push([`  baseline: the page alone, navigation → DOMContentLoaded`, ms(page.pageDomContentLoadedMs), '', '', '']);
     rows.push([`  baseline: the page alone, its longest task while loading`, ms(page.pageLongestTaskMs), '', '', '']);
@@ -204,10 +213,20 @@ function chromiumReport(m: ChromiumMeasurement): string[] {
     '',
     '¹ times against the same page served where the content script does not run, from navigation to DOMContentLoaded, measured in the same run (the',
     "  time the page itself takes to arrive and parse); the longest task against that page's own longest task while loading. The annotation starts",
-    "  when Chromium injects the content script (document_end, as the page's DOM is complete); its marks are timed by the content script's",
-    '  performance mark "tenderlens:marks-placed", and its tasks by a PerformanceObserver for long tasks registered before any script runs, counting',
-    "  those from the content script's start to 200 ms after its marks (the rendering of the marks included; on a busy machine a task the system",
-    '  preempts counts as long too). A long task is 0 ms when none of 50 ms or more was reported.',
+    "  when Chromium injects the content script (document_end, as the page's DOM is complete). \"Marks placed\" means the marks are in the page's",
+    '  DOM (inserted; painted at the next frame). On a long page the content script first reads, analyses and marks the top of the page alone (the',
+    '  elements before its first 6,000 characters of text, about two screens of results): "first screen marked", its performance mark',
+    '  "tenderlens:marks-placed" with detail firstScreen: true, timed against the budgets. It then reads the whole page (the source of truth for the',
+    '  popup) and places the rest of the marks in slices: "all marks placed", the mark "tenderlens:all-marks-placed", reported. A page not much',
+    '  longer than its top is read whole at once and both marks come together. Tasks are taken by a PerformanceObserver for long tasks registered',
+    "  before any script runs, counting those from the content script's start to 200 ms after all its marks (their rendering included; on a busy",
+    '  machine a task the system preempts counts as long too). A long task is 0 ms when none of 50 ms or more was reported.',
+    `  The search-results page is built (no real one was saved): ${m.searchPage.rows.toLocaleString('en')} rows in the saved notice's markup, each`,
+    `  printing its buyer ("NHS England"), title, type and CPV code; ${m.searchPage.rowsNamingListed.toLocaleString('en')} of them name a company of the imported list and`,
+    `  ${m.searchPage.rowsNamingOthers.toLocaleString('en')} a company not on it. The list is generated; its generated initials that spell a word every row prints were left out`,
+    `  (${m.droppedAliases.length ? m.droppedAliases.map((a) => `"${a}"`).join(', ') : 'none'}: random initials, such as those of "Nan Hongfeng Socks Ltd", no real list gives a company).`,
+    '  Worst case, for comparison: with them kept every row is a possible match, 11,693 marks; in an earlier run on a loaded machine (before the',
+    '  first screen was read first) marks took 5.7–13.6 s and the longest task 0.6–1.1 s. That case is not measured in this run.',
     '',
   ];
 }

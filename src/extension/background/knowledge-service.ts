@@ -3,7 +3,7 @@
 // (loaded from its saved serialised form on wake), and answers page analyses. When the lists change, pages keep the
 // previous matcher until the new one is saved (the options page compiles it after an import or a removal); only with
 // no matcher at all, or when nobody saved one in time, does it compile here.
-import type { DefaultData, Decision, PageAnalysis } from '../../core/types';
+import type { DefaultData, Decision, Flag, PageAnalysis } from '../../core/types';
 import { buildPageAnalysis, findPageMentions, mentionedEntityIds, type PageInput } from '../../core/analyse-page';
 import { decisionId, scopeKeyFor, type DecisionInput } from '../../core/decisions';
 import { findMentions, type CompiledMatcher } from '../../matcher';
@@ -168,11 +168,19 @@ export class KnowledgeService {
     const entityMap = new Map(entities.filter((e) => e !== undefined).map((e) => [e.id, fromEntityRow(e)]));
     const flagMap = new Map([...flags, ...categoryFlags.filter((f) => f !== undefined)].map((f) => [f.id, f]));
     const sourceMap = new Map(sources.map((s) => [s.id, s]));
+    // Each entity's flags in the order read, looked up once per entity (a page can mention thousands).
+    const flagsByEntity = new Map<string, Flag[]>();
+    for (const f of flags) {
+      if (f.entityId === undefined) continue;
+      const list = flagsByEntity.get(f.entityId);
+      if (list) list.push(f);
+      else flagsByEntity.set(f.entityId, [f]);
+    }
     const cpvMap = new Map(cpvRows.filter((c) => c !== undefined).map((c) => [c.code8, c.label]));
     return buildPageAnalysis(
       {
         entity: (id) => entityMap.get(id),
-        flagsForEntity: (id) => flags.filter((f) => f.entityId === id),
+        flagsForEntity: (id) => flagsByEntity.get(id) ?? [],
         flag: (id) => flagMap.get(id),
         source: (id) => sourceMap.get(id),
         sources: () => sources,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pickAdapter, readNotice } from '@/src/adapters';
+import { pickAdapter, readNotice, readNoticeInSlices } from '@/src/adapters';
 import { CONTRACTS_FINDER_PAGE, FIND_A_TENDER_PAGE, htmlPage, savedPage } from './pages';
 
 describe('pickAdapter', () => {
@@ -52,5 +52,33 @@ describe('readNotice', () => {
     expect(readNotice(htmlPage(''), '')).toEqual({ portal: 'generic', cpv: [], suppliers: [], countries: [] });
     const hostile = htmlPage('<h1><script>CPV 33600000</script></h1><div id="supplier_block_0"><dl><dt></dt></dl></div>');
     expect(readNotice(hostile, 'https://www.contractsfinder.service.gov.uk/Notice/x').cpv).toEqual([]);
+  });
+});
+
+describe('readNoticeInSlices', () => {
+  const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+  it('reads what readNotice reads, on the saved pages and by every reader they are read with', async () => {
+    const cases: Array<[string, Document]> = [
+      ['file:///tmp/notice.html', savedPage(FIND_A_TENDER_PAGE)],
+      ['http://127.0.0.1:8123/cf.html', savedPage(CONTRACTS_FINDER_PAGE)],
+      ['https://example.com/copy.html', savedPage(FIND_A_TENDER_PAGE)],
+      ['https://example.com/copy.html', savedPage(CONTRACTS_FINDER_PAGE)],
+    ];
+    for (const [url, doc] of cases) {
+      expect(await readNoticeInSlices(doc, pickAdapter(url, doc), yieldToPage)).toEqual(readNotice(doc, url));
+    }
+  });
+
+  it('reads what readNotice reads on a long page, letting the page run between slices', async () => {
+    const saved = savedPage(FIND_A_TENDER_PAGE).body.innerHTML;
+    const doc = htmlPage(Array.from({ length: 40 }, (_, i) => `<section id="copy-${i}">${saved}</section>`).join(''));
+    let yields = 0;
+    const counted = () => ((yields += 1), yieldToPage());
+    const url = 'https://example.com/long.html';
+    const reading = await readNoticeInSlices(doc, pickAdapter(url, doc), counted);
+    expect(reading).toEqual(readNotice(doc, url));
+    expect(reading.cpv.length).toBeGreaterThan(0);
+    expect(yields).toBeGreaterThan(1);
   });
 });
