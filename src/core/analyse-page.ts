@@ -208,21 +208,7 @@ function categoryFindings(k: KnowledgeLookups, page: PageInput, cpvAnchors: CpvA
         existing.anchors.push(...anchors);
         continue;
       }
-      const flags = category.flagIds.map((id) => k.flag(id)).filter((f): f is Flag => f !== undefined);
-      findings.set(category.id, {
-        id: `category:${category.id}`,
-        kind: 'high-risk-category',
-        severity: 'review',
-        title: category.label,
-        detail: describeProductFlags(flags),
-        reason,
-        concern: 'high_risk_product',
-        cpvCodes: [],
-        classificationCodes: [code],
-        sources: sourcesOf(k, flags.map((f) => f.sourceId), flags),
-        flags,
-        anchors,
-      });
+      findings.set(category.id, { ...newCategoryFinding(k, category, reason, anchors), classificationCodes: [code] });
     }
   }
   return [...findings.values()];
@@ -266,23 +252,29 @@ function cpvCategoryFindings(k: KnowledgeLookups, page: PageInput, cpvAnchors: C
         existing.cpvCodes.push(cpv.code8);
         continue;
       }
-      const flags = category.flagIds.map((id) => k.flag(id)).filter((f): f is Flag => f !== undefined);
-      findings.set(category.id, {
-        id: `category:${category.id}`,
-        kind: 'high-risk-category',
-        severity: 'review',
-        title: category.label,
-        detail: describeProductFlags(flags),
-        reason: `CPV ${cpv.code8} (${k.cpvLabel(cpv.code8) ?? cpv.label ?? 'unknown code'}) falls in the high-risk category “${category.label}”.`,
-        concern: 'high_risk_product',
-        cpvCodes: [cpv.code8],
-        sources: sourcesOf(k, flags.map((f) => f.sourceId), flags),
-        flags,
-        anchors,
-      });
+      const reason = `CPV ${cpv.code8} (${k.cpvLabel(cpv.code8) ?? cpv.label ?? 'unknown code'}) falls in the high-risk category “${category.label}”.`;
+      findings.set(category.id, { ...newCategoryFinding(k, category, reason, anchors), cpvCodes: [cpv.code8] });
     }
   }
   return findings;
+}
+
+/** A high-risk category's finding, from its first code: its list statements, their sources, the reason given. */
+function newCategoryFinding(k: KnowledgeLookups, category: RiskCategory, reason: string, anchors: TextAnchor[]): Finding {
+  const flags = category.flagIds.map((id) => k.flag(id)).filter((f): f is Flag => f !== undefined);
+  return {
+    id: `category:${category.id}`,
+    kind: 'high-risk-category',
+    severity: 'review',
+    title: category.label,
+    detail: describeProductFlags(flags),
+    reason,
+    concern: 'high_risk_product',
+    cpvCodes: [],
+    sources: sourcesOf(k, flags.map((f) => f.sourceId), flags),
+    flags,
+    anchors,
+  };
 }
 
 /** Where each CPV code is printed in one page's text, searched once per code; each call gets its own copy. */
