@@ -6,6 +6,7 @@ import type { Runtime } from 'webextension-polyfill';
 import { browser } from '@/src/extension/browser';
 import { ALERTS_CHANGED, errorEnvelope, KNOWLEDGE_CHANGED, type Envelope, type Reply, type Request } from '@/src/extension/messages';
 import { KnowledgeService } from '@/src/extension/background/knowledge-service';
+import { DEFAULT_DATA_PATH, DEFAULT_DATA_STAMP_PATH } from '@/src/data/default-data-location';
 import { forgetTab, readTabAnalysis, saveTabAnalysis } from '@/src/extension/background/tab-state';
 import { addToAnalysis } from '@/src/core/add-to-analysis';
 import { knowledgeStatus } from '@/src/extension/background/status';
@@ -24,13 +25,17 @@ import { keepSupplierSiteScriptsRegistered } from '@/src/extension/background/su
 
 export default defineBackground(() => {
   const knowledge = new KnowledgeService(async () => {
-    const response = await fetch(browser.runtime.getURL('/data/defaults.json'));
+    const response = await fetch(browser.runtime.getURL(DEFAULT_DATA_PATH));
     if (!response.ok) throw new Error(`The shipped default data could not be read (HTTP ${response.status}).`);
     return (await response.json()) as DefaultData;
   }, undefined, {
     // Outlives a deleted IndexedDB, so that a knowledge base found empty is known to have been lost.
     get: async (key) => (await browser.storage.local.get(key))[key],
     set: (key, value) => browser.storage.local.set({ [key]: value }),
+  }, undefined, async () => {
+    const response = await fetch(browser.runtime.getURL(DEFAULT_DATA_STAMP_PATH));
+    const stamp = response.ok ? ((await response.json()) as { builtFrom?: unknown }).builtFrom : undefined;
+    return typeof stamp === 'string' ? stamp : undefined;
   });
   const feeds = new FeedService({
     db: knowledge.db,
@@ -46,6 +51,9 @@ export default defineBackground(() => {
     if (isListRequest(request)) return lists.handle(request);
     if (isWatchlistRequest(request)) return watch.handle(request);
     switch (request.type) {
+      case 'prepare-analysis':
+        await knowledge.prepareAnalysis();
+        return true;
       case 'analyse-page': {
         const analysis = await knowledge.analysePage(request);
         // The page gets its answer at once; the tab's copy (for the popup, and the badge) is written meanwhile.

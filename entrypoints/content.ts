@@ -5,9 +5,10 @@ import { startAnnotator } from '@/src/annotator/annotate-page';
 
 export default defineContentScript({
   matches: PORTAL_MATCHES,
-  // As soon as the page's DOM is complete, not when the browser is next idle: marks come right after DOMContentLoaded.
-  // Content a page renders later is read when it changes (see annotate-page.ts).
-  runAt: 'document_end',
+  // From the page's first byte: the background readies its matcher while the page arrives, a long page's top is
+  // marked as soon as it is parsed, and the whole page right at DOMContentLoaded. Content a page renders later is
+  // read when it changes (see annotate-page.ts).
+  runAt: 'document_start',
   main(ctx) {
     const page = globalThis as { tenderlensAnnotating?: boolean };
     if (page.tenderlensAnnotating) return;

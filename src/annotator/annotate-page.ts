@@ -1,5 +1,6 @@
-// The content script's job, start to finish: on a long page, read, analyse and mark its top first (where the user
-// looks); read the notice and the visible text, ask the background for findings, mark them in place, and do it again (debounced) when a single-page portal changes its content,
+// The content script's job, start to finish: from the page's first byte, have the settings, the readers and the
+// background's matcher ready; on a long page, read, analyse and mark its top first (where the user looks), as soon as
+// the parser has passed it; once the DOM is complete, read the notice and the visible text, ask the background for findings, mark them in place, and do it again (debounced) when a single-page portal changes its content,
 // at once when it navigates in-page, or when the user decides on a match or changes the marks' settings. Nothing is
 // done in a hidden tab, and a content change that leaves the page's text as it was is not read again. Content
 // added where nothing was found is read on its own (see page-changes), leaving the other marks and an open card.
@@ -37,6 +38,11 @@ export interface AnnotatorHandle {
 
 export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
   performance.mark(ANNOTATOR_STARTED_MARK);
+  // While the page still arrives: the background loads its matcher, and the settings are read.
+  void sendToBackground({ type: 'prepare-analysis' }).catch(() => undefined);
+  let settingsAtLoad: ReturnType<typeof readMarkSettings> | undefined = readMarkSettings();
+  // The first message looked up loads the catalogue into the page's process: done now, not when the marks are due.
+  setTimeout(() => translate('uiLanguage'), 0);
   const t: Translate = translate;
   let running: Promise<PageAnalysis | undefined> | undefined;
   let again = false;
@@ -111,17 +117,22 @@ export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
     pending = [];
     queuedParts = [];
     closeCard({ returnFocus: false });
-    removeMarks(body);
+    if (!topWhileLoading) removeMarks(body);
     changes.forget();
     lastRead = undefined;
-    const settings = await readMarkSettings();
-    const firstScreen = await markFirstScreen(body, settings);
+    const settings = await (settingsAtLoad ?? readMarkSettings());
+    settingsAtLoad = undefined;
+    // The top marked while the page loaded (see whileLoading), or now.
+    const early = topWhileLoading;
+    topWhileLoading = undefined;
+    const firstScreen = (early && (await early)) || (await markFirstScreen(body, settings));
     if (signal.aborted) return undefined;
-    // The notice is read in a task of its own, apart from the page's tasks and from the sliced text reading.
-    await yieldToPage();
+    // On a long page the notice is read in a task of its own, apart from the page's tasks and from the sliced text
+    // reading; a short page is read, and sent, at once (its reading takes a few milliseconds).
+    if (firstScreen) await yieldToPage();
     const reading = await (await reader).read(document, location.href);
     if (signal.aborted) return undefined;
-    await yieldToPage();
+    if (firstScreen) await yieldToPage();
     // Watches the page from before its text is read until the marks go in: unchanged, the text is not read again.
     let changed = false;
     const textWatch = new MutationObserver(() => (changed = true));
@@ -132,8 +143,10 @@ export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
     let unchanged: boolean;
     try {
       pageText = await extractPageTextInSlices(body, { signal });
-      analysis = await sendToBackground({ type: 'analyse-page', url: location.href, text: pageText.text, reading });
-      disclosures = await fetchSupplierDisclosures(reading);
+      [analysis, disclosures] = await Promise.all([
+        sendToBackground({ type: 'analyse-page', url: location.href, text: pageText.text, reading }),
+        fetchSupplierDisclosures(reading),
+      ]);
     } finally {
       unchanged = !changed && textWatch.takeRecords().length === 0;
       textWatch.disconnect();
@@ -169,8 +182,11 @@ export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
    * text is analysed as an addition to the page (the whole reading then replaces it). Returns the marks placed and
    * the last part read, or undefined when the page is short or its top changed meanwhile.
    */
-  async function markFirstScreen(body: HTMLElement, settings: Awaited<ReturnType<typeof readMarkSettings>>): Promise<{ marks: Element[]; lastPart: Element } | undefined> {
-    const parts = firstScreenParts(body);
+  async function markFirstScreen(
+    body: HTMLElement,
+    settings: Awaited<ReturnType<typeof readMarkSettings>>,
+    parts = firstScreenParts(body),
+  ): Promise<FirstScreen | undefined> {
     const lastPart = parts?.[parts.length - 1];
     if (!parts || !lastPart) return undefined;
     const top = firstScreenText(parts);
@@ -290,8 +306,51 @@ export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
     removeMarks(document);
   };
   signal.addEventListener('abort', stop, { once: true });
-  void rescan();
+  // The top of a long page, marked while the rest of it is still parsed; the whole reading waits for the DOM.
+  let topWhileLoading = document.readyState === 'loading' ? whileLoading() : undefined;
+  void whenDomComplete(signal).then(() => rescan());
   return { rescan, stop };
+
+  /**
+   * While the parser runs: as soon as the page holds enough text for a first screen of its own (see first-screen),
+   * that top is read, analysed and marked; resolves to what markFirstScreen gives, or to undefined when the DOM was
+   * complete first (the page is short, or its top came late).
+   */
+  function whileLoading(): Promise<FirstScreen | undefined> {
+    return new Promise((resolve) => {
+      let checkQueued = false;
+      const check = () => {
+        checkQueued = false;
+        const body = document.body;
+        const parts = body && !signal.aborted ? firstScreenParts(body) : undefined;
+        if (!body || !parts) return;
+        parser.disconnect();
+        resolve(whenVisible(signal).then(async () => markFirstScreen(body, await (settingsAtLoad ?? readMarkSettings()), parts)).catch(() => undefined));
+      };
+      // Each batch the parser adds: one look at the page, after the batch.
+      const parser = new MutationObserver(() => {
+        if (checkQueued) return;
+        checkQueued = true;
+        setTimeout(check, 0);
+      });
+      parser.observe(document, { childList: true, subtree: true });
+      void whenDomComplete(signal).then(() => {
+        parser.disconnect();
+        resolve(undefined);
+      });
+    });
+  }
+}
+
+type FirstScreen = { marks: Element[]; lastPart: Element };
+
+/** Resolves once the page's DOM is complete (DOMContentLoaded), at once when it already is or when `signal` aborts. */
+function whenDomComplete(signal: AbortSignal): Promise<void> {
+  if (document.readyState !== 'loading' || signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    document.addEventListener('DOMContentLoaded', () => resolve(), { once: true });
+    signal.addEventListener('abort', () => resolve(), { once: true });
+  });
 }
 
 /** Mutations made by our own marks (or inside them) do not trigger a rescan. */

@@ -6,7 +6,7 @@ import type { Decision, DecisionReason, DecisionScope, Finding, FindingSource } 
 import { dueDiligenceWords } from '../ui/due-diligence-text';
 import { safeHttpUrl } from '../core/safe-url';
 import type { FollowAction } from '../watchlists/follow-button';
-import { describeDecision } from '../core/decisions';
+import { describeDecision } from '../core/decision-words';
 import { formatDate, formatDateTime, formatVersion, sourcePublisher } from '../ui/i18n';
 
 export type Translate = (key: string, substitutions?: string[]) => string;

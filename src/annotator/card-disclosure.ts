@@ -3,7 +3,7 @@
 // becomes a flag and the card gives the chain of evidence (supplier → facility → list entry). Only text is added
 // (card lines are set with textContent by the mark).
 import type { NoticeReading } from '../core/types';
-import { FRESHNESS_MONTHS, isStale, monthsBetween } from '../disclosures/quality';
+import { FRESHNESS_MONTHS, isStale, monthsBetween } from '../disclosures/freshness';
 import type { SupplierDisclosureSummary } from '../extension/background/bidder-check-service';
 import { sendToBackground } from '../extension/messages';
 import { formatDate, tn } from '../ui/i18n';

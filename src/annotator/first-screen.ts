@@ -14,6 +14,8 @@ const LONG_PAGE_CHARS = 4 * FIRST_SCREEN_CHARS;
  * document order; undefined for a page whose text ends before `LONG_PAGE_CHARS`. Walks at most that much text.
  */
 export function firstScreenParts(root: Element): Element[] | undefined {
+  // All the text, hidden or not, is at least the visible text: a page with less is short, found without a walk.
+  if ((root.textContent?.length ?? 0) < LONG_PAGE_CHARS) return undefined;
   const doc = root.ownerDocument;
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode: (node) => (node.nodeType === Node.ELEMENT_NODE && isSkippedElement(node as Element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),

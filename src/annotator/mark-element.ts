@@ -27,15 +27,38 @@ export const MARK_TAG = 'tenderlens-mark';
 
 let nextCardId = 0;
 
+/** One style sheet shared by every mark of the page (parsed once), or null where it cannot be shared. */
+let sharedSheet: CSSStyleSheet | null | undefined;
+
+function addMarkStyles(root: ShadowRoot): void {
+  if (sharedSheet === undefined) {
+    try {
+      sharedSheet = new CSSStyleSheet();
+      sharedSheet.replaceSync(markStyles);
+    } catch {
+      sharedSheet = null;
+    }
+  }
+  if (sharedSheet) {
+    try {
+      root.adoptedStyleSheets = [sharedSheet];
+      if (root.adoptedStyleSheets.length === 1) return;
+    } catch {
+      sharedSheet = null; // a browser that does not let a content script share it: each mark gets its own
+    }
+  }
+  const style = document.createElement('style');
+  style.textContent = markStyles;
+  root.append(style);
+}
+
 export function createMark(content: MarkContent, t: Translate, actions: MarkActions): HTMLElement {
   const host = document.createElement(MARK_TAG);
   host.setAttribute('data-tenderlens', content.tone);
   // Inline, so that no page rule reaches the host; everything else is styled inside the shadow root.
   host.style.cssText = 'all: initial; display: inline-block; position: relative; vertical-align: baseline; margin-left: 0.35em; max-width: 100%;';
   const root = host.attachShadow({ mode: 'open' });
-  const style = document.createElement('style');
-  style.textContent = markStyles;
-  root.append(style);
+  addMarkStyles(root);
 
   const cardId = `tenderlens-card-${nextCardId++}`;
   const pill = el('button', `pill ${content.tone}`, content.pill);

@@ -2,11 +2,11 @@
 // first-run knowledge base, and writes public/data/defaults.json. Run: `npx tsx src/build/build-default-data.ts`.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { DefaultData } from '../core/types';
 import { assembleDefaultData, summariseDefaultData, type DefaultDataSourceTexts } from '../data/assemble-default-data';
-import { DEFAULT_DATA_PATH } from '../data/default-data-location';
+import { DEFAULT_DATA_PATH, DEFAULT_DATA_STAMP_PATH } from '../data/default-data-location';
 
 /** The repository root (two folders above this file). */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -48,6 +48,8 @@ export function buildDefaultData(sourcesDir: string = SOURCES_DIR): DefaultData 
 export function writeDefaultData(data: DefaultData, outputPath: string = DEFAULT_DATA_OUTPUT): string {
   mkdirSync(dirname(outputPath), { recursive: true });
   writeFileSync(outputPath, `${JSON.stringify(data)}\n`);
+  // Beside it, its stamp: the background reads this small file on every wake, the data only when it differs.
+  writeFileSync(join(dirname(outputPath), basename(DEFAULT_DATA_STAMP_PATH)), `${JSON.stringify({ builtFrom: data.builtFrom })}\n`);
   return outputPath;
 }
 

@@ -86,6 +86,8 @@ export interface AlertsReply {
 }
 
 export type Request =
+  /** A page is loading: have the matcher ready (loaded, and its tables touched) before its text arrives. */
+  | { type: 'prepare-analysis' }
   | { type: 'analyse-page'; url: string; text: string; reading: NoticeReading }
   /** Content added to the page already analysed: analysed alone, its findings added to the page's. */
   | { type: 'analyse-addition'; url: string; text: string; reading: NoticeReading }
@@ -108,6 +110,7 @@ export type Request =
   | WatchRequest;
 
 export interface Replies extends WatchReplies {
+  'prepare-analysis': true;
   'analyse-page': PageAnalysis;
   'analyse-addition': PageAnalysis;
   'get-tab-analysis': PageAnalysis | null;

@@ -130,6 +130,12 @@ export async function knowledgeRevision(db: KnowledgeDb): Promise<number> {
   return ((await db.meta.get(REVISION_KEY))?.value as number | undefined) ?? 0;
 }
 
+/** The `builtFrom` of the shipped data installed last, if any. */
+export async function installedDefaultsStamp(db: KnowledgeDb): Promise<string | undefined> {
+  const value = (await db.meta.get(DEFAULTS_KEY))?.value;
+  return typeof value === 'string' ? value : undefined;
+}
+
 /** Whether the shipped default lists are in the knowledge base (an emptied or recreated database has none). */
 export async function defaultDataInstalled(db: KnowledgeDb): Promise<boolean> {
   return (await db.meta.get(DEFAULTS_KEY)) !== undefined;

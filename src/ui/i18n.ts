@@ -24,7 +24,28 @@ export function uiLocale(): string {
   } catch {
     browserTag = '';
   }
-  return primaryLanguage(browserTag) === primaryLanguage(catalogue) && isValidTag(browserTag) ? browserTag : catalogue;
+  const key = `${catalogue}|${browserTag}`;
+  let locale = locales.get(key);
+  if (locale === undefined) {
+    locale = primaryLanguage(browserTag) === primaryLanguage(catalogue) && isValidTag(browserTag) ? browserTag : catalogue;
+    locales.set(key, locale);
+  }
+  return locale;
+}
+
+/** The locale chosen for each catalogue and browser language, and each Intl formatter made: made once, not per use. */
+const locales = new Map<string, string>();
+const formatters = new Map<string, unknown>();
+
+function made<T>(kind: string, options: object, make: (locale: string) => T): T {
+  const locale = uiLocale();
+  const key = `${kind}|${locale}|${JSON.stringify(options)}`;
+  let formatter = formatters.get(key) as T | undefined;
+  if (formatter === undefined) {
+    formatter = make(locale);
+    formatters.set(key, formatter);
+  }
+  return formatter;
 }
 
 function primaryLanguage(tag: string): string {
@@ -45,14 +66,14 @@ function isValidTag(tag: string): boolean {
  * further substitutions follow as `$2`, `$3`….
  */
 export function tn(key: string, count: number, more: string[] = []): string {
-  const category = new Intl.PluralRules(uiLocale()).select(count);
+  const category = made('plural', {}, (locale) => new Intl.PluralRules(locale)).select(count);
   const substitutions = [formatNumber(count), ...more];
   const form = category === 'one' ? 'one' : 'other';
   return browser.i18n.getMessage(`${key}_${form}`, substitutions) || browser.i18n.getMessage(`${key}_other`, substitutions) || key;
 }
 
 export function formatNumber(n: number): string {
-  return new Intl.NumberFormat(uiLocale()).format(n);
+  return made('number', {}, (locale) => new Intl.NumberFormat(locale)).format(n);
 }
 
 /** A date alone ("3 déc. 2026"); `iso` may be a date ("2024-06-11") or a full timestamp. Unparseable: as given. */
@@ -61,14 +82,16 @@ export function formatDate(iso: string | number | Date): string {
   if (!date) return String(iso);
   // A bare date is a calendar day, not a moment: shown in UTC, so it never moves to the day before.
   const dayOnly = typeof iso === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(iso);
-  return new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium', ...(dayOnly ? { timeZone: 'UTC' } : {}) }).format(date);
+  const options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', ...(dayOnly ? { timeZone: 'UTC' } : {}) };
+  return made('date', options, (locale) => new Intl.DateTimeFormat(locale, options)).format(date);
 }
 
 /** A moment, with its time ("3 Dec 2026, 11:20"). */
 export function formatDateTime(iso: string | number | Date): string {
   const date = toDate(iso);
   if (!date) return String(iso);
-  return new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  const options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
+  return made('date', options, (locale) => new Intl.DateTimeFormat(locale, options)).format(date);
 }
 
 function toDate(value: string | number | Date): Date | undefined {
@@ -83,13 +106,13 @@ export function formatVersion(version: string): string {
 
 /** "A, B and C" / "A, B y C" / "A, B et C". */
 export function formatList(items: readonly string[], type: 'conjunction' | 'unit' = 'conjunction'): string {
-  return new Intl.ListFormat(uiLocale(), { style: 'long', type }).format(items);
+  return made('list', { type }, (locale) => new Intl.ListFormat(locale, { style: 'long', type })).format(items);
 }
 
 /** A country's name in the interface language from its ISO 3166-1 alpha-2 code ("CN" → "China", "Chine", "Kina"). */
 export function countryName(code: string): string {
   try {
-    return new Intl.DisplayNames(uiLocale(), { type: 'region', fallback: 'code' }).of(code.toUpperCase()) ?? code;
+    return made('region', {}, (locale) => new Intl.DisplayNames(locale, { type: 'region', fallback: 'code' })).of(code.toUpperCase()) ?? code;
   } catch {
     return code;
   }

@@ -8,7 +8,7 @@ import { buildPageAnalysis, findPageMentions, mentionedEntityIds, type PageInput
 import { decisionId, scopeKeyFor, type DecisionInput } from '../../core/decisions';
 import { findMentions, type CompiledMatcher } from '../../matcher';
 import { fromEntityRow, openKnowledgeDb, type KnowledgeDb } from '../../kb/db';
-import { defaultDataInstalled, installDefaultData, knowledgeRevision, recordKnowledgeLost } from '../../kb/lists';
+import { defaultDataInstalled, installDefaultData, installedDefaultsStamp, knowledgeRevision, recordKnowledgeLost } from '../../kb/lists';
 import { compileAndSaveMatcher, loadSavedMatcher, MATCHER_KEY, readMatcherSelfie } from '../../kb/matcher-selfie';
 import { riskCategoriesForCpv } from '../../core/cpv';
 import { riskCategoriesForClassification } from '../../core/classification-risk';
@@ -42,6 +42,9 @@ export class KnowledgeService {
   private ready: Promise<void> | undefined;
   private matcher: { revision: number; compiled: CompiledMatcher } | undefined;
   private fallback: ReturnType<typeof setTimeout> | undefined;
+  private loading: Promise<CompiledMatcher> | undefined;
+  /** The matcher whose first (slow) scan has been run. */
+  private warmed: CompiledMatcher | undefined;
   /** Called when a newer matcher replaced the one pages were using (the background re-annotates open tabs). */
   onMatcherReplaced: () => void = () => undefined;
 
@@ -50,6 +53,8 @@ export class KnowledgeService {
     db: KnowledgeDb = openKnowledgeDb(),
     private readonly memory: InstallMemory = memoryInThisWorker(),
     private readonly compileFallbackMs = COMPILE_FALLBACK_MS,
+    /** The shipped data's `builtFrom`, read from its small stamp file: when the database holds it, the data is not read. */
+    private readonly shippedStamp?: () => Promise<string | undefined>,
   ) {
     this.db = db;
   }
@@ -72,6 +77,9 @@ export class KnowledgeService {
 
   private install(): Promise<void> {
     const run = (async () => {
+      // On a worker's wake the lists are usually in already: one key compared, the shipped data not read.
+      const stamp = await this.shippedStamp?.().catch(() => undefined);
+      if (stamp !== undefined && (await installedDefaultsStamp(this.db)) === stamp) return;
       const data = await this.fetchDefaults();
       const wasInstalled = (await this.memory.get(INSTALLED_KEY)) !== undefined;
       const lost = wasInstalled && !(await defaultDataInstalled(this.db));
@@ -88,8 +96,15 @@ export class KnowledgeService {
     });
   }
 
-  /** The matcher of the current revision, or, while that one is being compiled elsewhere, the previous one. */
-  async currentMatcher(): Promise<CompiledMatcher> {
+  /**
+   * The matcher of the current revision, or, while that one is being compiled elsewhere, the previous one. Callers at
+   * the same moment (a page's first screen and its whole reading, on a worker's wake) share one loading.
+   */
+  currentMatcher(): Promise<CompiledMatcher> {
+    return (this.loading ??= this.matcherNow().finally(() => (this.loading = undefined)));
+  }
+
+  private async matcherNow(): Promise<CompiledMatcher> {
     await this.whenReady();
     const revision = await knowledgeRevision(this.db);
     if (this.matcher?.revision === revision) return this.matcher.compiled;
@@ -119,8 +134,20 @@ export class KnowledgeService {
     // A first scan with a newly loaded matcher is slow (its tables are touched for the first time): pay it here, not
     // on the next page.
     findMentions(this.matcher.compiled, WARM_UP_TEXT);
+    this.warmed = this.matcher.compiled;
     clearTimeout(this.fallback);
     this.fallback = undefined;
+  }
+
+  /**
+   * Called as a page starts loading: the matcher a page analysis will use is loaded (on a worker's wake, from its
+   * saved form) and its tables touched once, while the page still arrives.
+   */
+  async prepareAnalysis(): Promise<void> {
+    const matcher = await this.currentMatcher();
+    if (this.warmed === matcher) return;
+    findMentions(matcher, WARM_UP_TEXT);
+    this.warmed = matcher;
   }
 
   /** The matcher of the current revision, compiled here if need be: for work off the pages' critical path (feeds). */
@@ -146,8 +173,7 @@ export class KnowledgeService {
   }
 
   async analysePage(page: PageInput, now = new Date()): Promise<PageAnalysis> {
-    const matcher = await this.currentMatcher();
-    const decisions = await this.db.decisions.toArray();
+    const [matcher, decisions] = await Promise.all([this.currentMatcher(), this.db.decisions.toArray()]);
     const mentions = findPageMentions(matcher, page, decisions);
     const ids = mentionedEntityIds(mentions);
     const codes = [...new Set(page.reading.cpv.map((c) => c.code8))];

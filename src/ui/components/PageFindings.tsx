@@ -7,7 +7,7 @@ import { findingWords } from '../finding-text';
 import { safeHttpUrl } from '../../core/safe-url';
 import { portalName } from '../../adapters';
 import { FollowButton } from '../watchlists/FollowButton';
-import { describeDecision } from '../../core/decisions';
+import { describeDecision } from '../../core/decision-words';
 import { dueDiligenceWords } from '../due-diligence-text';
 import { sendToBackground } from '../../extension/messages';
 import { FindingsExport } from './FindingsExport';

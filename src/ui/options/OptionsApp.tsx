@@ -8,7 +8,7 @@ import type { Decision } from '../../core/types';
 import { isKnowledgeChangedNotice, sendToBackground, type Replies, type SourceStatus } from '../../extension/messages';
 import { browser } from '../../extension/browser';
 import { safeHttpUrl } from '../../core/safe-url';
-import { describeDecision } from '../../core/decisions';
+import { describeDecision } from '../../core/decision-words';
 import { errorText, formatDateTime, formatNumber, formatVersion, sourceLicence, sourcePublisher, t } from '../i18n';
 import { EntityListImport, ListProgressView } from './EntityListImport';
 import { FeedSubscriptions } from './FeedSubscriptions';

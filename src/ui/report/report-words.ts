@@ -1,6 +1,6 @@
 // The printable findings page's words in the interface language: status, guidance, decisions and field names.
 // The CSV keeps English (see src/core/findings-report.ts).
-import { describeDecision } from '../../core/decisions';
+import { describeDecision } from '../../core/decision-words';
 import type { REPORT_COLUMNS, ReportWords } from '../../core/findings-report';
 import { dueDiligenceWords } from '../due-diligence-text';
 import { formatDateTime, t } from '../i18n';

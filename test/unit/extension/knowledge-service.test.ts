@@ -69,6 +69,39 @@ describe('knowledge service', () => {
     expect(before.summary.flagged).toBeGreaterThan(0);
   });
 
+  it('on wake reads the shipped data only when its stamp differs from the one installed, and still finds a lost database', async () => {
+    const first = service();
+    await first.currentMatcher();
+    let reads = 0;
+    const counting = async () => {
+      reads++;
+      return defaults;
+    };
+    const stamp = async () => defaults.builtFrom;
+    const woken = new KnowledgeService(counting, first.db, undefined, undefined, stamp);
+    expect((await woken.analysePage(demo())).summary.flagged).toBeGreaterThan(0);
+    expect(reads).toBe(0);
+    // A new build: its stamp differs, the data is read (and installed).
+    const rebuilt = new KnowledgeService(counting, first.db, undefined, undefined, async () => 'another build');
+    await rebuilt.whenReady();
+    expect(reads).toBe(1);
+    // The database emptied under the worker: no stamp is installed any more, so the data is read and installed again.
+    await first.db.meta.clear();
+    await first.db.entities.clear();
+    const afterLoss = new KnowledgeService(counting, first.db, undefined, undefined, stamp);
+    expect((await afterLoss.analysePage(demo())).summary.flagged).toBeGreaterThan(0);
+    expect(reads).toBe(2);
+  });
+
+  it('shares one loading of the saved matcher between analyses asked for at the same moment', async () => {
+    const first = service();
+    const compiled = await first.currentMatcher();
+    const woken = new KnowledgeService(async () => defaults, first.db);
+    const [a, b] = await Promise.all([woken.currentMatcher(), woken.currentMatcher()]);
+    expect(a).toBe(b);
+    expect(a).not.toBe(compiled);
+  });
+
   it('compiles again when the saved matcher is in an older format or damaged, and saves the new one', async () => {
     const first = service();
     await first.currentMatcher();
