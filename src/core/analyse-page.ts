@@ -350,10 +350,19 @@ function checkedClassifications(page: PageInput, findings: readonly Finding[]): 
       label: `${SCHEME_NAMES[c.scheme]} ${c.code}${c.label ? ` ${c.label}` : ''}`,
       findingIds: findings.filter((f) => f.classificationCodes?.some((m) => m.scheme === c.scheme && m.code === c.code)).map((f) => f.id),
       dismissedIds: [],
-      anchors: findCodeAnchors(page.text, c),
+      anchors: entryAnchors(page.text, findCodeAnchors(page.text, c)),
     });
   }
   return items;
+}
+
+/**
+ * Where a code stands as an entry of its own ("Q999 - MEDICAL- OTHER", "42271718" at the end of its cell), each
+ * widened over its label as a CPV entry is; all of them when it stands nowhere so (a title's "Q999--Cancer …" only).
+ */
+function entryAnchors(text: string, anchors: readonly TextAnchor[]): TextAnchor[] {
+  const entries = anchors.filter((a) => /^[ \t\u00a0]*(?:[-–][ \t\u00a0]|\n|$)/.test(text.slice(a.end, a.end + 3)));
+  return (entries.length > 0 ? entries : anchors).map((a) => ({ start: a.start, end: endOfCpvMention(text, a.end) }));
 }
 
 /** The buyers a page names: the notice's, or on a search-results page each listed notice's, each once. */

@@ -1,6 +1,6 @@
 // The built extension in a real Chromium on the Belgian e-Procurement and Mercado Público fixtures, served from
 // 127.0.0.1 under the portals' own path shapes: the notice is read by the portal's reader (buyer, codes, winners),
-// marks are placed on the winners, a mark's card opens from the mouse and the keyboard, and the host page's text is
+// marks are placed on the winners and the unmapped UNSPSC codes, a mark's card opens from the mouse and the keyboard, and the host page's text is
 // unchanged apart from the marks. Screenshots (light, dark, 400 px) land in test-results/screenshots/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
@@ -169,6 +169,16 @@ describe('Mercado Público', () => {
     const analysis = (await analysisOf(page))!;
     expect(analysis.reading.buyer).toMatchObject({ name: 'SERVICIO DE SALUD METROPOLITANO NORTE HOSPITAL DE TIL TIL', identifiers: [{ scheme: 'registration', value: '61.608.006-7' }] });
     expect(analysis.reading.classifications?.map((c) => c.code)).toEqual(['42271718', '42311528', '51121603', '51131603', '51131613']);
+    // None of the five codes is mapped to a high-risk category: each gets one grey mark saying so, at its first row.
+    await expect.poll(async () => (await marksOf(page)).filter((m) => m.tone === 'checked' && /^\d{8}$/.test(m.on.trim())).map((m) => m.on.trim()), { timeout: 20_000 })
+      .toEqual(['42271718', '42311528', '51121603', '51131603', '51131613']);
+    const index = (await marksOf(page)).findIndex((m) => m.on.trim() === '42271718');
+    await page.locator('tenderlens-mark').nth(index).locator('.pill').click();
+    await expect.poll(() => page.evaluate((i) => document.querySelectorAll('tenderlens-mark')[i]!.shadowRoot!.querySelector('.card')!.textContent ?? '', index))
+      .toContain('This UNSPSC code is mapped to no high-risk product category');
+    await page.locator('tenderlens-mark').nth(index).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENSHOTS}/mercado-publico-ficha-code-card.png` });
+    await page.keyboard.press('Escape');
     await expectHostTextUnchanged(page);
     await page.screenshot({ path: `${SCREENSHOTS}/mercado-publico-ficha-light.png`, fullPage: true });
     await page.close();

@@ -1,6 +1,6 @@
 // The built extension in a real Chromium on a TED search-results page served from 127.0.0.1: every listed notice
 // is read from its own notice XML (the six real notices in test/fixtures/ted), the one whose XML is not served stays
-// listed by number, and the winners are marked where the page shows them, once each. Screenshot in
+// listed by number, and the winners and buyers are marked where the page shows them, once each. Screenshot in
 // test-results/screenshots/ted-search-results.png.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
@@ -76,6 +76,11 @@ describe('TED search-results page', () => {
       .map((m) => m.previousSibling?.textContent ?? m.parentElement?.textContent ?? '')
       .filter((text) => /Winner:/.test(text)).length);
     expect(winnerMarks).toBe(3);
+    // Each listed notice's buyer, on none of the lists, gets its grey mark in its row, once.
+    const buyerRows = await page.evaluate(() => Array.from(document.querySelectorAll('tenderlens-mark[data-tenderlens="checked"]'))
+      .filter((m) => /Buyer:/.test(m.previousSibling?.textContent ?? '') && !/Winner:/.test(m.previousSibling?.textContent ?? ''))
+      .map((m) => m.closest('tr')?.querySelector('a')?.textContent ?? ''));
+    expect(buyerRows).toEqual(['43489-2024', '497181-2023', '740039-2023', '163-2021', '2705-2021', '6737-2021']);
     await page.screenshot({ path: `${SCREENSHOTS}/ted-search-results.png`, fullPage: true });
     await page.close();
   });

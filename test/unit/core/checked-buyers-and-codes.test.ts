@@ -147,7 +147,8 @@ describe('UNSPSC, NAICS and PSC codes', () => {
     ]);
     const text = extractPageText(parseHTML(fixture(`e2e-pages/sam_opp_${id}_page.html`)).document.body as unknown as HTMLElement).text;
     const lines = marksOn(analysis, text).filter((m) => m.includes('markCheckedCodePlain')).map((m) => m.replace(/^checked: /, ''));
-    expect(lines.sort()).toEqual(['561320: markCheckedCodePlain|NAICS', 'Q999: markCheckedCodePlain|PSC']);
+    // Each mark closes the code's entry with its label, as a CPV code's does; the title's "Q999--Cancer …" is not it.
+    expect(lines.sort()).toEqual(['561320 - Temporary Help Services: markCheckedCodePlain|NAICS', 'Q999 - MEDICAL- OTHER: markCheckedCodePlain|PSC']);
   });
 
   it('a CPC code, which TenderLens does not map, is not said to be checked', () => {
