@@ -14,6 +14,7 @@ import { LiveNoticeReader } from '@/src/adapters/read-notice-live';
 import { extractPageText } from '@/src/page-text/extract';
 import { planMarks } from '@/src/annotator/plan-marks';
 import { useCatalogue } from '../ui/use-catalogue';
+import { formatAnalysis } from '@/src/cli/format-analysis';
 
 const fixture = (path: string) => readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), 'utf8');
 const xmlParser = new DOMParser() as unknown as { parseFromString(text: string, type: string): Document };
@@ -78,6 +79,8 @@ describe('the buyer of a TED notice', () => {
     const marks = marksOn(analysis, text);
     expect(marks.filter((m) => m.includes(HOSHINE)).map((m) => m.split(':')[0])).toEqual(['flag']);
     expect(marks.some((m) => m.includes('markCheckedBuyerPlain'))).toBe(false);
+    // The printed report says so on the buyer's line.
+    expect(formatAnalysis(analysis)).toContain(`Buyer:     ${HOSHINE} (registration 0204:11-2000016000-38, DE) — FLAG: ${HOSHINE}`);
   });
 
   it('on a TED search-results page, each listed notice’s buyer gets its mark in its row', async () => {
