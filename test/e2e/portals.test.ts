@@ -5,17 +5,11 @@
 // fails first (server errors) is read once the XML answers, a 404 is not asked again.
 // Screenshots land in test-results/screenshots/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { servePages, type PageServer, type RouteHandler } from '../../src/demo/serve-pages';
-import { launchWithExtension, type ExtensionBrowser } from '../../src/demo/launch-chromium';
+import type { RouteHandler } from '../../src/demo/serve-pages';
 import type { PageAnalysis } from '../../src/core/types';
-import { tabAnalysis } from './harness';
+import { here, SCREENSHOTS, startHarness, tabAnalysis, type Harness } from './harness';
 
-const here = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
-const EXTENSION_DIR = here('../../.output/local/chrome-mv3');
-const SCREENSHOTS = here('../../test-results/screenshots');
 const SAM_ID = 'f90fba9ebf6243ed8290c4ed4603c182';
 
 const TED_PAGE = here('../fixtures/e2e-pages/ted_notice_043489-2024_page.html');
@@ -54,27 +48,23 @@ const ROUTES: Record<string, string | RouteHandler> = {
   '/switches/ted-off.json': here('../fixtures/e2e-pages/adapter-switches-ted-off.json'),
 };
 
-let server: PageServer;
-let browser: ExtensionBrowser;
+let harness: Harness;
 
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  server = await servePages(ROUTES);
-  browser = await launchWithExtension(EXTENSION_DIR, { headless: true });
+  harness = await startHarness(ROUTES);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await harness?.close();
 });
 
 /** The analysis the background saved for the page's tab. */
-const analysisOf = (page: Page) => tabAnalysis(browser, page);
+const analysisOf = (page: Page) => tabAnalysis(harness.browser, page);
 
 async function openRead(path: string, portal: string): Promise<{ page: Page; analysis: PageAnalysis }> {
-  const page = await browser.context.newPage();
+  const page = await harness.browser.context.newPage();
   await page.setViewportSize({ width: 1000, height: 800 });
-  await page.goto(`${server.origin}${path}`);
+  await page.goto(`${harness.server.origin}${path}`);
   await expect.poll(async () => (await analysisOf(page))?.reading.portal, { timeout: 20_000 }).toBe(portal);
   return { page, analysis: (await analysisOf(page))! };
 }
@@ -136,9 +126,9 @@ describe('TED notice whose XML fails first', () => {
   });
 
   it('still failing after its tries, reads the page itself, and tries again when the page changes', async () => {
-    const page = await browser.context.newPage();
+    const page = await harness.browser.context.newPage();
     await page.setViewportSize({ width: 1000, height: 800 });
-    await page.goto(`${server.origin}/ted-down/en/notice/-/detail/043489-2024`);
+    await page.goto(`${harness.server.origin}/ted-down/en/notice/-/detail/043489-2024`);
     await expect.poll(() => XML_FAILING_THRICE.asked(), { timeout: 30_000 }).toBe(3);
     await expect.poll(async () => (await analysisOf(page))?.reading.portal, { timeout: 20_000 }).toBe('ted');
     expect((await analysisOf(page))!.reading.suppliers).toEqual([]);
@@ -209,8 +199,8 @@ describe('single-page app navigation', () => {
     page.evaluate(() => Array.from(document.querySelectorAll('tenderlens-mark')).map((m) => `${m.getAttribute('data-tenderlens')}:${m.parentElement?.textContent?.slice(0, 40)}`));
 
   it('reads the new notice after in-page navigation, back and forth, and never duplicates a mark', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.origin}/spa/notice/1`);
+    const page = await harness.browser.context.newPage();
+    await page.goto(`${harness.server.origin}/spa/notice/1`);
     await page.locator('tenderlens-mark').first().waitFor({ timeout: 20_000 });
     const first = await marksOf(page);
     expect(first.length).toBeGreaterThan(0);
@@ -232,10 +222,10 @@ describe('single-page app navigation', () => {
 
 describe('a reader switched off by the maintainers list', () => {
   it('downloads the list from the address set on the options page, and reads TED pages with the generic reader', async () => {
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const options = await harness.browser.context.newPage();
+    await options.goto(`chrome-extension://${harness.browser.extensionId}/options.html`);
     const readers = options.locator('section', { has: options.locator('#readers-heading') });
-    await readers.getByLabel('Address of the list').fill(`${server.origin}/switches/ted-off.json`);
+    await readers.getByLabel('Address of the list').fill(`${harness.server.origin}/switches/ted-off.json`);
     await readers.getByRole('button', { name: 'Save and update now' }).click();
     await expect.poll(() => readers.locator('li', { hasText: 'TED' }).textContent(), { timeout: 15_000 }).toContain('Switched off: TED notice pages changed on 3 December');
     await readers.screenshot({ path: `${SCREENSHOTS}/options-reader-switched-off.png` });

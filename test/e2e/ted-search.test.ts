@@ -3,17 +3,10 @@
 // listed by number, and the winners and buyers are marked where the page shows them, once each. Screenshot in
 // test-results/screenshots/ted-search-results.png.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { servePages, type PageServer } from '../../src/demo/serve-pages';
-import { launchWithExtension, type ExtensionBrowser } from '../../src/demo/launch-chromium';
 import type { PageAnalysis } from '../../src/core/types';
-import { tabAnalysis } from './harness';
+import { here, SCREENSHOTS, startHarness, tabAnalysis, type Harness } from './harness';
 
-const here = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
-const EXTENSION_DIR = here('../../.output/local/chrome-mv3');
-const SCREENSHOTS = here('../../test-results/screenshots');
 
 const NOTICES: Record<string, string> = {
   '43489-2024': 'ted_eforms_can_standard_043489-2024.xml',
@@ -29,28 +22,24 @@ const ROUTES: Record<string, string> = {
   ...Object.fromEntries(Object.entries(NOTICES).map(([number, file]) => [`/ted/en/notice/${number}/xml`, here(`../fixtures/ted/${file}`)])),
 };
 
-let server: PageServer;
-let browser: ExtensionBrowser;
+let harness: Harness;
 
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  server = await servePages(ROUTES);
-  browser = await launchWithExtension(EXTENSION_DIR, { headless: true });
+  harness = await startHarness(ROUTES);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await harness?.close();
 });
 
 /** The analysis the background saved for the page's tab. */
-const analysisOf = (page: Page) => tabAnalysis(browser, page);
+const analysisOf = (page: Page) => tabAnalysis(harness.browser, page);
 
 describe('TED search-results page', () => {
   it('reads every listed notice from its XML and marks the winners the page shows, once each', async () => {
-    const page = await browser.context.newPage();
+    const page = await harness.browser.context.newPage();
     await page.setViewportSize({ width: 1200, height: 900 });
-    await page.goto(`${server.origin}/ted/en/search/result?search-scope=ALL`);
+    await page.goto(`${harness.server.origin}/ted/en/search/result?search-scope=ALL`);
     await expect.poll(async () => (await analysisOf(page))?.reading.listedNotices?.filter((n) => n.readFrom === 'notice-data').length, { timeout: 30_000 }).toBe(6);
     const { reading } = (await analysisOf(page))!;
     expect(reading.portal).toBe('ted');
