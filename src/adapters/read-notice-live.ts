@@ -1,7 +1,11 @@
 // Reads the notice of the page in a tab: the page reader's own reading, and — for a portal whose pages have a
 // machine-readable twin (TED's notice XML, the record a SAM.gov page loads) — the twin, fetched from the page's own
-// origin (a content script may read same-origin responses), size- and time-capped, decoded in the encoding it was served in, following an amendment to its
-// latest version; on a search-results page, each listed notice's data. A twin that cannot be had leaves the page's own reading. Twins are read once per address.
+// origin (a content script may read same-origin responses), size- and time-capped, decoded in the encoding it was
+// served in, following an amendment to its latest version; on a search-results page, each listed notice's data. A
+// twin that cannot be had leaves the page's own reading. Twins are read once per address; one that failed for a
+// passing reason (a network error, a 5xx, a time-out) is tried again a few seconds later, a bounded number of times
+// (a listed notice's data: not within the same reading), and again on a later reading (a content change, an
+// in-page navigation); a missing one (404) is not.
 import type { NoticeReading } from '../core/types';
 import { pickAdapter, readNoticeInSlices } from './index';
 import { readPageCpvCodesInSlices } from './generic';
@@ -14,6 +18,11 @@ import { decodeNoticeData } from './decode-notice-data';
 /** Twins larger than this are not read (the largest real notices are a few megabytes). */
 export const MAX_TWIN_BYTES = 10_000_000;
 const TWIN_TIMEOUT_MS = 15_000;
+/** Waits before the second and third tries of a twin whose fetch failed for a passing reason. */
+export const RETRY_DELAYS_MS: readonly number[] = [2_000, 4_000];
+/** A later reading tries a failed twin again, not sooner than this after it failed, at most MAX_READ_ROUNDS times in all. */
+export const RETRY_AGAIN_AFTER_MS = 5_000;
+const MAX_READ_ROUNDS = 5;
 const MAX_AMENDMENT_STEPS = 3;
 /** Listed notices' data fetched at once on a search-results page. */
 const LISTING_CONCURRENCY = 4;
@@ -24,7 +33,15 @@ export interface LiveReadingDeps {
   switchedOff?: ReadonlySet<string>;
   /** Lets the page run between slices of a page-wide reading; the page's own turn (a macrotask) when not given. */
   yieldToPage?: YieldToPage;
+  /** The waits between tries and before a later reading tries again (RETRY_DELAYS_MS, RETRY_AGAIN_AFTER_MS when not given). */
+  retry?: { delaysMs: readonly number[]; againAfterMs: number };
 }
+
+/** A fetch that failed for a reason that may pass: a network error, a time-out, a server error, "too many requests". */
+export class PassingFailure extends Error {}
+
+/** Statuses that say the server may answer later; any other failure (404, 410, 403…) is the answer. */
+const isPassingStatus = (status: number) => status >= 500 || status === 408 || status === 429;
 
 const nextTask: YieldToPage = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -32,12 +49,21 @@ async function fetchTwin(url: string, deps: LiveReadingDeps): Promise<string> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), TWIN_TIMEOUT_MS);
   try {
-    const response = await deps.fetch(url, { credentials: 'same-origin', signal: controller.signal });
-    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+    const response = await deps.fetch(url, { credentials: 'same-origin', signal: controller.signal }).catch((error: unknown) => {
+      throw new PassingFailure(`${url}: ${controller.signal.aborted ? `no answer in ${TWIN_TIMEOUT_MS / 1000} s` : String(error)}`);
+    });
+    if (!response.ok) {
+      const message = `${url}: HTTP ${response.status}`;
+      throw isPassingStatus(response.status) ? new PassingFailure(message) : new Error(message);
+    }
     const length = Number(response.headers.get('content-length') ?? '0');
     if (length > MAX_TWIN_BYTES) throw new Error(`${url}: ${length} bytes, more than ${MAX_TWIN_BYTES}`);
     // The bytes, not response.text() (which always reads UTF-8): a portal may serve ISO-8859-1 data.
-    const bytes = new Uint8Array(await response.arrayBuffer());
+    const bytes = new Uint8Array(
+      await response.arrayBuffer().catch((error: unknown) => {
+        throw new PassingFailure(`${url}: the answer broke off (${String(error)})`);
+      }),
+    );
     if (bytes.length > MAX_TWIN_BYTES) throw new Error(`${url}: more than ${MAX_TWIN_BYTES} bytes`);
     return decodeNoticeData(bytes, response.headers.get('content-type') ?? undefined).text;
   } finally {
@@ -45,10 +71,55 @@ async function fetchTwin(url: string, deps: LiveReadingDeps): Promise<string> {
   }
 }
 
-/** Reads pages of one tab; remembers each twin it read, so a re-read after a DOM change fetches nothing. */
+/**
+ * The twin, tried again after each wait of `delaysMs` while it fails for a passing reason; not after a time-out past
+ * the first try's time (the next reading tries again), so a reading waits for its twin a bounded time.
+ */
+async function fetchTwinTrying(url: string, deps: LiveReadingDeps): Promise<string> {
+  const delays = deps.retry?.delaysMs ?? RETRY_DELAYS_MS;
+  const started = Date.now();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fetchTwin(url, deps);
+    } catch (error) {
+      if (!(error instanceof PassingFailure) || attempt >= delays.length || Date.now() - started >= TWIN_TIMEOUT_MS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delays[attempt]));
+    }
+  }
+}
+
+/**
+ * What was read per address: kept when it succeeded or failed for good; after a passing failure, a later call reads
+ * again (not sooner than `againAfterMs` after the failure, and `maxRounds` times in all).
+ */
+class ReadPerAddress<T> {
+  private readonly entries = new Map<string, { value: Promise<T | undefined>; passingFailureAt?: number; rounds: number }>();
+
+  constructor(private readonly againAfterMs: () => number) {}
+
+  get(url: string, read: () => Promise<T>, onFailure: (error: unknown) => void): Promise<T | undefined> {
+    const known = this.entries.get(url);
+    const tryAgain = known?.passingFailureAt !== undefined && Date.now() - known.passingFailureAt >= this.againAfterMs() && known.rounds < MAX_READ_ROUNDS;
+    if (known && !tryAgain) return known.value;
+    const entry: { value: Promise<T | undefined>; passingFailureAt?: number; rounds: number } = { value: Promise.resolve(undefined), rounds: (known?.rounds ?? 0) + 1 };
+    entry.value = read().catch((error: unknown) => {
+      if (error instanceof PassingFailure) entry.passingFailureAt = Date.now();
+      onFailure(error);
+      return undefined;
+    });
+    this.entries.set(url, entry);
+    return entry.value;
+  }
+}
+
+/**
+ * Reads pages of one tab; remembers each twin it read, so a re-read after a DOM change fetches nothing (unless the
+ * twin failed for a passing reason: then a re-read tries it again).
+ */
 export class LiveNoticeReader {
-  private readonly twins = new Map<string, Promise<NoticeReading | undefined>>();
-  private readonly listedRecords = new Map<string, Promise<unknown | undefined>>();
+  private readonly againAfterMs = () => this.deps.retry?.againAfterMs ?? RETRY_AGAIN_AFTER_MS;
+  private readonly twins = new ReadPerAddress<NoticeReading>(this.againAfterMs);
+  private readonly listedRecords = new ReadPerAddress<unknown>(this.againAfterMs);
 
   constructor(private readonly deps: LiveReadingDeps) {}
 
@@ -61,15 +132,10 @@ export class LiveNoticeReader {
     if (adapter.listing && listed.length > 0) return this.readListing(adapter.listing, listed, pageReading);
     const twinUrl = pageUrl && adapter.twin?.url(pageUrl);
     if (!adapter.twin || !pageUrl || !twinUrl) return pageReading;
-    let pending = this.twins.get(twinUrl);
-    if (!pending) {
-      pending = this.readTwin(adapter.twin, twinUrl, pageUrl).catch((error: unknown) => {
-        console.warn('TenderLens: the notice data behind this page could not be read; the page itself is read instead:', error);
-        return undefined;
-      });
-      this.twins.set(twinUrl, pending);
-    }
-    const twinReading = await pending;
+    const twin = adapter.twin;
+    const twinReading = await this.twins.get(twinUrl, () => this.readTwin(twin, twinUrl, pageUrl), (error) =>
+      console.warn('TenderLens: the notice data behind this page could not be read; the page itself is read instead:', error),
+    );
     if (!twinReading) return pageReading;
     const title = twinReading.title ?? pageReading.title;
     return { ...twinReading, ...(title ? { title } : {}), cpv: twinReading.cpv.length > 0 ? twinReading.cpv : await readPageCpvCodesInSlices(doc, yieldToPage) };
@@ -83,7 +149,10 @@ export class LiveNoticeReader {
     return buildReading(pickAdapter(url, doc, this.deps.switchedOff).id, { cpv: findCpvCodesInText(topText) });
   }
 
-  /** Each listed notice's data, a few at a time, each address once per tab; one that cannot be had is listed by number. */
+  /**
+   * Each listed notice's data, a few at a time, each address once per tab (again on a later reading after a passing
+   * failure); one that cannot be had is listed by number.
+   */
   private async readListing(listing: NonNullable<ReturnType<typeof pickAdapter>['listing']>, listed: { number: string; url: string }[], pageReading: NoticeReading): Promise<NoticeReading> {
     const records: (unknown | undefined)[] = new Array(listed.length);
     let next = 0;
@@ -95,23 +164,22 @@ export class LiveNoticeReader {
   }
 
   private listedRecord(format: 'xml' | 'json', url: string): Promise<unknown | undefined> {
-    let pending = this.listedRecords.get(url);
-    if (!pending) {
-      pending = fetchTwin(url, this.deps)
-        .then((text) => (format === 'xml' ? parseSafeXml(text, this.deps.xmlParser) : (JSON.parse(text) as unknown)))
-        .catch((error: unknown) => {
-          console.warn('TenderLens: a listed notice’s data could not be read; it is listed by number only:', error);
-          return undefined;
-        });
-      this.listedRecords.set(url, pending);
-    }
-    return pending;
+    return this.listedRecords.get(
+      url,
+      async () => {
+        // One try per reading: tries a few seconds apart, for each of up to 50 notices, would hold the page's reading
+        // for minutes when the server is down. A later reading tries again.
+        const text = await fetchTwin(url, this.deps);
+        return format === 'xml' ? parseSafeXml(text, this.deps.xmlParser) : (JSON.parse(text) as unknown);
+      },
+      (error) => console.warn('TenderLens: a listed notice’s data could not be read; it is listed by number only:', error),
+    );
   }
 
   private async readTwin(twin: NonNullable<ReturnType<typeof pickAdapter>['twin']>, firstUrl: string, pageUrl: URL): Promise<NoticeReading> {
     let url = firstUrl;
     for (let step = 0; ; step++) {
-      const text = await fetchTwin(url, this.deps);
+      const text = await fetchTwinTrying(url, this.deps);
       const record = twin.format === 'xml' ? parseSafeXml(text, this.deps.xmlParser) : (JSON.parse(text) as unknown);
       const newer = step < MAX_AMENDMENT_STEPS ? twin.newerVersion?.(record, pageUrl) : undefined;
       if (!newer || newer === url) return twin.read(record, pageUrl);

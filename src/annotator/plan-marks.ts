@@ -1,8 +1,8 @@
 // Decides which marks a page gets from its analysis: one per place a finding is anchored, a "dismissed by you" mark
-// where the user set a match aside (never "nothing listed"), and a quiet "checked" mark on each distinct CPV code and
-// supplier about which nothing is known, at its first occurrence (none when the user hid them, except for a supplier
+// where the user set a match aside (never "nothing listed"), and a quiet "checked" mark on each distinct CPV, UNSPSC,
+// NAICS or PSC code, supplier and buyer about which nothing is known, at its first occurrence (none when the user hid them, except for a supplier
 // that has a disclosure: that is information, and its card carries it). Pure apart from the translator.
-import type { Finding, PageAnalysis, TextAnchor } from '../core/types';
+import type { CheckedItem, Finding, PageAnalysis, TextAnchor } from '../core/types';
 import type { MarkContent, Translate } from './mark-element';
 import { findingWords } from '../ui/finding-text';
 
@@ -51,12 +51,26 @@ export function planMarks(analysis: PageAnalysis, t: Translate, options: PlanOpt
       pill: t('markCheckedPill'),
       ariaLabel: t('markCheckedAriaPlain', [item.label]),
       title: item.label,
-      lines: [t(item.kind === 'cpv' ? 'markCheckedCpvPlain' : 'markCheckedSupplierPlain')],
+      lines: [checkedLine(item, t)],
       sources: [],
     };
     [...item.anchors].sort((a, b) => a.start - b.start).some((anchor) => add(anchor, content));
   }
   return planned.sort((a, b) => a.anchor.end - b.anchor.end);
+}
+
+/** What the grey mark says was checked: a code in no high-risk category, a supplier or buyer on no list. */
+function checkedLine(item: CheckedItem, t: Translate): string {
+  switch (item.kind) {
+    case 'cpv':
+      return t('markCheckedCpvPlain');
+    case 'classification':
+      return t('markCheckedCodePlain', [(item.scheme ?? '').toUpperCase()]);
+    case 'buyer':
+      return t('markCheckedBuyerPlain');
+    default:
+      return t('markCheckedSupplierPlain');
+  }
 }
 
 /** A match the user dismissed: it stays visible, grey, saying who set it aside; the card says what the list says. */

@@ -60,7 +60,9 @@ export function formatAnalysis(analysis: PageAnalysis): string {
   lines.push(`Title:     ${reading.title ? safe(reading.title) : '(none found)'}`);
   if (reading.noticeType) lines.push(`Notice:    ${safe(reading.noticeType)}`);
   if (reading.stage) lines.push(`Stage:     ${safe(reading.stage)}`);
-  lines.push(`Buyer:     ${reading.buyer ? describeParty(reading.buyer) : '(none found)'}`);
+  const buyerItem = reading.buyer && analysis.checked.find((c) => c.kind === 'buyer' && c.label === reading.buyer?.name);
+  const buyerFlags = findingsAbout(buyerItem, findings).map((f) => `${f.severity === 'flag' ? 'FLAG' : 'possible match'}: ${safe(f.title)}`);
+  lines.push(`Buyer:     ${reading.buyer ? `${describeParty(reading.buyer)}${buyerFlags.length ? ` — ${buyerFlags.join('; ')}` : ''}` : '(none found)'}`);
   if (reading.buyer?.address) lines.push(`           ${safe(reading.buyer.address)}`);
   if (reading.countries.length > 0) lines.push(`Countries: ${reading.countries.join(', ')}`);
 

@@ -1,6 +1,7 @@
 // Turns what was read from a page (notice fields and visible text) into findings with their evidence:
 // flagged or possible suppliers from the matcher, and high-risk product categories from the page's CPV codes and its
-// UNSPSC, NAICS and PSC codes (through TenderLens's classification map).
+// UNSPSC, NAICS and PSC codes (through TenderLens's classification map); and what was checked with nothing found
+// (codes, suppliers, buyers), which is not the same as no risk.
 // Pure: the caller supplies the knowledge as synchronous lookups (the background prefetches them from Dexie).
 import type {
   CheckedItem,
@@ -17,7 +18,7 @@ import type {
   TextAnchor,
 } from './types';
 import { riskCategoriesForCpv } from './cpv';
-import { describeMappedCode, riskCategoriesForClassification } from './classification-risk';
+import { describeMappedCode, riskCategoriesForClassification, SCHEME_NAMES } from './classification-risk';
 import { countryName } from './countries';
 import { findMentions, type CompiledMatcher, type Mention } from '../matcher';
 import { applyDecisions, type DecidedMentions, type DismissedMention } from './decisions';
@@ -66,7 +67,12 @@ export function buildPageAnalysis(k: KnowledgeLookups, page: PageInput, decided:
   const cpvAnchors = cpvAnchorsOnce(page.text);
   const findings = [...entityFindings(k, decided.shown, decided.confirmed), ...categoryFindings(k, page, cpvAnchors)];
   const dismissed = dismissedFindings(k, decided.dismissed);
-  const checked = [...checkedCpvCodes(page, findings, cpvAnchors), ...checkedSuppliers(page, findings, dismissed)];
+  const checked = [
+    ...checkedCpvCodes(page, findings, cpvAnchors),
+    ...checkedClassifications(page, findings),
+    ...checkedParties(page, 'supplier', page.reading.suppliers.map((s) => s.name), findings, dismissed),
+    ...checkedParties(page, 'buyer', buyerNames(page.reading), findings, dismissed),
+  ];
   return {
     url: page.url,
     analysedAt: now.toISOString(),
@@ -329,13 +335,52 @@ function categoryCovers(finding: Finding, code8: string): boolean {
   return finding.cpvCodes.includes(code8);
 }
 
-/** Suppliers the portal adapter read, each linked to the entity findings whose mentions fall on its name. */
-function checkedSuppliers(page: PageInput, findings: readonly Finding[], dismissed: readonly Finding[]): CheckedItem[] {
-  return page.reading.suppliers.map((supplier) => {
-    const anchors = findNameAnchors(page.text, supplier.name);
+/**
+ * The UNSPSC, NAICS and PSC codes the portal adapter read, each linked to the category findings it led to (none:
+ * TenderLens's map gives it no high-risk category, which is not the same as no risk). CPC codes are not mapped at
+ * all, so they are not said to be checked.
+ */
+function checkedClassifications(page: PageInput, findings: readonly Finding[]): CheckedItem[] {
+  const items: CheckedItem[] = [];
+  for (const c of page.reading.classifications ?? []) {
+    if (c.scheme === 'cpc') continue;
+    items.push({
+      kind: 'classification',
+      scheme: c.scheme,
+      label: `${SCHEME_NAMES[c.scheme]} ${c.code}${c.label ? ` ${c.label}` : ''}`,
+      findingIds: findings.filter((f) => f.classificationCodes?.some((m) => m.scheme === c.scheme && m.code === c.code)).map((f) => f.id),
+      dismissedIds: [],
+      anchors: entryAnchors(page.text, findCodeAnchors(page.text, c)),
+    });
+  }
+  return items;
+}
+
+/**
+ * Where a code stands as an entry of its own ("Q999 - MEDICAL- OTHER", "42271718" at the end of its cell), each
+ * widened over its label as a CPV entry is; all of them when it stands nowhere so (a title's "Q999--Cancer …" only).
+ */
+function entryAnchors(text: string, anchors: readonly TextAnchor[]): TextAnchor[] {
+  const entries = anchors.filter((a) => /^[ \t\u00a0]*(?:[-–][ \t\u00a0]|\n|$)/.test(text.slice(a.end, a.end + 3)));
+  return (entries.length > 0 ? entries : anchors).map((a) => ({ start: a.start, end: endOfCpvMention(text, a.end) }));
+}
+
+/** The buyers a page names: the notice's, or on a search-results page each listed notice's, each once. */
+function buyerNames(reading: NoticeReading): string[] {
+  const names = [reading.buyer?.name, ...(reading.listedNotices ?? []).map((n) => n.buyer)];
+  return [...new Set(names.filter((name): name is string => !!name && name.trim() !== ''))];
+}
+
+/**
+ * Suppliers or buyers the portal adapter read, each linked to the entity findings whose mentions fall on its name:
+ * a name on a list is marked by its finding, one on none of them gets the grey "nothing listed" mark.
+ */
+function checkedParties(page: PageInput, kind: 'supplier' | 'buyer', names: readonly string[], findings: readonly Finding[], dismissed: readonly Finding[]): CheckedItem[] {
+  return names.map((name) => {
+    const anchors = findNameAnchors(page.text, name);
     const overlapping = (list: readonly Finding[]) =>
       list.filter((f) => f.entityId && f.anchors.some((a) => overlapsAny(a, anchors))).map((f) => f.id);
-    return { kind: 'supplier' as const, label: supplier.name, findingIds: overlapping(findings), dismissedIds: overlapping(dismissed), anchors };
+    return { kind, label: name, findingIds: overlapping(findings), dismissedIds: overlapping(dismissed), anchors };
   });
 }
 

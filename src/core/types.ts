@@ -354,7 +354,10 @@ export interface Finding {
 
 /** A CPV code or supplier read from the page and checked against the knowledge base. */
 export interface CheckedItem {
-  kind: 'cpv' | 'supplier';
+  /** A CPV code, a UNSPSC, NAICS or PSC code (`classification`), a supplier the notice names, or its buyer. */
+  kind: 'cpv' | 'classification' | 'supplier' | 'buyer';
+  /** For a classification: its scheme (its label starts with the scheme's name, "UNSPSC 80111500 …"). */
+  scheme?: 'unspsc' | 'naics' | 'psc';
   label: string;
   /** Finding ids about this item; empty when nothing is known (which is not the same as no risk). */
   findingIds: string[];

@@ -1,6 +1,7 @@
 // A tiny static server on 127.0.0.1 for saved portal pages and feeds: used by the demo (`npm start`) and the browser
-// tests. Serves only the files it is given, by exact path, read afresh on each request; anything else is a 404.
-import { createServer } from 'node:http';
+// tests. Serves only the files it is given, by exact path, read afresh on each request; anything else is a 404. A
+// test may answer a path itself (a server that fails before it answers).
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 
@@ -18,19 +19,26 @@ function contentTypeOf(file: string): string {
   return 'text/html; charset=utf-8';
 }
 
-/** `routes` maps a URL path ("/Notice/008624-2023") to a file on disk. */
-export async function servePages(routes: Record<string, string>, port = 0): Promise<PageServer> {
+/** Answers a request itself; `serveFile` sends a file as a route given by name would. */
+export type RouteHandler = (request: IncomingMessage, response: ServerResponse, serveFile: (file: string) => void) => void;
+
+/** `routes` maps a URL path ("/Notice/008624-2023") to a file on disk, or to a handler. */
+export async function servePages(routes: Record<string, string | RouteHandler>, port = 0): Promise<PageServer> {
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
-    const file = routes[path];
+    const route = routes[path];
+    const serveFile = (file: string) =>
+      readFile(file).then(
+        (body) => response.writeHead(200, { 'content-type': contentTypeOf(file), 'cache-control': 'no-store' }).end(body),
+        () => response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end(`Cannot read ${path}`),
+      );
+    if (typeof route === 'function') return route(request, response, serveFile);
+    const file = route;
     if (!file) {
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
       return;
     }
-    readFile(file).then(
-      (body) => response.writeHead(200, { 'content-type': contentTypeOf(file), 'cache-control': 'no-store' }).end(body),
-      () => response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end(`Cannot read ${path}`),
-    );
+    void serveFile(file);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

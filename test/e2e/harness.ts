@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { servePages, type PageServer } from '../../src/demo/serve-pages';
+import { servePages, type PageServer, type RouteHandler } from '../../src/demo/serve-pages';
 import { launchWithExtension, type ExtensionBrowser } from '../../src/demo/launch-chromium';
 import type { PageAnalysis } from '../../src/core/types';
 
@@ -31,8 +31,8 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** `extraRoutes`: more pages to serve (path → file), as the benchmark's built pages. */
-export async function startHarness(extraRoutes: Record<string, string> = {}): Promise<Harness> {
+/** `extraRoutes`: more pages to serve (path → file, or a handler that answers itself), as the benchmark's built pages. */
+export async function startHarness(extraRoutes: Record<string, string | RouteHandler> = {}): Promise<Harness> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const server = await servePages({ ...ROUTES, ...extraRoutes });
   const browser = await launchWithExtension(EXTENSION_DIR, { headless: true });

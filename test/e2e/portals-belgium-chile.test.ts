@@ -1,19 +1,12 @@
 // The built extension in a real Chromium on the Belgian e-Procurement and Mercado Público fixtures, served from
 // 127.0.0.1 under the portals' own path shapes: the notice is read by the portal's reader (buyer, codes, winners),
-// marks are placed on the winners, a mark's card opens from the mouse and the keyboard, and the host page's text is
+// marks are placed on the winners and the unmapped UNSPSC codes, a mark's card opens from the mouse and the keyboard, and the host page's text is
 // unchanged apart from the marks. Screenshots (light, dark, 400 px) land in test-results/screenshots/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { servePages, type PageServer } from '../../src/demo/serve-pages';
-import { launchWithExtension, type ExtensionBrowser } from '../../src/demo/launch-chromium';
 import type { PageAnalysis } from '../../src/core/types';
-import { isSerious, onMarks, runAxe, tabAnalysis } from './harness';
+import { isSerious, onMarks, runAxe, here, SCREENSHOTS, startHarness, tabAnalysis, type Harness } from './harness';
 
-const here = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
-const EXTENSION_DIR = here('../../.output/local/chrome-mv3');
-const SCREENSHOTS = here('../../test-results/screenshots');
 
 const PAGES = {
   belgiumFr: '/publication-workspaces/7d2c4e1a-3b6f-4c2d-9a8e-51f0c3d2b7a4/general',
@@ -28,27 +21,23 @@ const ROUTES = {
   [PAGES.acta]: here('../fixtures/mercado_publico/mp_acta_two_suppliers_illustrative.html'),
 };
 
-let server: PageServer;
-let browser: ExtensionBrowser;
+let harness: Harness;
 
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  server = await servePages(ROUTES);
-  browser = await launchWithExtension(EXTENSION_DIR, { headless: true });
+  harness = await startHarness(ROUTES);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await harness?.close();
 });
 
 /** The analysis the background saved for the page's tab. */
-const analysisOf = (page: Page) => tabAnalysis(browser, page);
+const analysisOf = (page: Page) => tabAnalysis(harness.browser, page);
 
 async function openRead(path: string, portal: string): Promise<{ page: Page; analysis: PageAnalysis }> {
-  const page = await browser.context.newPage();
+  const page = await harness.browser.context.newPage();
   await page.setViewportSize({ width: 1000, height: 800 });
-  await page.goto(`${server.origin}${path}`);
+  await page.goto(`${harness.server.origin}${path}`);
   await expect.poll(async () => (await analysisOf(page))?.reading.portal, { timeout: 20_000 }).toBe(portal);
   await page.locator('tenderlens-mark').first().waitFor({ timeout: 20_000 });
   return { page, analysis: (await analysisOf(page))! };
@@ -162,13 +151,23 @@ describe('Mercado Público', () => {
   });
 
   it('ficha de licitación: reads the buyer with its RUT and the items’ UNSPSC codes, and leaves the page text as it was', async () => {
-    const page = await browser.context.newPage();
+    const page = await harness.browser.context.newPage();
     await page.setViewportSize({ width: 1000, height: 800 });
-    await page.goto(`${server.origin}${PAGES.ficha}?idlicitacion=1509-5-L114`);
+    await page.goto(`${harness.server.origin}${PAGES.ficha}?idlicitacion=1509-5-L114`);
     await expect.poll(async () => (await analysisOf(page))?.reading.portal, { timeout: 20_000 }).toBe('mercado-publico');
     const analysis = (await analysisOf(page))!;
     expect(analysis.reading.buyer).toMatchObject({ name: 'SERVICIO DE SALUD METROPOLITANO NORTE HOSPITAL DE TIL TIL', identifiers: [{ scheme: 'registration', value: '61.608.006-7' }] });
     expect(analysis.reading.classifications?.map((c) => c.code)).toEqual(['42271718', '42311528', '51121603', '51131603', '51131613']);
+    // None of the five codes is mapped to a high-risk category: each gets one grey mark saying so, at its first row.
+    await expect.poll(async () => (await marksOf(page)).filter((m) => m.tone === 'checked' && /^\d{8}$/.test(m.on.trim())).map((m) => m.on.trim()), { timeout: 20_000 })
+      .toEqual(['42271718', '42311528', '51121603', '51131603', '51131613']);
+    const index = (await marksOf(page)).findIndex((m) => m.on.trim() === '42271718');
+    await page.locator('tenderlens-mark').nth(index).locator('.pill').click();
+    await expect.poll(() => page.evaluate((i) => document.querySelectorAll('tenderlens-mark')[i]!.shadowRoot!.querySelector('.card')!.textContent ?? '', index))
+      .toContain('This UNSPSC code is mapped to no high-risk product category');
+    await page.locator('tenderlens-mark').nth(index).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENSHOTS}/mercado-publico-ficha-code-card.png` });
+    await page.keyboard.press('Escape');
     await expectHostTextUnchanged(page);
     await page.screenshot({ path: `${SCREENSHOTS}/mercado-publico-ficha-light.png`, fullPage: true });
     await page.close();

@@ -1,19 +1,12 @@
 // The built extension in a real Chromium on a TED search-results page served from 127.0.0.1: every listed notice
 // is read from its own notice XML (the six real notices in test/fixtures/ted), the one whose XML is not served stays
-// listed by number, and the winners are marked where the page shows them, once each. Screenshot in
+// listed by number, and the winners and buyers are marked where the page shows them, once each. Screenshot in
 // test-results/screenshots/ted-search-results.png.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { servePages, type PageServer } from '../../src/demo/serve-pages';
-import { launchWithExtension, type ExtensionBrowser } from '../../src/demo/launch-chromium';
 import type { PageAnalysis } from '../../src/core/types';
-import { tabAnalysis } from './harness';
+import { here, SCREENSHOTS, startHarness, tabAnalysis, type Harness } from './harness';
 
-const here = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
-const EXTENSION_DIR = here('../../.output/local/chrome-mv3');
-const SCREENSHOTS = here('../../test-results/screenshots');
 
 const NOTICES: Record<string, string> = {
   '43489-2024': 'ted_eforms_can_standard_043489-2024.xml',
@@ -29,28 +22,24 @@ const ROUTES: Record<string, string> = {
   ...Object.fromEntries(Object.entries(NOTICES).map(([number, file]) => [`/ted/en/notice/${number}/xml`, here(`../fixtures/ted/${file}`)])),
 };
 
-let server: PageServer;
-let browser: ExtensionBrowser;
+let harness: Harness;
 
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  server = await servePages(ROUTES);
-  browser = await launchWithExtension(EXTENSION_DIR, { headless: true });
+  harness = await startHarness(ROUTES);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await harness?.close();
 });
 
 /** The analysis the background saved for the page's tab. */
-const analysisOf = (page: Page) => tabAnalysis(browser, page);
+const analysisOf = (page: Page) => tabAnalysis(harness.browser, page);
 
 describe('TED search-results page', () => {
   it('reads every listed notice from its XML and marks the winners the page shows, once each', async () => {
-    const page = await browser.context.newPage();
+    const page = await harness.browser.context.newPage();
     await page.setViewportSize({ width: 1200, height: 900 });
-    await page.goto(`${server.origin}/ted/en/search/result?search-scope=ALL`);
+    await page.goto(`${harness.server.origin}/ted/en/search/result?search-scope=ALL`);
     await expect.poll(async () => (await analysisOf(page))?.reading.listedNotices?.filter((n) => n.readFrom === 'notice-data').length, { timeout: 30_000 }).toBe(6);
     const { reading } = (await analysisOf(page))!;
     expect(reading.portal).toBe('ted');
@@ -76,6 +65,11 @@ describe('TED search-results page', () => {
       .map((m) => m.previousSibling?.textContent ?? m.parentElement?.textContent ?? '')
       .filter((text) => /Winner:/.test(text)).length);
     expect(winnerMarks).toBe(3);
+    // Each listed notice's buyer, on none of the lists, gets its grey mark in its row, once.
+    const buyerRows = await page.evaluate(() => Array.from(document.querySelectorAll('tenderlens-mark[data-tenderlens="checked"]'))
+      .filter((m) => /Buyer:/.test(m.previousSibling?.textContent ?? '') && !/Winner:/.test(m.previousSibling?.textContent ?? ''))
+      .map((m) => m.closest('tr')?.querySelector('a')?.textContent ?? ''));
+    expect(buyerRows).toEqual(['43489-2024', '497181-2023', '740039-2023', '163-2021', '2705-2021', '6737-2021']);
     await page.screenshot({ path: `${SCREENSHOTS}/ted-search-results.png`, fullPage: true });
     await page.close();
   });

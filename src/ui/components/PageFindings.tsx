@@ -54,7 +54,7 @@ export function PageFindings({ analysis, tabId }: { analysis: PageAnalysis; tabI
           <ul>
             {checked.map((item) => (
               <li key={`${item.kind}:${item.label}`}>
-                <span class="checked-kind">{t(item.kind === 'cpv' ? 'popupCheckedCpv' : 'popupCheckedSupplier')}</span> {item.label}
+                <span class="checked-kind">{t(CHECKED_KIND_WORDS[item.kind])}</span> {item.label}
                 {' — '}
                 {checkedOutcome(item.findingIds.length, (item.dismissedIds ?? []).flatMap((id) => dismissed.filter((d) => d.id === id)))}
               </li>
@@ -66,6 +66,9 @@ export function PageFindings({ analysis, tabId }: { analysis: PageAnalysis; tabI
     </section>
   );
 }
+
+/** The word before each checked item: a classification's label starts with its scheme ("UNSPSC 80111500 …"). */
+const CHECKED_KIND_WORDS = { cpv: 'popupCheckedCpv', classification: 'popupCheckedCode', supplier: 'popupCheckedSupplier', buyer: 'popupCheckedBuyer' } as const;
 
 function consultedList(sources: readonly FindingSource[]): string {
   return sources.map((s) => `${s.title} (${formatVersion(s.version)}${s.partial ? `, ${t('sourcePartialShort')}` : ''})`).join('; ');

@@ -82,10 +82,14 @@ describe('TED search results', () => {
   });
 
   it('lists the page’s notices by number when it is read without their data (a saved page)', async () => {
-    const reader = new LiveNoticeReader({ fetch: (async () => new Response('', { status: 503 })) as typeof globalThis.fetch, xmlParser });
+    let asked = 0;
+    const fetch = (async () => (asked++, new Response('', { status: 503 }))) as typeof globalThis.fetch;
+    const reader = new LiveNoticeReader({ fetch, xmlParser, retry: { delaysMs: [1_000, 1_000], againAfterMs: 60_000 } });
     const page = parseHtmlDocument(fixture('e2e-pages/ted_search_results_page.html'));
     const reading = await reader.read(page, 'https://ted.europa.eu/en/search/result?FT=x');
     expect(reading.listedNotices?.map((n) => n.readFrom)).toEqual(Array(7).fill('listing'));
     expect(reading.suppliers).toEqual([]);
+    // A listed notice's data is tried once per reading (a later reading tries again), not a few seconds apart.
+    expect(asked).toBe(7);
   });
 });

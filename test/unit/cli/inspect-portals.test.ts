@@ -62,6 +62,8 @@ describe('tenderlens inspect on every portal fixture', () => {
       if (expected.winners.length === 0) expect(winners).toEqual([]);
       // A winner's name is checked against the lists like a name on a page.
       for (const name of expected.winners) expect(analysis.checked.some((c) => c.kind === 'supplier' && c.label === name)).toBe(true);
+      // So is the buyer's.
+      if (expected.buyer) expect(analysis.checked.some((c) => c.kind === 'buyer' && c.label === expected.buyer)).toBe(true);
     });
   }
 
