@@ -16,7 +16,7 @@ import { t as translate } from '../ui/i18n';
 import { MARK_TAG, type MarkActions, type Translate } from './mark-element';
 import type { DecisionChoice } from './card-content';
 import { planMarks } from './plan-marks';
-import { placeMarks, removeMarks } from './place-marks';
+import { insertMarks, placeMarks, prepareMarks, removeMarks } from './place-marks';
 import { closeCard } from './card-controller';
 import { readMarkSettings, saveMarkSettings, watchMarkSettings } from './mark-settings';
 import { watchNavigation, whenVisible } from './navigation-watch';
@@ -159,12 +159,15 @@ export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
       const planned = addDisclosuresToMarks(planMarks(analysis, t, { ...settings, disclosedSuppliers: disclosures.map((d) => d.supplier) }), disclosures, t);
       let placed: number;
       if (firstScreen) {
-        // The rest of the page first, in slices; then, in one task (no flicker), the top's first marks give way to
-        // the whole reading's, which is what the popup shows.
+        // The rest of the page's marks are built in slices, then put in with the top's, which replace the first
+        // screen's, in one go: the page changes once (a long page lays itself out again after each change).
         const [top, rest] = splitAtTop(current, planned, firstScreen.lastPart);
-        placed = await placeMarks(current, rest, t, actions, { signal, yieldToPage });
+        const prepared = await prepareMarks(current, rest, t, actions, { signal, yieldToPage });
+        const topPrepared = await prepareMarks(current, top, t, actions, { signal });
+        if (signal.aborted) return analysis;
+        placed = await insertMarks(prepared, { signal, yieldToPage });
         for (const mark of firstScreen.marks) mark.remove();
-        placed += await placeMarks(current, top, t, actions, { signal });
+        placed += await insertMarks(topPrepared);
       } else {
         placed = await placeMarks(current, planned, t, actions, { signal, yieldToPage });
         performance.mark(MARKS_PLACED_MARK, { detail: { marks: placed, firstScreen: false } });

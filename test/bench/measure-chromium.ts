@@ -4,8 +4,11 @@
 // each opening (cold, as Chromium stops an idle worker). Per opening: the time from DOMContentLoaded to the
 // content script's first marks (on a long page those of its top, read first: "first screen marked") and to all its
 // marks ("all marks placed"), and the longest task (PerformanceObserver 'longtask', observed from before the content
-// script runs) between the content script's start and all its marks. The same page served where
-// the content script does not run (a path it excludes) gives the page's own longest task, as the baseline.
+// script runs) between the content script's start and all its marks; then, in openings traced apart (CDP
+// Tracing, which slows a page), each long task split into rendering, parsing and the rest (the content script's
+// script work; see task-attribution). The same page served where the content script does not run (a path it
+// excludes) gives the baselines: the page's own longest task while loading, and its longest task when one character
+// is added to its text once it has loaded (what any change to the page costs it to lay itself out again).
 
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +18,7 @@ import { ALL_MARKS_PLACED_MARK, ANNOTATOR_STARTED_MARK, MARKS_PLACED_MARK } from
 import { startHarness, PAGES, type Harness } from '../e2e/harness';
 import { ftmJsonLines, generateSearchResultsHtml, searchResultsRowWords, withoutWeakAliasesIn, type SearchResultsStats } from './bench-corpus';
 import { median } from './bench-stats';
+import { longTaskTimes, type TraceEvent } from './task-attribution';
 import type { MatcherEntity } from '@/src/matcher';
 
 /** Where the content script does not run (the local build's stand-in for a site the user did not choose). */
@@ -34,6 +38,14 @@ export interface OpeningTimes {
   /** Longest task from the content script's start to all its marks placed. */
   longestTaskMs: number;
   marks: number;
+  /** Navigation start to the first marks placed. */
+  navigationToFirstMarksMs: number;
+}
+
+/** From a traced opening: the most script work one task did, and the longest task spent rendering. */
+export interface TracedOpening {
+  longestScriptMs: number;
+  longestRenderingMs: number;
 }
 
 export interface ChromiumPageMeasurement {
@@ -45,6 +57,10 @@ export interface ChromiumPageMeasurement {
   pageLongestTaskMs: number;
   /** Navigation start to DOMContentLoaded, with no content script. */
   pageDomContentLoadedMs: number;
+  /** The page alone, loaded: its longest task after one character is added to its text (its own re-layout). */
+  pageOneChangeTaskMs: number;
+  tracedWarm: TracedOpening[];
+  tracedCold: TracedOpening[];
   budget: { warmMs: number; coldMs: number };
 }
 
@@ -114,6 +130,7 @@ async function openOnce(h: Harness, path: string, annotated: boolean): Promise<O
           firstScreen: firstDetail.firstScreen === true,
           firstMarks: firstDetail.marks ?? 0,
           allMarksMs: allMark ? allMark.startTime - dcl : NaN,
+          navigationToFirstMarksMs: placedMark ? placedMark.startTime : NaN,
           longestTaskMs: longest,
           marks: (allMark?.detail as { marks?: number } | undefined)?.marks ?? 0,
         };
@@ -121,6 +138,53 @@ async function openOnce(h: Harness, path: string, annotated: boolean): Promise<O
       { started: ANNOTATOR_STARTED_MARK, placed: MARKS_PLACED_MARK, allPlaced: ALL_MARKS_PLACED_MARK, annotated },
     );
   } finally {
+    await page.close();
+  }
+}
+
+/** The page alone, loaded and settled: one character added to a text node in the middle of its text, and the longest task until two frames later. */
+async function oneChangeTask(h: Harness, path: string): Promise<number> {
+  const page: Page = await h.browser.context.newPage();
+  try {
+    await page.goto(`${h.server.origin}${path}`, { waitUntil: 'load', timeout: 120_000 });
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 500)))));
+    return await page.evaluate(async () => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      const texts: Text[] = [];
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node.nodeValue?.trim()) texts.push(node as Text);
+      const tasks: number[] = [];
+      const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => tasks.push(e.duration)));
+      observer.observe({ type: 'longtask' });
+      texts[Math.floor(texts.length / 2)]?.appendData('x');
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 300))));
+      observer.disconnect();
+      return Math.max(0, ...tasks);
+    });
+  } finally {
+    await page.close();
+  }
+}
+
+const TRACE_CATEGORIES = 'toplevel,devtools.timeline,v8.execute,disabled-by-default-devtools.timeline';
+
+/** Opens `path` traced (CDP Tracing) until all marks are placed and rendered, and splits its long tasks. */
+async function tracedOpening(h: Harness, path: string): Promise<TracedOpening> {
+  const page: Page = await h.browser.context.newPage();
+  const cdp = await h.browser.context.newCDPSession(page);
+  try {
+    const events: TraceEvent[] = [];
+    cdp.on('Tracing.dataCollected', ({ value }) => void events.push(...(value as unknown as TraceEvent[])));
+    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.start', { categories: TRACE_CATEGORIES, transferMode: 'ReportEvents' });
+    await page.goto(`${h.server.origin}${path}`, { waitUntil: 'load', timeout: 120_000 });
+    await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, ALL_MARKS_PLACED_MARK, { timeout: 120_000, polling: 50 });
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 300)))));
+    await cdp.send('Tracing.end');
+    await complete;
+    const tasks = longTaskTimes(events);
+    return { longestScriptMs: Math.max(0, ...tasks.map((t) => t.scriptMs)), longestRenderingMs: Math.max(0, ...tasks.map((t) => t.renderingMs)) };
+  } finally {
+    await cdp.detach().catch(() => undefined);
     await page.close();
   }
 }
@@ -161,7 +225,21 @@ async function measurePage(
     await stopWorker(session);
     cold.push(await openOnce(h, path, true));
   }
+  const tracedRuns = Math.min(runs, 3);
+  const tracedWarm: TracedOpening[] = [];
+  await openOnce(h, path, true);
+  for (let r = 0; r < tracedRuns; r++) tracedWarm.push(await tracedOpening(h, path));
+  const tracedCold: TracedOpening[] = [];
+  for (let r = 0; r < tracedRuns; r++) {
+    await stopWorker(session);
+    tracedCold.push(await tracedOpening(h, path));
+  }
+  const oneChange: number[] = [];
+  for (let r = 0; r < tracedRuns; r++) oneChange.push(await oneChangeTask(h, `${WITHOUT_CONTENT_SCRIPT}${path}`));
   return {
+    tracedWarm,
+    tracedCold,
+    pageOneChangeTaskMs: median(oneChange),
     label,
     bytes,
     warm,
