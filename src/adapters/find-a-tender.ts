@@ -21,6 +21,8 @@ const HOSTS = new Set(['www.find-tender.service.gov.uk', 'find-tender.service.go
 
 /** "F03: Contract award notice", "UK6: Contract award notice". */
 const NOTICE_FORM = /^[A-Z]{1,3}\d{1,2}[A-Za-z]?:\s+\S.{2,120}$/;
+/** What a paragraph's raw text (hidden parts included) must contain somewhere to read as a notice form. */
+const NOTICE_FORM_START = /[A-Z]{1,3}\d{1,2}[A-Za-z]?:/;
 const BUYER_HEADING = /^(?:I\.1\)\s*)?Name and addresses$/i;
 const MAIN_CPV_HEADING = /^(?:[IVX]+(?:\.\d+)+\)\s*)?Main CPV code$/i;
 const ADDITIONAL_CPV_HEADING = /^(?:[IVX]+(?:\.\d+)+\)\s*)?Additional CPV code\(s\)$/i;
@@ -59,6 +61,7 @@ function readFindATender(doc: Document): NoticeReading {
   // The first paragraph that reads as a notice form; the paragraphs after it are not read (a long page has thousands).
   let noticeType: string | undefined;
   for (const p of root.querySelectorAll('p')) {
+    if (!NOTICE_FORM_START.test(p.textContent ?? '')) continue; // most paragraphs: not read visibly at all
     const text = visibleText(p);
     if (NOTICE_FORM.test(text)) {
       noticeType = text;

@@ -165,7 +165,7 @@ async function oneChangeTask(h: Harness, path: string): Promise<number> {
   }
 }
 
-const TRACE_CATEGORIES = 'toplevel,devtools.timeline,v8.execute,disabled-by-default-devtools.timeline';
+const TRACE_CATEGORIES = 'toplevel,devtools.timeline';
 
 /** Opens `path` traced (CDP Tracing) until all marks are placed and rendered, and splits its long tasks. */
 async function tracedOpening(h: Harness, path: string): Promise<TracedOpening> {

@@ -177,13 +177,16 @@ export class KnowledgeService {
     const mentions = findPageMentions(matcher, page, decisions);
     const ids = mentionedEntityIds(mentions);
     const codes = [...new Set(page.reading.cpv.map((c) => c.code8))];
-    const [entities, flags, sources, categories, cpvRows] = await Promise.all([
-      this.db.entities.bulkGet(ids),
-      ids.length ? this.db.flags.where('entityId').anyOf(ids).toArray() : Promise.resolve([]),
-      this.db.sources.toArray(),
-      this.db.riskCategories.toArray(),
-      this.db.cpv.bulkGet(codes),
-    ]);
+    // One read-only transaction for all five reads (five would each pay IndexedDB's round trip).
+    const [entities, flags, sources, categories, cpvRows] = await this.db.transaction('r', [this.db.entities, this.db.flags, this.db.sources, this.db.riskCategories, this.db.cpv], () =>
+      Promise.all([
+        this.db.entities.bulkGet(ids),
+        ids.length ? this.db.flags.where('entityId').anyOf(ids).toArray() : Promise.resolve([]),
+        this.db.sources.toArray(),
+        this.db.riskCategories.toArray(),
+        this.db.cpv.bulkGet(codes),
+      ]),
+    );
     // Only the statements behind the categories this page's codes (CPV, and UNSPSC, NAICS or PSC) fall in.
     const pageCategories = new Set([
       ...codes.flatMap((code) => riskCategoriesForCpv(code, categories)),
