@@ -119,7 +119,7 @@ async function runMatch(args: string[], io: CliIo): Promise<number> {
 
   const mentions = findMentions(matcher, text, pageUrl === undefined ? {} : { pageUrl });
   if (parsed.options.has('json')) {
-    const referenceOf = referencesOfSets(sets);
+    const referenceOf = referencesOfSets(sets, mentions.map((m) => m.entityId));
     io.stdout(`${JSON.stringify({ mentions: mentions.map((m) => mentionJson(m, referenceOf)) }, null, 2)}\n`);
   } else {
     const names = new Map(entities.map((e) => [e.id, e.name]));
