@@ -1,13 +1,16 @@
 // Build step: bundles the `tenderlens` CLI (src/cli/main.ts, the shared core and the libraries they use) into one ES
-// module for Node 20, .output/cli/tenderlens.mjs, which src/cli/tenderlens.mjs launches. Run: `npx tsx src/build/build-cli.ts`.
+// module for Node 20, .output/cli/tenderlens.mjs, which src/cli/tenderlens.mjs launches, and beside it the small
+// bundle of the page-text thread `match` starts (page-text-worker.mjs). Run: `npx tsx src/build/build-cli.ts`.
 import { statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
+import { PAGE_TEXT_WORKER_FILE } from '../cli/page-text-thread';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const CLI_ENTRY = join(REPO_ROOT, 'src/cli/main.ts');
 export const CLI_BUNDLE = join(REPO_ROOT, '.output/cli/tenderlens.mjs');
+const PAGE_TEXT_WORKER_ENTRY = join(REPO_ROOT, 'src/cli/page-text-worker.ts');
 
 /**
  * The runtime dependencies are bundled in: resolving and loading them as separate packages took about half of the
@@ -35,8 +38,17 @@ export interface BuiltCli {
   bytes: number;
 }
 
-/** Bundles the CLI (or another entry point, for tests) into one ES module file. */
+/**
+ * Bundles the CLI (or another entry point, for tests) into one ES module file; for the CLI, the page-text thread's
+ * bundle too, in the same folder.
+ */
 export async function buildCli(outfile: string = CLI_BUNDLE, entry: string = CLI_ENTRY): Promise<BuiltCli> {
+  await bundle(entry, outfile);
+  if (entry === CLI_ENTRY) await bundle(PAGE_TEXT_WORKER_ENTRY, join(dirname(outfile), PAGE_TEXT_WORKER_FILE));
+  return { outfile, bytes: statSync(outfile).size };
+}
+
+async function bundle(entry: string, outfile: string): Promise<void> {
   await build({
     entryPoints: [entry],
     outfile,
@@ -53,7 +65,6 @@ export async function buildCli(outfile: string = CLI_BUNDLE, entry: string = CLI
     legalComments: 'none',
     logLevel: 'warning',
   });
-  return { outfile, bytes: statSync(outfile).size };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
