@@ -51,8 +51,8 @@ describe('tenderlens match: the page-text thread', () => {
     copyFileSync(ZALA, join(dir, 'zala.ftm.jsonl'));
   }, 180_000);
 
-  function run(bundle: string, args: string[]): Run {
-    const result = spawnSync(process.execPath, [bundle, 'match', ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+  function run(bundle: string, args: string[], input?: Buffer): Run {
+    const result = spawnSync(process.execPath, [bundle, 'match', ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000, ...(input ? { input } : {}) });
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
   }
 
@@ -84,5 +84,22 @@ describe('tenderlens match: the page-text thread', () => {
       expect(threaded.stderr).toMatch(new RegExp(`^tenderlens: ${page.replace('.', '\\.')}`));
       expect(run(withoutThread, args)).toEqual(threaded);
     }
+  });
+
+  it('reads a page from standard input the same way', () => {
+    const args = ['-', '--entities', 'zala.ftm.jsonl', '--no-defaults', '--json'];
+    const page = readFileSync(join(dir, 'notice.html'));
+    const threaded = run(withThread, args, page);
+    expect(threaded.code).toBe(0);
+    expect(threaded.stderr).toMatch(/^tenderlens: warning: standard input:\d+: not valid UTF-8/);
+    expect(threaded.stdout).toBe(run(withThread, ['notice.html', ...args.slice(1)]).stdout);
+    expect(run(withoutThread, args, page)).toEqual(threaded);
+  });
+
+  it('names the page when the page and the entities file are both missing', () => {
+    const args = ['nope.html', '--entities', 'nope.ftm.jsonl', '--no-defaults', '--json'];
+    const threaded = run(withThread, args);
+    expect(threaded).toEqual({ code: 1, stdout: '', stderr: 'tenderlens: nope.html: no such file\n' });
+    expect(run(withoutThread, args)).toEqual(threaded);
   });
 });
