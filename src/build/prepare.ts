@@ -30,7 +30,7 @@ async function prepare(): Promise<void> {
   const shapesFile = writeWorldShapes(shapes);
   console.log(`world shapes → ${relative(process.cwd(), shapesFile)}: ${Object.keys(shapes.shapes).length} countries (Natural Earth)`);
   const cli = await buildCli();
-  console.log(`cli → ${relative(process.cwd(), cli.outfile)} (${Math.round(cli.bytes / 1024)} KB)`);
+  console.log(`cli → ${relative(process.cwd(), cli.outfile)} (${Math.round(cli.bytes / 1024)} KB at start, ${Math.round(cli.totalBytes / 1024)} KB with every command)`);
 }
 
 try {

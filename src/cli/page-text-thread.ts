@@ -1,10 +1,15 @@
 // Reads a saved page's text for `match` on a second thread while the main one imports and compiles the entities:
 // the two are independent and the machine has more than one core, so the page's decoding and parsing no longer
-// wait for the entities. The bundled CLI runs its own file as the worker (see main.ts); elsewhere (in-process
-// tests) the text is read on the calling thread, with the same result and the same errors.
+// wait for the entities. The thread runs a bundle of its own beside the CLI's (page-text-worker.mjs, built from
+// page-text-worker.ts), which loads only the decoder and the streaming parser: starting it with the whole CLI
+// bundle cost the thread about a tenth of a second before it read a byte. Elsewhere (in-process tests, or a CLI
+// bundle without it) the text is read on the calling thread, with the same result and the same errors.
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { InputError } from './cli-io';
-import { decodeHtml, htmlPageText } from './html-document';
+import { decodeHtml, htmlPageText } from './page-bytes';
+
+/** The file name of the page-text thread's bundle, beside the CLI's bundle. */
+export const PAGE_TEXT_WORKER_FILE = 'page-text-worker.mjs';
 
 /** What a page-text worker is started with. */
 interface PageTextTask {
@@ -17,7 +22,7 @@ type PageTextResult = { text: string; warnings: string[] } | { inputError: strin
 
 let workerScript: URL | undefined;
 
-/** Lets readPageTextInParallel start `script` (the running CLI bundle) as its worker. */
+/** Lets readPageTextInParallel start `script` (the page-text bundle, see page-text-worker.ts) as its worker. */
 export function enablePageTextThread(script: URL): void {
   workerScript = script;
 }

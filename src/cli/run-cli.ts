@@ -3,15 +3,15 @@
 import packageJson from '../../package.json';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, InputError, UsageError, type CliIo } from './cli-io';
 import { formatCommandHelp, type Command } from './command';
-import { COMMANDS } from './commands';
+import { commandsFor } from './commands/lazy';
 import { visibleControls } from '../core/visible-controls';
 
-function findCommand(name: string): Command | undefined {
-  return COMMANDS.find((c) => c.name === name);
+function findCommand(commands: readonly Command[], name: string): Command | undefined {
+  return commands.find((c) => c.name === name);
 }
 
-export function formatGeneralHelp(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+export function formatGeneralHelp(commands: readonly Command[]): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
   return [
     'Usage: tenderlens <command> [arguments] [options]',
     '',
@@ -19,7 +19,7 @@ export function formatGeneralHelp(): string {
     'each with its source. No information is not the same as no risk.',
     '',
     'Commands:',
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     `  ${'help'.padEnd(width)}  show the help of a command: tenderlens help <command>`,
     '',
     'Options:',
@@ -31,8 +31,8 @@ export function formatGeneralHelp(): string {
   ].join('\n');
 }
 
-function unknownCommandMessage(name: string): string {
-  const close = COMMANDS.map((c) => c.name).filter((n) => n.startsWith(name.slice(0, 2)) || name.startsWith(n));
+function unknownCommandMessage(commands: readonly Command[], name: string): string {
+  const close = commands.map((c) => c.name).filter((n) => n.startsWith(name.slice(0, 2)) || name.startsWith(n));
   const hint = close.length > 0 ? ` Did you mean ${close.map((n) => `"${n}"`).join(' or ')}?` : '';
   return `unknown command "${name}".${hint}`;
 }
@@ -51,12 +51,13 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
   const io: CliIo = { ...rawIo, stdout: (text) => rawIo.stdout(visibleControls(text)), stderr: (text) => rawIo.stderr(visibleControls(text)) };
   try {
     const [first, ...rest] = argv;
+    const commands = await commandsFor(first);
     if (first === undefined) {
-      io.stderr(formatGeneralHelp());
+      io.stderr(formatGeneralHelp(commands));
       return EXIT_USAGE;
     }
     if (first === '--help' || first === '-h') {
-      io.stdout(formatGeneralHelp());
+      io.stdout(formatGeneralHelp(commands));
       return EXIT_OK;
     }
     if (first === '--version' || first === '-V') {
@@ -65,18 +66,18 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
     }
     if (first === 'help') {
       if (rest.length === 0) {
-        io.stdout(formatGeneralHelp());
+        io.stdout(formatGeneralHelp(commands));
         return EXIT_OK;
       }
       if (rest.length > 1) throw new UsageError('help takes one command name');
-      const command = findCommand(rest[0]!);
-      if (!command) throw new UsageError(unknownCommandMessage(rest[0]!));
+      const command = findCommand(commands, rest[0]!);
+      if (!command) throw new UsageError(unknownCommandMessage(commands, rest[0]!));
       io.stdout(formatCommandHelp(command));
       return EXIT_OK;
     }
     if (first.startsWith('-')) throw new UsageError(`unknown option ${first} (options go after the command)`);
-    const command = findCommand(first);
-    if (!command) throw new UsageError(unknownCommandMessage(first));
+    const command = findCommand(commands, first);
+    if (!command) throw new UsageError(unknownCommandMessage(commands, first));
     if (rest.includes('--help') || rest.includes('-h')) {
       io.stdout(formatCommandHelp(command));
       return EXIT_OK;

@@ -23,10 +23,9 @@ const OPTIONS: OptionSpec[] = [
 ];
 
 /** The page's visible text, read straight from its markup (no DOM: `match` needs only the text), on a second thread. */
-async function readPageText(input: string, io: CliIo): Promise<string> {
+async function readPageText(input: string, bytes: Promise<Uint8Array>, io: CliIo): Promise<string> {
   const source = input === '-' ? 'standard input' : input;
-  const bytes = input === '-' ? await io.readStdin() : await io.readFile(input);
-  return readPageTextInParallel(bytes, source, (warning) => io.stderr(`tenderlens: warning: ${warning}\n`));
+  return readPageTextInParallel(await bytes, source, (warning) => io.stderr(`tenderlens: warning: ${warning}\n`));
 }
 
 /** Untrusted text in a terminal: control characters (escapes included) and line breaks become spaces. */
@@ -102,8 +101,12 @@ async function runMatch(args: string[], io: CliIo): Promise<number> {
   const input = parsed.positionals[0]!;
 
   // The page's text is read on a second thread while this one loads the entities and compiles the matcher; when
-  // both inputs fail, the page's error is the one reported.
-  const reading = readPageText(input, io);
+  // both inputs fail, the page's error is the one reported. A file's bytes are read first (a few milliseconds):
+  // read alongside the entities, the read had this thread only between the import's chunks, and the second
+  // thread started half a second late. Standard input, which may be slow to come, is read alongside.
+  const bytes = input === '-' ? io.readStdin() : io.readFile(input);
+  if (input !== '-') await bytes.catch(() => undefined);
+  const reading = readPageText(input, bytes, io);
   reading.catch(() => undefined);
   let loaded: Awaited<ReturnType<typeof loadEntitySets>>;
   let matcher: ReturnType<typeof compileMatcher>;
@@ -119,7 +122,7 @@ async function runMatch(args: string[], io: CliIo): Promise<number> {
 
   const mentions = findMentions(matcher, text, pageUrl === undefined ? {} : { pageUrl });
   if (parsed.options.has('json')) {
-    const referenceOf = referencesOfSets(sets);
+    const referenceOf = referencesOfSets(sets, mentions.map((m) => m.entityId));
     io.stdout(`${JSON.stringify({ mentions: mentions.map((m) => mentionJson(m, referenceOf)) }, null, 2)}\n`);
   } else {
     const names = new Map(entities.map((e) => [e.id, e.name]));

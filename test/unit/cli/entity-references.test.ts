@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { withEntityReferences } from '@/src/publish/entity-references';
+import { referencesOfSets } from '@/src/cli/entity-references';
+import type { EntitySet } from '@/src/cli/entity-sets';
+import type { Entity } from '@/src/core/types';
 import { runCli } from '@/src/cli/run-cli';
 import { recordingIo } from './fake-io';
 
@@ -88,6 +91,21 @@ describe('entity references in the commands’ JSON', () => {
     const refs = references(report);
     expect(refs).toContain('cbp_wro_malaysian_gloves wro-2021-10-21-supermax');
     expect(JSON.stringify(report)).not.toContain('cbp_wro_malaysian_gloves:wro-');
+  });
+
+  it('references prepared only for the ids a command names are those of all the sets', () => {
+    const entity = (id: string, sourceId: string): Entity => ({ id, sourceId, schema: 'Company', name: id, aliases: [], weakAliases: [], previousNames: [], identifiers: [], countries: [] });
+    // A file named like a shipped list keeps its records' own ids; a shipped entity keeps its TenderLens id.
+    const sets: EntitySet[] = [
+      { label: 'default knowledge base', origin: 'shipped', entities: [entity('us-dhs-uflpa:camel-group-co-ltd', 'us-dhs-uflpa')] },
+      { label: 'us-dhs-uflpa.ftm.json', origin: 'file', entities: [entity('us-dhs-uflpa:us-dhs-uflpa:acme', 'us-dhs-uflpa'), entity('us-dhs-uflpa:us-dhs-uflpa:other', 'us-dhs-uflpa')] },
+    ];
+    const ids = ['us-dhs-uflpa:camel-group-co-ltd', 'us-dhs-uflpa:us-dhs-uflpa:acme', 'us-dhs-uflpa:us-dhs-uflpa:other'];
+    const all = referencesOfSets(sets);
+    const some = referencesOfSets(sets, ids.slice(0, 2));
+    for (const id of ids.slice(0, 2)) expect(some(id)).toEqual(all(id));
+    expect(all(ids[1]!)).toEqual({ entityId: 'us-dhs-uflpa:acme', list: 'us-dhs-uflpa' });
+    expect(referencesOfSets(sets, [])(ids[0]!)).toEqual(all(ids[0]!));
   });
 
   it('rewrites entity records, entityId fields and entityIds lists, and nothing else', () => {
