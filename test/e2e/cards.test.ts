@@ -273,12 +273,12 @@ describe('mark placement and names (defect 7)', () => {
     }
   });
 
-  it('gives Find a Tender one grey mark per distinct item, not one per occurrence', async () => {
+  it('gives Find a Tender one grey mark per distinct item (the buyer, each winner, the CPV code), not one per occurrence', async () => {
     const page = await openAnnotated(h, PAGES.findATender);
     const checked = (await marksOf(page)).filter((m) => m.tone === 'checked').map((m) => m.title);
     expect(new Set(checked).size).toBe(checked.length);
     expect(checked.sort()).toEqual(
-      ['33600000 Pharmaceutical products', 'Abbvie Ltd', 'Amgen Ltd', 'Biogen', 'Celltrion Healthcare United Kingdom Limited', 'Fresenius Kabi Limited', 'Sandoz Ltd'].sort(),
+      ['33600000 Pharmaceutical products', 'Abbvie Ltd', 'Amgen Ltd', 'Biogen', 'Celltrion Healthcare United Kingdom Limited', 'Fresenius Kabi Limited', 'NHS England', 'Sandoz Ltd'].sort(),
     );
     await page.close();
   });
