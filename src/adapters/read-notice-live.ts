@@ -35,6 +35,11 @@ export interface LiveReadingDeps {
   yieldToPage?: YieldToPage;
   /** The waits between tries and before a later reading tries again (RETRY_DELAYS_MS, RETRY_AGAIN_AFTER_MS when not given). */
   retry?: { delaysMs: readonly number[]; againAfterMs: number };
+  /**
+   * Called once the pause after a passing failure is over (and readings are left to try): the page is read again, so
+   * a notice whose data came late is read even when the page itself never changes.
+   */
+  onRetryDue?: () => void;
 }
 
 /** A fetch that failed for a reason that may pass: a network error, a time-out, a server error, "too many requests". */
@@ -95,7 +100,10 @@ async function fetchTwinTrying(url: string, deps: LiveReadingDeps): Promise<stri
 class ReadPerAddress<T> {
   private readonly entries = new Map<string, { value: Promise<T | undefined>; passingFailureAt?: number; rounds: number }>();
 
-  constructor(private readonly againAfterMs: () => number) {}
+  constructor(
+    private readonly againAfterMs: () => number,
+    private readonly retryDue: () => void,
+  ) {}
 
   get(url: string, read: () => Promise<T>, onFailure: (error: unknown) => void): Promise<T | undefined> {
     const known = this.entries.get(url);
@@ -103,7 +111,10 @@ class ReadPerAddress<T> {
     if (known && !tryAgain) return known.value;
     const entry: { value: Promise<T | undefined>; passingFailureAt?: number; rounds: number } = { value: Promise.resolve(undefined), rounds: (known?.rounds ?? 0) + 1 };
     entry.value = read().catch((error: unknown) => {
-      if (error instanceof PassingFailure) entry.passingFailureAt = Date.now();
+      if (error instanceof PassingFailure) {
+        entry.passingFailureAt = Date.now();
+        if (entry.rounds < MAX_READ_ROUNDS) this.retryDue();
+      }
       onFailure(error);
       return undefined;
     });
@@ -118,8 +129,17 @@ class ReadPerAddress<T> {
  */
 export class LiveNoticeReader {
   private readonly againAfterMs = () => this.deps.retry?.againAfterMs ?? RETRY_AGAIN_AFTER_MS;
-  private readonly twins = new ReadPerAddress<NoticeReading>(this.againAfterMs);
-  private readonly listedRecords = new ReadPerAddress<unknown>(this.againAfterMs);
+  /** One reading again for any number of notices that failed at about the same time. */
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly retryDue = () => {
+    if (!this.deps.onRetryDue || this.retryTimer !== undefined) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      this.deps.onRetryDue?.();
+    }, this.againAfterMs());
+  };
+  private readonly twins = new ReadPerAddress<NoticeReading>(this.againAfterMs, this.retryDue);
+  private readonly listedRecords = new ReadPerAddress<unknown>(this.againAfterMs, this.retryDue);
 
   constructor(private readonly deps: LiveReadingDeps) {}
 

@@ -50,7 +50,14 @@ export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
   // Readers switched off by the maintainers' list are passed over; notice data behind a page is fetched once.
   const reader = switchedOffAdapters(browser.storage.local as never, shippedSwitches)
     .catch(() => new Set<string>())
-    .then((switchedOff) => new LiveNoticeReader({ fetch: (input, init) => fetch(input, init), xmlParser: new DOMParser(), switchedOff, yieldToPage }));
+    .then((switchedOff) => new LiveNoticeReader({
+      fetch: (input, init) => fetch(input, init),
+      xmlParser: new DOMParser(),
+      switchedOff,
+      yieldToPage,
+      // A notice's data that failed for a passing reason: the page is read again once it may be asked again.
+      onRetryDue: () => void rescan(),
+    }));
 
   const decide = (finding: Finding, matchedText: string, verdict: 'dismissed' | 'confirmed', choice: DecisionChoice) => {
     if (!finding.entityId) return;

@@ -69,6 +69,24 @@ describe('a notice data fetch that fails', () => {
     expect(xml.asked()).toBe(4);
   });
 
+  it('asks for the page to be read again once the pause is over, so a page that never changes still gets its winner', async () => {
+    const xml = failingThen([503, 503, 503]);
+    server = await servePages({ [XML_PATH]: xml.handler });
+    const url = `${server.origin}${PAGE_PATH}`;
+    const due: number[] = [];
+    const reader = new LiveNoticeReader({ fetch: globalThis.fetch, xmlParser, retry, onRetryDue: () => due.push(Date.now()) });
+    const failedAt = Date.now();
+    expect(winners(await reader.read(tedPage(), url))).toEqual([]);
+    expect(due).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, retry.againAfterMs + 50));
+    expect(due).toHaveLength(1);
+    expect(due[0]! - failedAt).toBeGreaterThanOrEqual(retry.againAfterMs);
+    expect(winners(await reader.read(tedPage(), url))).toEqual([WINNER]);
+    // Read: nothing more to ask for.
+    await new Promise((resolve) => setTimeout(resolve, retry.againAfterMs + 50));
+    expect(due).toHaveLength(1);
+  });
+
   it('stops after a bounded number of readings when the server never answers', async () => {
     const xml = failingThen(Array.from({ length: 100 }, () => 503 as const));
     const { reader, url } = await readerOn(xml.handler);
