@@ -99,6 +99,11 @@ export async function importEntities(h: Harness, entities: readonly MatcherEntit
   return importMs;
 }
 
+/** Two frames, then `ms` more: long tasks are reported after they end, and the rendering of the marks is one of them. */
+function settle(page: Page, ms: number): Promise<unknown> {
+  return page.evaluate((wait) => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, wait)))), ms);
+}
+
 /** Opens `path` in a new tab and times it by the content script's marks (or, with `annotated` false, the page alone). */
 async function openOnce(h: Harness, path: string, annotated: boolean): Promise<OpeningTimes> {
   const page: Page = await h.browser.context.newPage();
@@ -108,8 +113,7 @@ async function openOnce(h: Harness, path: string, annotated: boolean): Promise<O
     if (annotated) {
       await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, ALL_MARKS_PLACED_MARK, { timeout: 120_000, polling: 50 });
     }
-    // Long tasks are reported after they end; let the rendering of the marks finish and be reported too.
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 300)))));
+    await settle(page, 300);
     return await page.evaluate(
       ({ started, placed, allPlaced, annotated }) => {
         const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
@@ -147,7 +151,7 @@ async function oneChangeTask(h: Harness, path: string): Promise<number> {
   const page: Page = await h.browser.context.newPage();
   try {
     await page.goto(`${h.server.origin}${path}`, { waitUntil: 'load', timeout: 120_000 });
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 500)))));
+    await settle(page, 500);
     return await page.evaluate(async () => {
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
       const texts: Text[] = [];
@@ -178,7 +182,7 @@ async function tracedOpening(h: Harness, path: string): Promise<TracedOpening> {
     await cdp.send('Tracing.start', { categories: TRACE_CATEGORIES, transferMode: 'ReportEvents' });
     await page.goto(`${h.server.origin}${path}`, { waitUntil: 'load', timeout: 120_000 });
     await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, ALL_MARKS_PLACED_MARK, { timeout: 120_000, polling: 50 });
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 300)))));
+    await settle(page, 300);
     await cdp.send('Tracing.end');
     await complete;
     // Every task of 10 ms or more: the content script's longest may be shorter than a long task.

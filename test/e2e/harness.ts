@@ -64,6 +64,25 @@ export async function openAnnotated(h: Harness, path: string, size?: PageSize): 
   return page;
 }
 
+/**
+ * A new 1000 × 800 tab on a served page, once the background has saved its analysis as read by `portal`'s reader;
+ * `marked`: and once its first mark is in.
+ */
+export async function openRead(h: Harness, path: string, portal: string, options: { marked?: boolean } = {}): Promise<{ page: Page; analysis: PageAnalysis }> {
+  const page = await h.browser.context.newPage();
+  await page.setViewportSize({ width: 1000, height: 800 });
+  await page.goto(`${h.server.origin}${path}`);
+  const until = Date.now() + 20_000;
+  let analysis = await tabAnalysis(h.browser, page);
+  while (analysis?.reading.portal !== portal) {
+    if (Date.now() > until) throw new Error(`${path} was read by "${analysis?.reading.portal ?? 'nothing'}" in 20 s, not by "${portal}"`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    analysis = await tabAnalysis(h.browser, page);
+  }
+  if (options.marked) await page.locator('tenderlens-mark').first().waitFor({ timeout: 20_000 });
+  return { page, analysis: options.marked ? ((await tabAnalysis(h.browser, page)) ?? analysis) : analysis };
+}
+
 export async function newTab(h: Harness, size?: PageSize): Promise<Page> {
   const page = await h.browser.context.newPage();
   if (size) {

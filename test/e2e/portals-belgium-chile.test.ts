@@ -4,8 +4,7 @@
 // unchanged apart from the marks. Screenshots (light, dark, 400 px) land in test-results/screenshots/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { PageAnalysis } from '../../src/core/types';
-import { isSerious, onMarks, runAxe, here, SCREENSHOTS, startHarness, tabAnalysis, type Harness } from './harness';
+import { isSerious, onMarks, runAxe, here, SCREENSHOTS, openRead, startHarness, tabAnalysis, type Harness } from './harness';
 
 
 const PAGES = {
@@ -34,14 +33,6 @@ afterAll(async () => {
 /** The analysis the background saved for the page's tab. */
 const analysisOf = (page: Page) => tabAnalysis(harness.browser, page);
 
-async function openRead(path: string, portal: string): Promise<{ page: Page; analysis: PageAnalysis }> {
-  const page = await harness.browser.context.newPage();
-  await page.setViewportSize({ width: 1000, height: 800 });
-  await page.goto(`${harness.server.origin}${path}`);
-  await expect.poll(async () => (await analysisOf(page))?.reading.portal, { timeout: 20_000 }).toBe(portal);
-  await page.locator('tenderlens-mark').first().waitFor({ timeout: 20_000 });
-  return { page, analysis: (await analysisOf(page))! };
-}
 
 /** Each mark's tone and the text of the element it sits in. */
 const marksOf = (page: Page) =>
@@ -104,7 +95,7 @@ async function screenshots(page: Page, name: string, markedName: string): Promis
 
 describe('Belgian e-Procurement publication workspace', () => {
   it('French award notice: reads buyer, CPV codes and both winners, marks the winners, the listed one as a flag', async () => {
-    const { page, analysis } = await openRead(PAGES.belgiumFr, 'belgium-eprocurement');
+    const { page, analysis } = await openRead(harness, PAGES.belgiumFr, 'belgium-eprocurement', { marked: true });
     expect(analysis.reading.buyer).toMatchObject({ name: 'Régie communale autonome de Val-Mosan', identifiers: [{ scheme: 'vat', value: 'BE0712345630' }] });
     expect(analysis.reading.cpv.map((c) => c.code8)).toEqual(['09331200', '45261215', '09332000']);
     expect(analysis.reading.suppliers.filter((s) => s.role === 'winner').map((s) => s.name)).toEqual(['Hoshine Silicon Industry (Shanshan) Co., Ltd', 'Solartech Wallonie SA']);
@@ -120,7 +111,7 @@ describe('Belgian e-Procurement publication workspace', () => {
   });
 
   it('Dutch award notice: reads the Dutch labels and marks the winners', async () => {
-    const { page, analysis } = await openRead(PAGES.belgiumNl, 'belgium-eprocurement');
+    const { page, analysis } = await openRead(harness, PAGES.belgiumNl, 'belgium-eprocurement', { marked: true });
     expect(analysis.reading).toMatchObject({ noticeType: 'Aankondiging van gegunde opdracht', buyer: { name: 'Autonoom Gemeentebedrijf Scheldevallei' } });
     expect(analysis.reading.suppliers.map((s) => s.name)).toEqual(['Camel Group Co., Ltd.', 'Batterijcentrale Vlaanderen NV']);
     await expect.poll(async () => (await marksOf(page)).some((m) => m.on.includes('Batterijcentrale Vlaanderen NV'))).toBe(true);
@@ -135,7 +126,7 @@ describe('Belgian e-Procurement publication workspace', () => {
 
 describe('Mercado Público', () => {
   it('acta de adjudicación: each winner once with the items it won, both marked, the listed one as a flag', async () => {
-    const { page, analysis } = await openRead(`${PAGES.acta}?qs=WD6yac0APV`, 'mercado-publico');
+    const { page, analysis } = await openRead(harness, `${PAGES.acta}?qs=WD6yac0APV`, 'mercado-publico', { marked: true });
     const winners = analysis.reading.suppliers.filter((s) => s.role === 'winner');
     expect(winners.map((s) => [s.name, s.values?.length])).toEqual([['Camel Group Co., Ltd.', 3], ['COMERCIAL ANDES BATERIAS SPA', 2]]);
     expect(winners[1]!.identifiers).toEqual([{ scheme: 'registration', value: '76.543.210-3' }]);

@@ -7,8 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { RouteHandler } from '../../src/demo/serve-pages';
-import type { PageAnalysis } from '../../src/core/types';
-import { here, SCREENSHOTS, startHarness, tabAnalysis, type Harness } from './harness';
+import { here, SCREENSHOTS, openRead, startHarness, tabAnalysis, type Harness } from './harness';
 
 const SAM_ID = 'f90fba9ebf6243ed8290c4ed4603c182';
 
@@ -61,13 +60,6 @@ afterAll(async () => {
 /** The analysis the background saved for the page's tab. */
 const analysisOf = (page: Page) => tabAnalysis(harness.browser, page);
 
-async function openRead(path: string, portal: string): Promise<{ page: Page; analysis: PageAnalysis }> {
-  const page = await harness.browser.context.newPage();
-  await page.setViewportSize({ width: 1000, height: 800 });
-  await page.goto(`${harness.server.origin}${path}`);
-  await expect.poll(async () => (await analysisOf(page))?.reading.portal, { timeout: 20_000 }).toBe(portal);
-  return { page, analysis: (await analysisOf(page))! };
-}
 
 /** Opens the card of the first grey mark in the element whose text includes `near`, and returns the card's text ('' if none). */
 async function checkedCardText(page: Page, near: string): Promise<string> {
@@ -95,7 +87,7 @@ async function expectHostTextUnchanged(page: Page): Promise<void> {
 
 describe('TED notice page, read from its XML', () => {
   it('reads buyer, CPV code and the winner from the notice XML and marks the names where the page shows them', async () => {
-    const { page, analysis } = await openRead('/ted/en/notice/-/detail/043489-2024', 'ted');
+    const { page, analysis } = await openRead(harness, '/ted/en/notice/-/detail/043489-2024', 'ted');
     expect(analysis.reading.noticeType).toBe('Contract award notice');
     expect(analysis.reading.buyer?.name).toBe('Berliner Verkehrsbetriebe, Bereich Einkauf/ Materialwirtschaft');
     expect(analysis.reading.suppliers).toEqual([expect.objectContaining({ name: 'Dunkel Baustoff-Recycling-Zentrum oHG', role: 'winner', country: 'DE' })]);
@@ -117,7 +109,7 @@ describe('TED notice whose XML fails first', () => {
   const winnerMarked = (page: Page) => page.evaluate(() => Array.from(document.querySelectorAll('tenderlens-mark')).some((m) => m.parentElement?.textContent?.includes('Dunkel Baustoff')));
 
   it('after two server errors, reads the XML a few seconds later and marks the winner', async () => {
-    const { page } = await openRead('/ted-flaky/en/notice/-/detail/043489-2024', 'ted');
+    const { page } = await openRead(harness, '/ted-flaky/en/notice/-/detail/043489-2024', 'ted');
     await expect.poll(async () => (await analysisOf(page))?.reading.suppliers.map((s) => s.name), { timeout: 30_000 }).toEqual(['Dunkel Baustoff-Recycling-Zentrum oHG']);
     await expect.poll(() => winnerMarked(page), { timeout: 10_000 }).toBe(true);
     expect(XML_FAILING_TWICE.asked()).toBe(3);
@@ -142,7 +134,7 @@ describe('TED notice whose XML fails first', () => {
   });
 
   it('a 404 is asked once: neither retried nor asked again when the page changes', async () => {
-    const { page, analysis } = await openRead('/ted-missing/en/notice/-/detail/043489-2024', 'ted');
+    const { page, analysis } = await openRead(harness, '/ted-missing/en/notice/-/detail/043489-2024', 'ted');
     expect(analysis.reading.suppliers).toEqual([]);
     await page.waitForTimeout(5_500);
     await page.evaluate(() => document.querySelector('#root')!.append(Object.assign(document.createElement('p'), { textContent: 'Updated notice view' })));
@@ -154,7 +146,7 @@ describe('TED notice whose XML fails first', () => {
 
 describe('SAM.gov award notice page, read from the record it loads', () => {
   it('reads the awardee with UEI and CAGE, NAICS and PSC, the organisation path as buyer, and marks the awardee', async () => {
-    const { page, analysis } = await openRead(`/sam/opp/${SAM_ID}/view`, 'sam-gov');
+    const { page, analysis } = await openRead(harness, `/sam/opp/${SAM_ID}/view`, 'sam-gov');
     expect(analysis.reading.suppliers).toEqual([
       expect.objectContaining({
         name: 'CANCER CAREPOINT ASSOCIATES, LLC',
@@ -179,7 +171,7 @@ describe('SAM.gov award notice page, read from the record it loads', () => {
 
 describe('SECOP II process page', () => {
   it('reads buyer, procedure, state and the UNSPSC code from the labelled rows', async () => {
-    const { page, analysis } = await openRead('/secop/Public/Tendering/OpportunityDetail/Index?noticeUID=CO1.NTC.530313', 'secop');
+    const { page, analysis } = await openRead(harness, '/secop/Public/Tendering/OpportunityDetail/Index?noticeUID=CO1.NTC.530313', 'secop');
     expect(analysis.reading).toMatchObject({
       buyer: { name: 'AGENCIA PARA LA REINCORPORACIÓN Y LA NORMALIZACIÓN', country: 'CO' },
       noticeType: 'Contratación directa',
@@ -231,7 +223,7 @@ describe('a reader switched off by the maintainers list', () => {
     await readers.screenshot({ path: `${SCREENSHOTS}/options-reader-switched-off.png` });
     await options.close();
 
-    const { page, analysis } = await openRead('/ted/en/notice/-/detail/043489-2024', 'generic');
+    const { page, analysis } = await openRead(harness, '/ted/en/notice/-/detail/043489-2024', 'generic');
     // The page still gets its CPV code from the text; the winner, which only the XML names as such, is not read.
     expect(analysis.reading.cpv.map((c) => c.code8)).toEqual(['90000000']);
     expect(analysis.reading.suppliers).toEqual([]);

@@ -131,10 +131,7 @@ export class KnowledgeService {
     const selfie = await readMatcherSelfie(this.db);
     const loaded = selfie?.revision === revision ? loadSavedMatcher(selfie.bytes) : undefined;
     this.matcher = loaded ? { revision, compiled: loaded } : await compileAndSaveMatcher(this.db);
-    // A first scan with a newly loaded matcher is slow (its tables are touched for the first time): pay it here, not
-    // on the next page.
-    findMentions(this.matcher.compiled, WARM_UP_TEXT);
-    this.warmed = this.matcher.compiled;
+    this.warm(this.matcher.compiled); // here, not on the next page
     clearTimeout(this.fallback);
     this.fallback = undefined;
   }
@@ -144,7 +141,11 @@ export class KnowledgeService {
    * saved form) and its tables touched once, while the page still arrives.
    */
   async prepareAnalysis(): Promise<void> {
-    const matcher = await this.currentMatcher();
+    this.warm(await this.currentMatcher());
+  }
+
+  /** A first scan with a newly loaded matcher is slow (its tables are touched for the first time): paid once, here. */
+  private warm(matcher: CompiledMatcher): void {
     if (this.warmed === matcher) return;
     findMentions(matcher, WARM_UP_TEXT);
     this.warmed = matcher;
