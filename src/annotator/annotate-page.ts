@@ -329,8 +329,11 @@ export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
   function whileLoading(): Promise<FirstScreen | undefined> {
     return new Promise((resolve) => {
       let checkQueued = false;
+      // Once the DOM is complete the whole reading takes over: a look still queued then must not mark the top too.
+      let complete = false;
       const check = () => {
         checkQueued = false;
+        if (complete) return;
         const body = document.body;
         const parts = body && !signal.aborted ? firstScreenParts(body) : undefined;
         if (!body || !parts) return;
@@ -345,6 +348,7 @@ export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
       });
       parser.observe(document, { childList: true, subtree: true });
       void whenDomComplete(signal).then(() => {
+        complete = true;
         parser.disconnect();
         resolve(undefined);
       });
