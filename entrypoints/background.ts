@@ -56,10 +56,11 @@ export default defineBackground(() => {
         return true;
       case 'analyse-page': {
         const analysis = await knowledge.analysePage(request);
-        // The page gets its answer at once; the tab's copy (for the popup, and the badge) is written meanwhile.
-        // Storage calls run in order, so a later read of it finds it.
-        if (sender.tab?.id !== undefined) {
-          void saveTabAnalysis(sender.tab.id, analysis).catch((error: unknown) => console.warn('TenderLens: the tab\'s analysis could not be kept:', error));
+        // The page gets its answer first; the tab's copy (for the popup, and the badge) is written just after, as
+        // copying it into storage would hold the answer back. Storage calls run in order, so a later read finds it.
+        const tabId = sender.tab?.id;
+        if (tabId !== undefined) {
+          setTimeout(() => void saveTabAnalysis(tabId, analysis).catch((error: unknown) => console.warn('TenderLens: the tab\'s analysis could not be kept:', error)), 0);
         }
         return analysis;
       }

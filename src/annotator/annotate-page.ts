@@ -28,6 +28,8 @@ import { firstScreenParts, firstScreenText } from './first-screen';
 import type { PlannedMark } from './plan-marks';
 
 const RESCAN_DELAY_MS = 800;
+/** A short page's text is read in one slice of at most this long, in the same task as its notice. */
+const SHORT_PAGE_TEXT_MS = 25;
 /** A page that never stops changing (a ticking clock) is still read this long after its first change. */
 const RESCAN_MAX_WAIT_MS = 2_000;
 
@@ -149,7 +151,9 @@ export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
     let disclosures: Awaited<ReturnType<typeof fetchSupplierDisclosures>>;
     let unchanged: boolean;
     try {
-      pageText = await extractPageTextInSlices(body, { signal });
+      // A short page's text is read in the notice's task (its layout, due after the first yield, then overlaps the
+      // background's work); a long page's in slices.
+      pageText = await extractPageTextInSlices(body, { signal, sliceMs: firstScreen ? undefined : SHORT_PAGE_TEXT_MS });
       [analysis, disclosures] = await Promise.all([
         sendToBackground({ type: 'analyse-page', url: location.href, text: pageText.text, reading }),
         fetchSupplierDisclosures(reading),

@@ -347,7 +347,11 @@ function countryKey(text: string): string {
   return key.startsWith('the ') ? key.slice(4) : key;
 }
 
-const namesIndex: Map<string, CountryCode> = (() => {
+let namesIndexBuilt: Map<string, CountryCode> | undefined;
+
+/** The English names, other names and long forms, keyed: built on first use, not when the module loads. */
+function namesIndex(): Map<string, CountryCode> {
+  if (namesIndexBuilt) return namesIndexBuilt;
   const index = new Map<string, CountryCode>();
   for (const [alpha2, , name] of ISO_COUNTRIES) index.set(countryKey(name), alpha2);
   for (const [alpha2, names] of [...Object.entries(OTHER_NAMES), ...Object.entries(COUNTRY_LONG_FORMS)]) {
@@ -360,8 +364,9 @@ const namesIndex: Map<string, CountryCode> = (() => {
       index.set(key, alpha2);
     }
   }
+  namesIndexBuilt = index;
   return index;
-})();
+}
 
 let localNamesIndex: Map<string, CountryCode> | undefined;
 
@@ -386,7 +391,7 @@ function localNames(): Map<string, CountryCode> {
       }
       if (!name) continue;
       const key = countryKey(name);
-      if (!key || namesIndex.has(key)) continue;
+      if (!key || namesIndex().has(key)) continue;
       const existing = index.get(key);
       if (existing !== undefined && existing !== alpha2) ambiguous.add(key);
       else index.set(key, alpha2);
@@ -400,7 +405,7 @@ function localNames(): Map<string, CountryCode> {
 function lookUpName(text: string): CountryCode | undefined {
   const key = countryKey(text);
   if (!key) return undefined;
-  return namesIndex.get(key) ?? localNames().get(key);
+  return namesIndex().get(key) ?? localNames().get(key);
 }
 
 /**

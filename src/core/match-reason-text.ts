@@ -11,6 +11,8 @@ type Catalogue = Record<string, { message: string }>;
 
 interface Template {
   key: string;
+  /** The message's fixed parts: a reason lacking one of them is not tried against the pattern. */
+  literals: string[];
   pattern: RegExp;
   /** The placeholder number ($1 = 1) each capture group holds. */
   slots: number[];
@@ -24,6 +26,7 @@ let templates: { sentences: Template[]; heads: Template[]; whys: Template[] } | 
 function compile(key: string, anchored: 'whole' | 'why'): Template {
   const message = catalogue[key]!.message;
   const slots: number[] = [];
+  const literals: string[] = [];
   const body = message
     .split(/\$(\d)/)
     .map((part, i) => {
@@ -31,12 +34,13 @@ function compile(key: string, anchored: 'whole' | 'why'): Template {
         slots.push(Number(part));
         return '(.+?)';
       }
+      if (part) literals.push(part);
       return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     })
     .join('');
   // A why ends a reason: "<head>; <why>."
   const pattern = anchored === 'whole' ? new RegExp(`^${body}$`, 's') : new RegExp(`^(.+); ${body}\\.$`, 's');
-  return { key, pattern, slots };
+  return { key, literals, pattern, slots };
 }
 
 function allTemplates() {
@@ -46,6 +50,11 @@ function allTemplates() {
     whys: keysStartingWith('matchWhy_').map((key) => compile(key, 'why')),
   };
   return templates;
+}
+
+/** The template's groups in `text`, or null; the cheap test on its fixed parts spares most patterns a run. */
+function execTemplate(template: Template, text: string): RegExpExecArray | null {
+  return template.literals.every((literal) => text.includes(literal)) ? template.pattern.exec(text) : null;
 }
 
 function substitutions(template: Template, groups: string[]): string[] {
@@ -58,15 +67,15 @@ function substitutions(template: Template, groups: string[]): string[] {
 export function localiseMatchReasonWith(reason: string, t: MessageTranslate): string {
   const { sentences, heads, whys } = allTemplates();
   for (const template of sentences) {
-    const m = template.pattern.exec(reason);
+    const m = execTemplate(template, reason);
     if (m) return t(template.key, substitutions(template, m.slice(1)));
   }
   for (const why of whys) {
-    const m = why.pattern.exec(reason);
+    const m = execTemplate(why, reason);
     if (!m) continue;
     const [head, ...whyGroups] = m.slice(1);
     for (const template of heads) {
-      const h = template.pattern.exec(head!);
+      const h = execTemplate(template, head!);
       if (h) return t('matchReason', [t(template.key, substitutions(template, h.slice(1))), t(why.key, substitutions(why, whyGroups))]);
     }
   }

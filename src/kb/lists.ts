@@ -136,6 +136,13 @@ export async function installedDefaultsStamp(db: KnowledgeDb): Promise<string | 
   return typeof value === 'string' ? value : undefined;
 }
 
+/** The knowledge revision, read with the installed-defaults key in one request: undefined when the defaults are not in. */
+export async function installedRevision(db: KnowledgeDb): Promise<number | undefined> {
+  const [defaults, revision] = await db.meta.bulkGet([DEFAULTS_KEY, REVISION_KEY]);
+  if (defaults === undefined) return undefined;
+  return (revision?.value as number | undefined) ?? 0;
+}
+
 /** Whether the shipped default lists are in the knowledge base (an emptied or recreated database has none). */
 export async function defaultDataInstalled(db: KnowledgeDb): Promise<boolean> {
   return (await db.meta.get(DEFAULTS_KEY)) !== undefined;

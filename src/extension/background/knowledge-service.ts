@@ -8,7 +8,7 @@ import { buildPageAnalysis, findPageMentions, mentionedEntityIds, type PageInput
 import { decisionId, scopeKeyFor, type DecisionInput } from '../../core/decisions';
 import { findMentions, type CompiledMatcher } from '../../matcher';
 import { fromEntityRow, openKnowledgeDb, type KnowledgeDb } from '../../kb/db';
-import { defaultDataInstalled, installDefaultData, installedDefaultsStamp, knowledgeRevision, recordKnowledgeLost } from '../../kb/lists';
+import { defaultDataInstalled, installDefaultData, installedDefaultsStamp, installedRevision, knowledgeRevision, recordKnowledgeLost } from '../../kb/lists';
 import { compileAndSaveMatcher, loadSavedMatcher, MATCHER_KEY, readMatcherSelfie } from '../../kb/matcher-selfie';
 import { riskCategoriesForCpv } from '../../core/cpv';
 import { riskCategoriesForClassification } from '../../core/classification-risk';
@@ -75,6 +75,15 @@ export class KnowledgeService {
     });
   }
 
+  /** The knowledge revision once the defaults are in: one read on the usual path (the check and the revision together). */
+  private async readyRevision(): Promise<number> {
+    await (this.ready ??= this.install());
+    const revision = await installedRevision(this.db);
+    if (revision !== undefined) return revision;
+    await this.whenReady(); // the database was emptied under the worker: installed again
+    return knowledgeRevision(this.db);
+  }
+
   private install(): Promise<void> {
     const run = (async () => {
       // On a worker's wake the lists are usually in already: one key compared, the shipped data not read.
@@ -105,8 +114,7 @@ export class KnowledgeService {
   }
 
   private async matcherNow(): Promise<CompiledMatcher> {
-    await this.whenReady();
-    const revision = await knowledgeRevision(this.db);
+    const revision = await this.readyRevision();
     if (this.matcher?.revision === revision) return this.matcher.compiled;
     const selfie = await readMatcherSelfie(this.db);
     const newer = selfie && selfie.revision > (this.matcher?.revision ?? -1) ? loadSavedMatcher(selfie.bytes) : undefined;
@@ -125,8 +133,7 @@ export class KnowledgeService {
    * this revision, it is compiled here.
    */
   async knowledgeChanged(): Promise<void> {
-    await this.whenReady();
-    const revision = await knowledgeRevision(this.db);
+    const revision = await this.readyRevision();
     if (this.matcher?.revision === revision) return;
     const selfie = await readMatcherSelfie(this.db);
     const loaded = selfie?.revision === revision ? loadSavedMatcher(selfie.bytes) : undefined;
@@ -182,7 +189,8 @@ export class KnowledgeService {
     const [entities, flags, sources, categories, cpvRows] = await this.db.transaction('r', [this.db.entities, this.db.flags, this.db.sources, this.db.riskCategories, this.db.cpv], () =>
       Promise.all([
         this.db.entities.bulkGet(ids),
-        ids.length ? this.db.flags.where('entityId').anyOf(ids).toArray() : Promise.resolve([]),
+        // One index lookup per entity, all sent at once: an anyOf cursor would pay a round trip per step.
+        Promise.all(ids.map((id) => this.db.flags.where('entityId').equals(id).toArray())).then((lists) => lists.flat()),
         this.db.sources.toArray(),
         this.db.riskCategories.toArray(),
         this.db.cpv.bulkGet(codes),
