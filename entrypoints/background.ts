@@ -55,14 +55,18 @@ export default defineBackground(() => {
         await knowledge.prepareAnalysis();
         return true;
       case 'analyse-page': {
-        const analysis = await knowledge.analysePage(request);
+        // A supplier's disclosures are extras: the findings come back even when they cannot be read.
+        const [analysis, disclosures] = await Promise.all([
+          knowledge.analysePage(request),
+          disclosuresForSuppliers(knowledge, [...new Set(request.reading.suppliers.map((s) => s.name))]).catch(() => []),
+        ]);
         // The page gets its answer first; the tab's copy (for the popup, and the badge) is written just after, as
         // copying it into storage would hold the answer back. Storage calls run in order, so a later read finds it.
         const tabId = sender.tab?.id;
         if (tabId !== undefined) {
           setTimeout(() => void saveTabAnalysis(tabId, analysis).catch((error: unknown) => console.warn('TenderLens: the tab\'s analysis could not be kept:', error)), 0);
         }
-        return analysis;
+        return { analysis, disclosures };
       }
       case 'analyse-addition': {
         const analysis = await knowledge.analysePage(request);
@@ -115,8 +119,6 @@ export default defineBackground(() => {
         return feeds.alerts(request.pageEntityIds ?? [], undefined, { archived: request.archived === true });
       case 'check-bidders':
         return runBidderCheck(knowledge, request.bidders, request.asOf, interfaceReportWords());
-      case 'disclosures-for-suppliers':
-        return disclosuresForSuppliers(knowledge, request.suppliers);
     }
   }
 

@@ -10,7 +10,7 @@ import shippedSwitches from '../../public/adapter-switches.json';
 import { extractPageTextInSlices, OWN_UI_ATTRIBUTE, yieldToPage, type PageText } from '../page-text/extract';
 import type { Finding, PageAnalysis } from '../core/types';
 import { sendToBackground } from '../extension/messages';
-import { addDisclosuresToMarks, fetchSupplierDisclosures } from './card-disclosure';
+import { addDisclosuresToMarks } from './card-disclosure';
 import { browser } from '../extension/browser';
 import { t as translate } from '../ui/i18n';
 import { MARK_TAG, type MarkActions, type Translate } from './mark-element';
@@ -148,16 +148,13 @@ export function startAnnotator(signal: AbortSignal): AnnotatorHandle {
     textWatch.observe(body, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['hidden', 'style', OWN_UI_ATTRIBUTE] });
     let pageText: PageText;
     let analysis: PageAnalysis;
-    let disclosures: Awaited<ReturnType<typeof fetchSupplierDisclosures>>;
+    let disclosures: SupplierDisclosureSummary[];
     let unchanged: boolean;
     try {
       // A short page's text is read in the notice's task (its layout, due after the first yield, then overlaps the
       // background's work); a long page's in slices.
       pageText = await extractPageTextInSlices(body, { signal, sliceMs: firstScreen ? undefined : SHORT_PAGE_TEXT_MS });
-      [analysis, disclosures] = await Promise.all([
-        sendToBackground({ type: 'analyse-page', url: location.href, text: pageText.text, reading }),
-        fetchSupplierDisclosures(reading),
-      ]);
+      ({ analysis, disclosures } = await sendToBackground({ type: 'analyse-page', url: location.href, text: pageText.text, reading }));
     } finally {
       unchanged = !changed && textWatch.takeRecords().length === 0;
       textWatch.disconnect();

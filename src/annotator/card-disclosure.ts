@@ -2,20 +2,11 @@
 // countries, derived risks and disclosure age in its card; when a disclosed facility is itself on a list, the mark
 // becomes a flag and the card gives the chain of evidence (supplier → facility → list entry). Only text is added
 // (card lines are set with textContent by the mark).
-import type { NoticeReading } from '../core/types';
 import { FRESHNESS_MONTHS, isStale, monthsBetween } from '../disclosures/freshness';
 import type { SupplierDisclosureSummary } from '../extension/background/bidder-check-service';
-import { sendToBackground } from '../extension/messages';
 import { formatDate, tn } from '../ui/i18n';
 import type { Translate } from './mark-element';
 import type { PlannedMark } from './plan-marks';
-
-/** The stored disclosures of the page's suppliers (none when there are no suppliers, or on any failure). */
-export async function fetchSupplierDisclosures(reading: NoticeReading): Promise<SupplierDisclosureSummary[]> {
-  const suppliers = [...new Set(reading.suppliers.map((s) => s.name))];
-  if (suppliers.length === 0) return [];
-  return sendToBackground({ type: 'disclosures-for-suppliers', suppliers }).catch(() => []);
-}
 
 /** The supplier names come from the page's own reading, so a light fold finds their marks again. */
 const key = (name: string) => name.toLowerCase().replace(/\s+/g, ' ').trim();

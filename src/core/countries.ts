@@ -337,13 +337,16 @@ const englishNames = new Map(ISO_COUNTRIES.map(([alpha2, , name]) => [alpha2, na
 
 /** Lower case, accents and punctuation removed, "&" read as "and", a leading "the" dropped. */
 function countryKey(text: string): string {
-  const key = text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  // Plain ASCII (most names) has nothing to decompose: the same key without the Unicode passes.
+  const key = /^[\x00-\x7f]*$/.test(text)
+    ? text.toLowerCase().replace(/&/g, ' and ').replace(/[^a-z0-9]+/g, ' ').trim()
+    : text
+        .normalize('NFKD')
+        .replace(/\p{M}/gu, '')
+        .toLowerCase()
+        .replace(/&/g, ' and ')
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim();
   return key.startsWith('the ') ? key.slice(4) : key;
 }
 

@@ -13,13 +13,14 @@ interface Template {
   key: string;
   /** The message's fixed parts: a reason lacking one of them is not tried against the pattern. */
   literals: string[];
-  pattern: RegExp;
+  /** The pattern's source, made into a RegExp the first time a reason has all the fixed parts. */
+  source: string;
+  pattern?: RegExp;
   /** The placeholder number ($1 = 1) each capture group holds. */
   slots: number[];
 }
 
 const catalogue = english as Catalogue;
-const keysStartingWith = (prefix: string) => Object.keys(catalogue).filter((key) => key.startsWith(prefix));
 
 let templates: { sentences: Template[]; heads: Template[]; whys: Template[] } | undefined;
 
@@ -39,22 +40,33 @@ function compile(key: string, anchored: 'whole' | 'why'): Template {
     })
     .join('');
   // A why ends a reason: "<head>; <why>."
-  const pattern = anchored === 'whole' ? new RegExp(`^${body}$`, 's') : new RegExp(`^(.+); ${body}\\.$`, 's');
-  return { key, literals, pattern, slots };
+  const source = anchored === 'whole' ? `^${body}$` : `^(.+); ${body}\\.$`;
+  if (anchored === 'why') literals.push('; ');
+  return { key, literals, source, slots };
 }
 
+/** The catalogue's kinds of reason message, by key prefix. */
+const KINDS = ['matchPart_', 'matchIdentifier_', 'matchHeadForm_', 'matchHead_', 'matchWhy_'] as const;
+
 function allTemplates() {
-  templates ??= {
-    sentences: [...keysStartingWith('matchPart_'), ...keysStartingWith('matchIdentifier_')].map((key) => compile(key, 'whole')),
-    heads: [...keysStartingWith('matchHeadForm_'), ...keysStartingWith('matchHead_')].map((key) => compile(key, 'whole')),
-    whys: keysStartingWith('matchWhy_').map((key) => compile(key, 'why')),
-  };
+  if (templates) return templates;
+  // One pass over the catalogue's keys, each kind in catalogue order.
+  const byKind = new Map<(typeof KINDS)[number], Template[]>(KINDS.map((kind) => [kind, []]));
+  for (const key of Object.keys(catalogue)) {
+    const kind = KINDS.find((prefix) => key.startsWith(prefix));
+    if (kind) byKind.get(kind)!.push(compile(key, kind === 'matchWhy_' ? 'why' : 'whole'));
+  }
+  const of = (kind: (typeof KINDS)[number]) => byKind.get(kind)!;
+  // Parts before identifiers, head forms before heads.
+  templates = { sentences: [...of('matchPart_'), ...of('matchIdentifier_')], heads: [...of('matchHeadForm_'), ...of('matchHead_')], whys: of('matchWhy_') };
   return templates;
 }
 
 /** The template's groups in `text`, or null; the cheap test on its fixed parts spares most patterns a run. */
 function execTemplate(template: Template, text: string): RegExpExecArray | null {
-  return template.literals.every((literal) => text.includes(literal)) ? template.pattern.exec(text) : null;
+  if (!template.literals.every((literal) => text.includes(literal))) return null;
+  template.pattern ??= new RegExp(template.source, 's');
+  return template.pattern.exec(text);
 }
 
 function substitutions(template: Template, groups: string[]): string[] {

@@ -88,6 +88,7 @@ export interface AlertsReply {
 export type Request =
   /** A page is loading: have the matcher ready (loaded, and its tables touched) before its text arrives. */
   | { type: 'prepare-analysis' }
+  /** The page's findings, with the stored disclosures of the suppliers it names (one answer, one round trip). */
   | { type: 'analyse-page'; url: string; text: string; reading: NoticeReading }
   /** Content added to the page already analysed: analysed alone, its findings added to the page's. */
   | { type: 'analyse-addition'; url: string; text: string; reading: NoticeReading }
@@ -106,12 +107,11 @@ export type Request =
   /** `archived`: list the archived alerts instead of the others. */
   | { type: 'list-alerts'; pageEntityIds?: string[]; archived?: boolean }
   | { type: 'check-bidders'; bidders: string[]; asOf: string }
-  | { type: 'disclosures-for-suppliers'; suppliers: string[] }
   | WatchRequest;
 
 export interface Replies extends WatchReplies {
   'prepare-analysis': true;
-  'analyse-page': PageAnalysis;
+  'analyse-page': { analysis: PageAnalysis; disclosures: SupplierDisclosureSummary[] };
   'analyse-addition': PageAnalysis;
   'get-tab-analysis': PageAnalysis | null;
   'record-decision': Decision;
@@ -126,7 +126,6 @@ export interface Replies extends WatchReplies {
   'refresh-feeds': FeedRefreshSummary;
   'list-alerts': AlertsReply;
   'check-bidders': BidderCheckReport;
-  'disclosures-for-suppliers': SupplierDisclosureSummary[];
 }
 
 export type Reply<R extends Request> = Replies[R['type']];

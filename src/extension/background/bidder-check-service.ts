@@ -66,6 +66,7 @@ export async function runBidderCheck(service: KnowledgeService, bidders: readonl
 
 /** For each supplier on a page that has a stored disclosure: its latest version, facilities, countries and risks. */
 export async function disclosuresForSuppliers(service: KnowledgeService, suppliers: readonly string[]): Promise<SupplierDisclosureSummary[]> {
+  if (suppliers.length === 0) return [];
   await service.whenReady();
   const disclosures = await allDisclosures(service.db);
   const found = suppliers.map((s) => ({ supplier: s, versions: disclosuresOfBidder(s, disclosures) })).filter((x) => x.versions.length > 0);
