@@ -7,6 +7,7 @@
 // `naics[].code[]`, and `cancelled`, `archived`, `latest`, `related` beside it) follows SAM.gov's page as far as it
 // is publicly described; no saved copy of one was available. An amended notice points to its latest version.
 import type { CountryCode, NoticeClassification, NoticeParty, NoticeReading, NoticeValue } from '../core/types';
+import { ORGANISATION_PATH_SEPARATOR } from '../core/types';
 import { toCountryCode } from '../core/countries';
 import { isValidCage, isValidUei } from '../matcher/identifiers';
 import { classification } from './classification-codes';
@@ -30,7 +31,7 @@ const TYPE_LETTERS: Record<string, string> = {
 /** "DEPT OF DEFENSE.DEPT OF THE NAVY.NAVSEA" → "DEPT OF DEFENSE › DEPT OF THE NAVY › NAVSEA", repeats dropped. */
 export function buyerPath(path: string): string {
   const parts = path.split('.').map((p) => p.trim()).filter(Boolean);
-  return parts.filter((part, i) => part !== parts[i - 1]).join(' › ');
+  return parts.filter((part, i) => part !== parts[i - 1]).join(ORGANISATION_PATH_SEPARATOR);
 }
 
 function awardee(award: Json): NoticeParty | undefined {

@@ -17,6 +17,7 @@ import type {
   Source,
   TextAnchor,
 } from './types';
+import { ORGANISATION_PATH_SEPARATOR } from './types';
 import { riskCategoriesForCpv } from './cpv';
 import { describeMappedCode, riskCategoriesForClassification, SCHEME_NAMES } from './classification-risk';
 import { countryName } from './countries';
@@ -71,7 +72,7 @@ export function buildPageAnalysis(k: KnowledgeLookups, page: PageInput, decided:
     ...checkedCpvCodes(page, findings, cpvAnchors),
     ...checkedClassifications(page, findings),
     ...checkedParties(page, 'supplier', page.reading.suppliers.map((s) => s.name), findings, dismissed),
-    ...checkedParties(page, 'buyer', buyerNames(page.reading), findings, dismissed),
+    ...checkedParties(page, 'buyer', buyerNames(page.reading), findings, dismissed, buyerAnchors),
   ];
   return {
     url: page.url,
@@ -375,9 +376,16 @@ function buyerNames(reading: NoticeReading): string[] {
  * Suppliers or buyers the portal adapter read, each linked to the entity findings whose mentions fall on its name:
  * a name on a list is marked by its finding, one on none of them gets the grey "nothing listed" mark.
  */
-function checkedParties(page: PageInput, kind: 'supplier' | 'buyer', names: readonly string[], findings: readonly Finding[], dismissed: readonly Finding[]): CheckedItem[] {
+function checkedParties(
+  page: PageInput,
+  kind: 'supplier' | 'buyer',
+  names: readonly string[],
+  findings: readonly Finding[],
+  dismissed: readonly Finding[],
+  anchorsOf = findNameAnchors,
+): CheckedItem[] {
   return names.map((name) => {
-    const anchors = findNameAnchors(page.text, name);
+    const anchors = anchorsOf(page.text, name);
     const overlapping = (list: readonly Finding[]) =>
       list.filter((f) => f.entityId && f.anchors.some((a) => overlapsAny(a, anchors))).map((f) => f.id);
     return { kind, label: name, findingIds: overlapping(findings), dismissedIds: overlapping(dismissed), anchors };
@@ -397,6 +405,20 @@ function overlapsAny(anchor: TextAnchor, sorted: readonly TextAnchor[]): boolean
     else high = middle;
   }
   return low < sorted.length && sorted[low]!.start < anchor.end;
+}
+
+/**
+ * Where a buyer is printed: its name, or, for a buyer read as an organisation path ("DEPARTMENT › OFFICE") that a
+ * page prints part by part, the most specific part the page prints.
+ */
+function buyerAnchors(text: string, name: string): TextAnchor[] {
+  const whole = findNameAnchors(text, name);
+  if (whole.length > 0 || !name.includes(ORGANISATION_PATH_SEPARATOR)) return whole;
+  for (const part of name.split(ORGANISATION_PATH_SEPARATOR).reverse()) {
+    const anchors = findNameAnchors(text, part);
+    if (anchors.length > 0) return anchors;
+  }
+  return [];
 }
 
 /** Where a supplier name read by the adapter is printed (exact, whitespace-insensitive). */

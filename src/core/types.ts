@@ -254,6 +254,9 @@ export interface NoticeCpv {
   main: boolean;
 }
 
+/** Joins an organisation's path, highest first, into one party name ("DEPT OF DEFENSE › DEPT OF THE NAVY › NAVSEA"). */
+export const ORGANISATION_PATH_SEPARATOR = ' › ';
+
 /** What a portal adapter reads from a notice page. */
 export interface NoticeReading {
   portal: string; // adapter id, e.g. "find-a-tender"

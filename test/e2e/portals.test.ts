@@ -161,6 +161,11 @@ describe('SAM.gov award notice page, read from the record it loads', () => {
     await expect.poll(() => checkedCardText(page, 'NAICS Code:')).toContain('This NAICS code is mapped to no high-risk product category of the lists checked');
     await page.keyboard.press('Escape');
     await expect.poll(() => checkedCardText(page, 'Product Service Code:')).toContain('This PSC code is mapped to no high-risk product category');
+    await page.keyboard.press('Escape');
+    // The buyer, read as its organisation path, is marked on the office the page prints; the card names the path.
+    await expect.poll(() => checkedCardText(page, 'NAC FEDERAL SUPPLY SCHEDULE')).toContain('This buyer is on none of the lists checked.');
+    await page.keyboard.press('Escape');
+    expect(await checkedCardText(page, 'NAC FEDERAL SUPPLY SCHEDULE')).toContain('VETERANS AFFAIRS, DEPARTMENT OF › NAC FEDERAL SUPPLY SCHEDULE (36F797)');
     expect((await page.locator('h1 tenderlens-mark').count())).toBe(0);
     await page.keyboard.press('Escape');
     await expectHostTextUnchanged(page);

@@ -154,6 +154,31 @@ describe('UNSPSC, NAICS and PSC codes', () => {
     expect(lines.sort()).toEqual(['561320 - Temporary Help Services: markCheckedCodePlain|NAICS', 'Q999 - MEDICAL- OTHER: markCheckedCodePlain|PSC']);
   });
 
+  it('a SAM.gov buyer, read as its organisation path, gets the grey mark on the office the page prints', async () => {
+    const id = 'f90fba9ebf6243ed8290c4ed4603c182';
+    const record = JSON.parse(fixture('portal_html/us_sam_gov_opportunities_v2_search_response.json')) as { opportunitiesData: { noticeId: string }[] };
+    const data2 = record.opportunitiesData.find((r) => r.noticeId === id)!;
+    const html = fixture(`e2e-pages/sam_opp_${id}_page.html`);
+    const analysis = await analyseLive(html, `https://sam.gov/opp/${id}/view`, {
+      [`https://sam.gov/api/prod/opps/v2/opportunities/${id}`]: JSON.stringify({ data2, latest: true, cancelled: false, archived: false }),
+    });
+    const buyer = analysis.checked.find((c) => c.kind === 'buyer')!;
+    // The card names the whole path; the mark goes where its most specific part is printed (the Office field).
+    expect(buyer.label).toBe('VETERANS AFFAIRS, DEPARTMENT OF › NAC FEDERAL SUPPLY SCHEDULE (36F797)');
+    const text = extractPageText(parseHTML(html).document.body as unknown as HTMLElement).text;
+    expect(buyer.anchors.map((a) => text.slice(a.start, a.end))).toEqual(['NAC FEDERAL SUPPLY SCHEDULE (36F797)']);
+    expect(marksOn(analysis, text).filter((m) => m.startsWith('checked: NAC FEDERAL'))).toHaveLength(1);
+  });
+
+  it('a buyer path none of whose parts the page prints is not marked', () => {
+    const analysis = analysePage(knowledgeFromSnapshot(defaults), {
+      url: 'https://example.org/notice',
+      text: 'Award notice for temporary help services',
+      reading: { portal: 'sam-gov', cpv: [], suppliers: [], countries: [], buyer: { name: 'DEPT OF DEFENSE › NAVSEA', identifiers: [] } },
+    });
+    expect(analysis.checked.find((c) => c.kind === 'buyer')?.anchors).toEqual([]);
+  });
+
   it('a CPC code, which TenderLens does not map, is not said to be checked', () => {
     const analysis = analysePage(knowledgeFromSnapshot(defaults), {
       url: 'https://example.org/notice',
