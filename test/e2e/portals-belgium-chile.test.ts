@@ -102,6 +102,8 @@ describe('Belgian e-Procurement publication workspace', () => {
     await expect.poll(async () => (await marksOf(page)).some((m) => m.on.includes('Solartech Wallonie SA'))).toBe(true);
     const marks = await marksOf(page);
     expect(marks.some((m) => m.on.includes('Hoshine Silicon Industry') && m.tone !== 'checked')).toBe(true);
+    // The buyer is checked against the lists too: on none of them, its grey mark sits beside its name.
+    expect(marks.some((m) => m.on.includes('Régie communale autonome de Val-Mosan') && m.tone === 'checked')).toBe(true);
     await expectHostTextUnchanged(page);
     await expectCardOpens(page, 'Hoshine Silicon Industry');
     expect(onMarks(await runAxe(page)).filter(isSerious)).toEqual([]);
@@ -116,6 +118,7 @@ describe('Belgian e-Procurement publication workspace', () => {
     expect(analysis.reading.suppliers.map((s) => s.name)).toEqual(['Camel Group Co., Ltd.', 'Batterijcentrale Vlaanderen NV']);
     await expect.poll(async () => (await marksOf(page)).some((m) => m.on.includes('Batterijcentrale Vlaanderen NV'))).toBe(true);
     expect((await marksOf(page)).some((m) => m.on.includes('Camel Group Co., Ltd.') && m.tone !== 'checked')).toBe(true);
+    expect((await marksOf(page)).some((m) => m.on.includes('Autonoom Gemeentebedrijf Scheldevallei') && m.tone === 'checked')).toBe(true);
     await expectHostTextUnchanged(page);
     await expectCardOpens(page, 'Camel Group');
     await page.keyboard.press('Escape');
@@ -152,6 +155,7 @@ describe('Mercado Público', () => {
     // None of the five codes is mapped to a high-risk category: each gets one grey mark saying so, at its first row.
     await expect.poll(async () => (await marksOf(page)).filter((m) => m.tone === 'checked' && /^\d{8}$/.test(m.on.trim())).map((m) => m.on.trim()), { timeout: 20_000 })
       .toEqual(['42271718', '42311528', '51121603', '51131603', '51131613']);
+    expect((await marksOf(page)).some((m) => m.on.includes('SERVICIO DE SALUD METROPOLITANO NORTE HOSPITAL DE TIL TIL') && m.tone === 'checked')).toBe(true);
     const index = (await marksOf(page)).findIndex((m) => m.on.trim() === '42271718');
     await page.locator('tenderlens-mark').nth(index).locator('.pill').click();
     await expect.poll(() => page.evaluate((i) => document.querySelectorAll('tenderlens-mark')[i]!.shadowRoot!.querySelector('.card')!.textContent ?? '', index))
